@@ -1,0 +1,202 @@
+package corpus
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// Span is a half-open byte range [Start, End) into Document.Text.
+type Span struct{ Start, End int }
+
+// Len returns the length of the span in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Kind says what a Mention is.
+type Kind uint8
+
+// The mention kinds. Their String values are the `kind` column of
+// mentions.parquet and the `kind` key of `baogao extract`.
+const (
+	KindDate Kind = iota + 1
+	KindNumber
+	KindInitiative
+	KindOrg
+	KindPerson
+	KindPlace
+)
+
+var kindNames = [...]string{
+	KindDate:       "date",
+	KindNumber:     "number",
+	KindInitiative: "initiative",
+	KindOrg:        "org",
+	KindPerson:     "person",
+	KindPlace:      "place",
+}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("kind(%d)", k)
+}
+
+// Mention is one expression found in a document: a date, a number, a named
+// initiative or an entity.
+type Mention struct {
+	Kind Kind
+	Span Span // the surface form is Text[Span.Start:Span.End]
+	// Value is the normalised value: ISO 8601 for dates ("2021-04-08",
+	// "2021-05", "T07:30", ranges "A/B"), exact decimal text for numbers
+	// ("4000", "300000", "15/17"), the canonical name for initiatives.
+	Value string
+	// Grain is the precision of Value: for dates "year", "month", "day",
+	// "minute", ...; for numbers "cardinal", "ordinal", "range", ...
+	Grain string
+	// Unit is the unit or measure word of a number ("元", "%", "名").
+	Unit string
+	// Approx is the approximation marker written with the value ("余",
+	// "多", "以上", "约"); empty when the value is exact as written.
+	Approx string
+	// Rule names the rule that produced the mention, for auditing.
+	Rule string
+	// Type refines the kind: "campaign", "activity" for initiatives,
+	// "relative" for dates computed from the document date, ...
+	Type string
+	// Noun is the counted noun after a number's measure word ("职工"), or
+	// the role of a person ("院长").
+	Noun string
+}
+
+// Date is a calendar date without time zone. The zero Date is "unknown".
+type Date struct{ Year, Month, Day int }
+
+// IsZero reports whether d is the unknown date.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String formats d as ISO 8601 (YYYY-MM-DD), or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Extractor finds mentions of one kind in a text. It is pure: no I/O, no
+// error, safe for concurrent use. ref is the document date used for
+// missing years and relative expressions; it may be zero.
+type Extractor interface {
+	Extract(text string, ref Date) []Mention
+}
+
+// Token is one word from segmentation.
+type Token struct {
+	Span Span   // bytes into Document.Text
+	Term string // width-folded, lower-cased: what gets indexed
+	POS  string // jieba part-of-speech tag ("n", "nr", "ns", "nt", "m", ...), may be empty
+}
+
+// Status says how far a document got. It is the `status` column of
+// documents.parquet.
+type Status string
+
+const (
+	StatusOK      Status = "ok"      // analysed completely
+	StatusPartial Status = "partial" // analysed, but a stage recorded a problem
+	StatusSkipped Status = "skipped" // not analysed; Skip says why
+)
+
+// Document is one report. Stages add to it; Text is never modified after
+// the Read stage.
+type Document struct {
+	ID       string // stable across runs, derived from Path (and item number for split files); never random
+	Path     string // slash-separated path as given on the command line, or "-" for stdin
+	Item     int    // position of the document in a multi-document file, 0 for single documents
+	Encoding string // what the bytes on disk were: "utf-8", "gb18030", "utf-16le", ...
+	// Confidence is how sure the decoder is of Encoding, in [0, 1].
+	Confidence float64
+	Size       int64  // bytes on disk
+	Text       string // decoded UTF-8, BOM dropped, CRLF → LF; never modified afterwards
+	Title      string
+	Date       Date   // the document's own date; reference for missing years
+	DateSource string // where Date came from: "field", "dateline", "filename", "text", "input", or ""
+	Meta       map[string]string
+	Skip       string // non-empty: kept in every output with the reason, not analysed
+	Tokens     []Token
+	Mentions   []Mention
+	Problems   []Problem
+}
+
+// Status derives the document status from Skip and Problems.
+func (d *Document) Status() Status {
+	switch {
+	case d.Skip != "":
+		return StatusSkipped
+	case len(d.Problems) > 0:
+		return StatusPartial
+	}
+	return StatusOK
+}
+
+// Slice returns the surface text of span s.
+func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
+
+// Problem is a non-fatal failure met while handling one document. The
+// document still reaches the sinks.
+type Problem struct {
+	Path   string // document path
+	Stage  string // "read", "segment", "extract/date", ...
+	Offset int    // byte offset into Text (or the file when Text is unknown), -1 when not about a place
+	Err    error
+}
+
+// Error formats the problem like a compiler error: "path:offset: stage: message".
+func (p Problem) Error() string {
+	if p.Offset >= 0 {
+		return fmt.Sprintf("%s:%d: %s: %v", p.Path, p.Offset, p.Stage, p.Err)
+	}
+	return fmt.Sprintf("%s: %s: %v", p.Path, p.Stage, p.Err)
+}
+
+func (p Problem) Unwrap() error { return p.Err }
+
+// CharIndex converts byte offsets of one text into code-point offsets
+// (what Python, R and DuckDB slice by). Build it once per document; each
+// lookup costs at most one block of decoding.
+type CharIndex struct {
+	text   string
+	blocks []int // blocks[i]: code points before byte i*charBlock
+}
+
+const charBlock = 256
+
+// NewCharIndex indexes text.
+func NewCharIndex(text string) *CharIndex {
+	x := &CharIndex{text: text, blocks: make([]int, 0, len(text)/charBlock+1)}
+	chars := 0
+	for i := 0; i <= len(text); i += charBlock {
+		x.blocks = append(x.blocks, chars)
+		end := min(i+charBlock, len(text))
+		chars += runeStarts(text[i:end])
+	}
+	return x
+}
+
+// Char returns the number of code points in text[:off]. off must lie on a
+// rune boundary within [0, len(text)].
+func (x *CharIndex) Char(off int) int {
+	b := off / charBlock
+	return x.blocks[b] + runeStarts(x.text[b*charBlock:off])
+}
+
+// runeStarts counts the bytes of s that begin a rune, so a rune cut by a
+// block boundary is counted once, in the block where it starts.
+func runeStarts(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if utf8.RuneStart(s[i]) {
+			n++
+		}
+	}
+	return n
+}
