@@ -1,0 +1,202 @@
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yanyiwu/gojieba"
+	"golang.org/x/text/width"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// Options configures New. The zero value loads the dictionaries found as
+// the package comment describes.
+type Options struct {
+	// DictDir holds jieba.dict.utf8, hmm_model.utf8, user.dict.utf8,
+	// idf.utf8 and stop_words.utf8. Empty: BAOGAO_DICT_DIR, then the
+	// embedded or the module's dictionaries.
+	DictDir string
+	// UserDict is an extra user dictionary file (one "word [freq] [tag]"
+	// per line) loaded with the default one. Empty: none.
+	UserDict string
+}
+
+// Jieba segments Chinese text. Cutting is safe for concurrent use: cppjieba
+// only reads its dictionaries while cutting. AddWord is not: call it before
+// sharing the Jieba.
+type Jieba struct {
+	x      *gojieba.Jieba
+	dir    string
+	source string
+}
+
+// New loads the dictionaries and returns a ready Jieba. Loading takes about
+// a second and 100 MB, so make one per process and share it.
+func New(opts Options) (*Jieba, error) {
+	dir, source, err := dictDir(opts.DictDir)
+	if err != nil {
+		return nil, err
+	}
+	paths, err := checkDicts(dir)
+	if err != nil {
+		return nil, err
+	}
+	if opts.UserDict != "" {
+		if err := checkDict(opts.UserDict, func(string) bool { return true }); err != nil {
+			return nil, &DictError{Path: opts.UserDict, Err: err}
+		}
+		// cppjieba takes several user dictionaries separated by '|'.
+		paths[2] = paths[2] + "|" + opts.UserDict
+	}
+	return &Jieba{x: gojieba.NewJieba(paths...), dir: dir, source: source}, nil
+}
+
+// Dir returns the dictionary directory in use and where it came from
+// ("flag", "BAOGAO_DICT_DIR", "embedded", "gojieba module").
+func (j *Jieba) Dir() (dir, source string) { return j.dir, j.source }
+
+// Close frees the C++ segmenter. Safe twice.
+func (j *Jieba) Close() { j.x.Free() }
+
+// AddWord adds a word to the dictionary, with a part-of-speech tag (may be
+// empty). Not safe while other goroutines cut.
+func (j *Jieba) AddWord(word, tag string) {
+	// A high frequency makes jieba prefer the whole word to its parts.
+	j.x.AddWordEx(word, 100000, tag)
+}
+
+// Token is a search-mode word with its phrase position.
+type Token struct {
+	corpus.Token
+	// Pos is the 1-based position of the word in the text. Sub-words that
+	// search mode emits inside a longer word (科学院 inside 中国科学院)
+	// share the position of that word, so phrase queries match.
+	Pos int
+}
+
+// maxChunk bounds the bytes handed to cppjieba at once: it copies its input
+// and output, and words never span a line break anyway.
+const maxChunk = 64 << 10
+
+// Search cuts text in search mode: every dictionary word and, inside longer
+// words, their dictionary sub-words. Whitespace and punctuation are
+// dropped. Spans are byte offsets into text; tokens are ordered by
+// position, then by start, longest first.
+func (j *Jieba) Search(text string) []Token {
+	var out []Token
+	pos := 0
+	forChunks(text, func(off int, chunk string) {
+		words := j.x.Tokenize(chunk, gojieba.SearchMode, true)
+		// Sort by start, longest first, so each containing word comes
+		// before the sub-words inside it.
+		sortWords(words)
+		baseEnd := -1
+		for _, w := range words {
+			if !indexable(w.Str) {
+				continue
+			}
+			if w.Start >= baseEnd {
+				pos++
+				baseEnd = w.End
+			}
+			out = append(out, Token{Token: corpus.Token{
+				Span: corpus.Span{Start: off + w.Start, End: off + w.End},
+				Term: Term(w.Str),
+			}, Pos: pos})
+		}
+	})
+	return out
+}
+
+// Tag cuts text into non-overlapping words with jieba part-of-speech tags
+// (n, v, nr person, ns place, nt organisation, m numeral, x other ...).
+// Whitespace and punctuation are dropped.
+func (j *Jieba) Tag(text string) []corpus.Token {
+	var out []corpus.Token
+	forChunks(text, func(off int, chunk string) {
+		cur := 0
+		for _, wt := range j.x.Tag(chunk) {
+			i := strings.LastIndexByte(wt, '/')
+			if i < 0 {
+				continue
+			}
+			w, tag := wt[:i], wt[i+1:]
+			// Tag gives no offsets; words come in order and cover the
+			// chunk, so each is found at or just after the cursor.
+			k := strings.Index(chunk[cur:], w)
+			if k < 0 || w == "" {
+				continue
+			}
+			start := cur + k
+			cur = start + len(w)
+			if !indexable(w) {
+				continue
+			}
+			out = append(out, corpus.Token{
+				Span: corpus.Span{Start: off + start, End: off + cur},
+				Term: Term(w),
+				POS:  tag,
+			})
+		}
+	})
+	return out
+}
+
+// Term folds a word for the index: full-width to half-width (x/text
+// width.Fold, not NFKC, so ① and ㎡ stay themselves), then lower case.
+func Term(w string) string {
+	return strings.ToLower(width.Fold.String(w))
+}
+
+// indexable reports whether a word holds a letter or digit; whitespace and
+// punctuation runs are not words worth indexing.
+func indexable(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// forChunks calls fn for consecutive pieces of text of at most maxChunk
+// bytes, cut after a line break where possible (else at a rune boundary),
+// with each piece's byte offset. NUL bytes end a C string, so text handed
+// to cppjieba never holds one: the caller rejects such documents.
+func forChunks(text string, fn func(off int, chunk string)) {
+	for off := 0; off < len(text); {
+		end := len(text)
+		if end-off > maxChunk {
+			end = off + maxChunk
+			if nl := strings.LastIndexByte(text[off:end], '\n'); nl > 0 {
+				end = off + nl + 1
+			} else {
+				for end > off && !utf8.RuneStart(text[end]) {
+					end--
+				}
+			}
+		}
+		fn(off, text[off:end])
+		off = end
+	}
+}
+
+// sortWords orders words by start, longer first. Search mode output is
+// nearly sorted (sub-words, then their word), so insertion sort is linear
+// in practice.
+func sortWords(w []gojieba.Word) {
+	for i := 1; i < len(w); i++ {
+		for k := i; k > 0 && less(w[k], w[k-1]); k-- {
+			w[k], w[k-1] = w[k-1], w[k]
+		}
+	}
+}
+
+func less(a, b gojieba.Word) bool {
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	return a.End > b.End
+}

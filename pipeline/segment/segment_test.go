@@ -1,0 +1,170 @@
+package segment
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	shared     *Jieba
+	sharedOnce sync.Once
+)
+
+// jieba loads the dictionaries once for all tests: loading takes a second.
+func jieba(t testing.TB) *Jieba {
+	sharedOnce.Do(func() {
+		j, err := New(Options{})
+		if err != nil {
+			t.Fatalf("New: %v", err)
+		}
+		shared = j
+	})
+	return shared
+}
+
+func TestSearchSubwordsSharePosition(t *testing.T) {
+	text := "小明毕业于中国科学院计算所"
+	toks := jieba(t).Search(text)
+	pos := map[string]int{}
+	for _, tk := range toks {
+		if got := text[tk.Span.Start:tk.Span.End]; got != tk.Term {
+			t.Errorf("token %q has span text %q", tk.Term, got)
+		}
+		pos[tk.Term] = tk.Pos
+	}
+	for _, sub := range []string{"中国", "科学", "学院", "科学院"} {
+		p, ok := pos[sub]
+		if !ok {
+			t.Errorf("Search(%q) lacks sub-word %q; got %v", text, sub, toks)
+			continue
+		}
+		if p != pos["中国科学院"] {
+			t.Errorf("position of %q = %d; want %d (that of 中国科学院)", sub, p, pos["中国科学院"])
+		}
+	}
+	if pos["计算所"] != pos["中国科学院"]+1 {
+		t.Errorf("position of 计算所 = %d; want %d", pos["计算所"], pos["中国科学院"]+1)
+	}
+}
+
+func TestSearchFoldsAndDropsPunctuation(t *testing.T) {
+	text := "ＡＢＣ医院，　开展ＸＹＺ活动。"
+	for _, tk := range jieba(t).Search(text) {
+		if !indexable(tk.Term) {
+			t.Errorf("punctuation token %q indexed", tk.Term)
+		}
+		if strings.ContainsAny(tk.Term, "ＡＢＣＸＹＺ") {
+			t.Errorf("term %q not width-folded", tk.Term)
+		}
+	}
+}
+
+func TestTagOffsets(t *testing.T) {
+	text := "徐州市中心医院院长张三在北京说：\n“我们开展了4000余次义诊。”"
+	toks := jieba(t).Tag(text)
+	if len(toks) == 0 {
+		t.Fatal("Tag returned no tokens")
+	}
+	last := 0
+	for _, tk := range toks {
+		if tk.Span.Start < last {
+			t.Fatalf("tokens out of order at %v", tk)
+		}
+		last = tk.Span.End
+		if got := Term(text[tk.Span.Start:tk.Span.End]); got != tk.Term {
+			t.Errorf("token %q has span text %q", tk.Term, got)
+		}
+		if tk.POS == "" {
+			t.Errorf("token %q has no POS", tk.Term)
+		}
+	}
+}
+
+func TestChunksKeepOffsets(t *testing.T) {
+	line := strings.Repeat("医院开展义诊活动", 500) + "\n" // 12 KB a line
+	text := strings.Repeat(line, 12) + strings.Repeat("群众", 40000) // > maxChunk with and without newlines
+	var n int
+	forChunks(text, func(off int, chunk string) {
+		if text[off:off+len(chunk)] != chunk {
+			t.Fatalf("chunk at %d does not match the text", off)
+		}
+		if len(chunk) > maxChunk {
+			t.Fatalf("chunk of %d bytes", len(chunk))
+		}
+		n += len(chunk)
+	})
+	if n != len(text) {
+		t.Fatalf("chunks cover %d bytes; want %d", n, len(text))
+	}
+}
+
+func TestDictErrors(t *testing.T) {
+	good, _, _ := dictDir("")
+	copyDir := func(t *testing.T) string {
+		dir := t.TempDir()
+		for _, f := range dictFiles {
+			b, err := os.ReadFile(filepath.Join(good, f.name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, f.name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	tests := []struct {
+		name   string
+		break_ func(dir string) string // returns the path the error must name
+	}{
+		{"missing", func(dir string) string {
+			p := filepath.Join(dir, "hmm_model.utf8")
+			os.Remove(p)
+			return p
+		}},
+		{"empty", func(dir string) string {
+			p := filepath.Join(dir, "jieba.dict.utf8")
+			os.WriteFile(p, nil, 0o644)
+			return p
+		}},
+		{"garbled", func(dir string) string {
+			p := filepath.Join(dir, "idf.utf8")
+			os.WriteFile(p, []byte("\x00\x01\x02 not a dictionary\n"), 0o644)
+			return p
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyDir(t)
+			want := tt.break_(dir)
+			j, err := New(Options{DictDir: dir})
+			if err == nil {
+				j.Close()
+				t.Fatalf("New with %s dictionary: no error", tt.name)
+			}
+			if !errors.Is(err, ErrDict) || !strings.Contains(err.Error(), want) {
+				t.Errorf("New error = %v; want ErrDict naming %s", err, want)
+			}
+		})
+	}
+	t.Run("env", func(t *testing.T) {
+		t.Setenv(EnvDictDir, filepath.Join(t.TempDir(), "nowhere"))
+		if _, err := New(Options{}); err == nil || !strings.Contains(err.Error(), "nowhere") {
+			t.Errorf("New with %s pointing nowhere = %v; want an error naming the path", EnvDictDir, err)
+		}
+	})
+}
+
+func BenchmarkSearch(b *testing.B) {
+	j := jieba(b)
+	text := strings.Repeat("内蒙古医科大学附属医院党委创新形式，把党史学习教育第一课设在故居。", 200)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		j.Search(text)
+	}
+}
