@@ -94,6 +94,11 @@ type Token struct {
 	Span Span   // bytes into Document.Text
 	Term string // width-folded, lower-cased: what gets indexed
 	POS  string // jieba part-of-speech tag ("n", "nr", "ns", "nt", "m", ...), may be empty
+	// Pos is the 1-based phrase position of the word. Sub-words that
+	// search mode emits inside a longer word (科学院 inside 中国科学院)
+	// share the position of that word, so phrase queries match. Zero when
+	// the tokens do not come from search mode.
+	Pos int
 }
 
 // Status says how far a document got. It is the `status` column of

@@ -67,14 +67,8 @@ func (j *Jieba) AddWord(word, tag string) {
 	j.x.AddWordEx(word, 100000, tag)
 }
 
-// Token is a search-mode word with its phrase position.
-type Token struct {
-	corpus.Token
-	// Pos is the 1-based position of the word in the text. Sub-words that
-	// search mode emits inside a longer word (科学院 inside 中国科学院)
-	// share the position of that word, so phrase queries match.
-	Pos int
-}
+// Token is a search-mode word with its phrase position (corpus.Token.Pos).
+type Token = corpus.Token
 
 // maxChunk bounds the bytes handed to cppjieba at once: it copies its input
 // and output, and words never span a line break anyway.
@@ -83,9 +77,10 @@ const maxChunk = 64 << 10
 // Search cuts text in search mode: every dictionary word and, inside longer
 // words, their dictionary sub-words. Whitespace and punctuation are
 // dropped. Spans are byte offsets into text; tokens are ordered by
-// position, then by start, longest first.
-func (j *Jieba) Search(text string) []Token {
-	var out []Token
+// position, then by start, longest first. Sub-words share the position
+// (Pos) of the word that contains them.
+func (j *Jieba) Search(text string) []corpus.Token {
+	var out []corpus.Token
 	pos := 0
 	forChunks(text, func(off int, chunk string) {
 		words := j.x.Tokenize(chunk, gojieba.SearchMode, true)
@@ -101,10 +96,11 @@ func (j *Jieba) Search(text string) []Token {
 				pos++
 				baseEnd = w.End
 			}
-			out = append(out, Token{Token: corpus.Token{
+			out = append(out, corpus.Token{
 				Span: corpus.Span{Start: off + w.Start, End: off + w.End},
 				Term: Term(w.Str),
-			}, Pos: pos})
+				Pos:  pos,
+			})
 		}
 	})
 	return out

@@ -1,0 +1,225 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// Stage adds to one document: tokens, mentions, metadata.
+type Stage interface {
+	Name() string
+	// Process analyses doc. An error becomes a Problem of the document
+	// (it is non-fatal); stages that cannot go on without the previous
+	// stage's output check for it themselves.
+	Process(ctx context.Context, doc *corpus.Document) error
+}
+
+// ProblemFunc decides what a Problem means for the run: nil records it and
+// goes on (the default); an error stops the run (-fail-fast).
+type ProblemFunc func(doc *corpus.Document, p corpus.Problem) error
+
+// Source emits the documents of a run in input order. It returns when
+// every document is emitted, emit fails, or ctx is done.
+type Source func(ctx context.Context, emit func(*corpus.Document) error) error
+
+// Options configures a Runner. The zero value runs GOMAXPROCS workers and
+// records every problem.
+type Options struct {
+	// Workers analysing documents in parallel. 0: GOMAXPROCS, since the
+	// stages are CPU-bound (segmentation dominates). 1: inline, no
+	// goroutines, the easiest to profile.
+	Workers int
+	// OnProblem is called for each Problem, from the consumer goroutine.
+	// Nil records and continues.
+	OnProblem ProblemFunc
+	// Progress is called from the consumer goroutine after each document
+	// reaches the consumer. Nil: nothing.
+	Progress func(doc *corpus.Document)
+}
+
+// SetDefaults fills the zero fields.
+func (o *Options) SetDefaults() {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.OnProblem == nil {
+		o.OnProblem = func(*corpus.Document, corpus.Problem) error { return nil }
+	}
+	if o.Progress == nil {
+		o.Progress = func(*corpus.Document) {}
+	}
+}
+
+// Stats counts what a run did. Durations per stage add up the time every
+// worker spent in it, so they exceed wall time with several workers.
+type Stats struct {
+	Documents int64
+	Bytes     int64 // of decoded text
+	Skipped   int64
+	Problems  int64
+	Mentions  int64
+	Stage     map[string]time.Duration
+	Wall      time.Duration
+}
+
+// Runner applies Stages to every document of a Source.
+type Runner struct {
+	Stages []Stage
+	opts   Options
+	spent  []atomic.Int64 // nanoseconds per stage
+}
+
+// New returns a Runner for stages.
+func New(stages []Stage, opts Options) *Runner {
+	opts.SetDefaults()
+	return &Runner{Stages: stages, opts: opts, spent: make([]atomic.Int64, len(stages))}
+}
+
+type seqDoc struct {
+	seq int
+	doc *corpus.Document
+}
+
+// Run analyses every document src emits and hands it to consume, in input
+// order, from one goroutine. consume's error is fatal, as is an error of
+// OnProblem or src; the run stops and Run returns it. Context
+// cancellation returns ctx.Err().
+func (r *Runner) Run(ctx context.Context, src Source, consume func(*corpus.Document) error) (Stats, error) {
+	start := time.Now()
+	var st Stats
+	deliver := func(doc *corpus.Document) error {
+		st.Documents++
+		st.Bytes += int64(len(doc.Text))
+		st.Mentions += int64(len(doc.Mentions))
+		if doc.Skip != "" {
+			st.Skipped++
+		}
+		for _, p := range doc.Problems {
+			st.Problems++
+			if err := r.opts.OnProblem(doc, p); err != nil {
+				return err
+			}
+		}
+		if err := consume(doc); err != nil {
+			return err
+		}
+		r.opts.Progress(doc)
+		return nil
+	}
+	var err error
+	if r.opts.Workers == 1 {
+		err = src(ctx, func(doc *corpus.Document) error {
+			r.process(ctx, doc)
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return deliver(doc)
+		})
+	} else {
+		err = r.parallel(ctx, src, deliver)
+	}
+	st.Wall = time.Since(start)
+	st.Stage = make(map[string]time.Duration, len(r.Stages))
+	for i, s := range r.Stages {
+		st.Stage[s.Name()] += time.Duration(r.spent[i].Load())
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	return st, err
+}
+
+// parallel fans documents out to workers and back in order. Channels are
+// bounded (2× workers), so memory holds only the documents in flight.
+func (r *Runner) parallel(ctx context.Context, src Source, deliver func(*corpus.Document) error) error {
+	g, ctx := errgroup.WithContext(ctx)
+	in := make(chan seqDoc, 2*r.opts.Workers)
+	out := make(chan seqDoc, 2*r.opts.Workers)
+	g.Go(func() error {
+		defer close(in)
+		seq := 0
+		return src(ctx, func(doc *corpus.Document) error {
+			select {
+			case in <- seqDoc{seq, doc}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	})
+	var wg sync.WaitGroup
+	for range r.opts.Workers {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			for sd := range in {
+				r.process(ctx, sd.doc)
+				select {
+				case out <- sd:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() { wg.Wait(); close(out) }()
+	g.Go(func() error {
+		// Reorder: hold documents that finished early until their turn.
+		pending := map[int]*corpus.Document{}
+		next := 0
+		for sd := range out {
+			pending[sd.seq] = sd.doc
+			for doc, ok := pending[next]; ok; doc, ok = pending[next] {
+				delete(pending, next)
+				next++
+				if err := deliver(doc); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
+// process runs every stage on doc, turning stage errors and panics into
+// Problems. Skipped documents pass through untouched.
+func (r *Runner) process(ctx context.Context, doc *corpus.Document) {
+	if doc.Skip != "" {
+		return
+	}
+	for i, s := range r.Stages {
+		if ctx.Err() != nil {
+			return
+		}
+		t := time.Now()
+		err := safeProcess(ctx, s, doc)
+		r.spent[i].Add(int64(time.Since(t)))
+		if err != nil && !errors.Is(err, context.Canceled) {
+			doc.Problems = append(doc.Problems, corpus.Problem{Path: doc.Path, Stage: s.Name(), Offset: -1, Err: err})
+		}
+	}
+}
+
+// safeProcess recovers a panic in a stage into an error with its stack,
+// so one document cannot stop the run (a crash in jieba's C++ still can).
+func safeProcess(ctx context.Context, s Stage, doc *corpus.Document) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return s.Process(ctx, doc)
+}
