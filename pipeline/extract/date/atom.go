@@ -1,0 +1,147 @@
+package date
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// level is the calendar unit of a piece of a date, coarse to fine. A
+// chain of atoms (年, 月, 日, time) is valid when each atom continues
+// the previous one at a finer level (see follows).
+type level uint8
+
+const (
+	lvNone level = iota
+	lvYear
+	lvHalf    // 上半年, 下半年
+	lvQuarter // 一季度
+	lvMonth
+	lvXun // 上旬, 中旬, 下旬: a third of a month
+	lvDay
+	lvPOD  // part of day: 上午, 傍晚
+	lvTime // hour, minute, second
+)
+
+// relKind says how a relative word is counted from the document date.
+type relKind uint8
+
+const (
+	relNone  relKind = iota
+	relYear          // 今年, 去年: years from the document date
+	relMonth         // 本月, 上月
+	relDay           // 今天, 昨天
+	relPrev          // 次日: days from the previous date in the text, else the document date
+	// relAfter counts days from the previous date in the text only:
+	// 当天 "that same day" and 第二天 "the day after" follow a story's own
+	// timeline (第二天 after admission), which the document date is not.
+	relAfter
+)
+
+// atom is one recognised piece of a date expression: a number with its
+// unit (2021年, 6月, 25日, 10时30分), a self-contained form (2021-06-25,
+// 7:30), a word (去年, 上半年, 傍晚) or a bare number waiting for the
+// unit of a range end (the 1 of 1—7月).
+type atom struct {
+	span     corpus.Span
+	top, fin level  // coarsest and finest level written
+	code     string // rule fragment: "y", "m", "d", "t", "iso/ymd", "relative/去年", ...
+	weak     bool   // needs a neighbour in its chain to count (98年, 三点, 25号)
+	closed   bool   // nothing finer may follow (年底, 5月上旬, 同期)
+	bare     bool   // a number whose unit comes from the end of the range
+	num      string // bare: the number as written
+
+	y, m, d  int // written values, 0 = not written
+	h, mi, s int // -1 = not written
+	pod      string
+	half     int    // 1 or 2
+	q0, q1   int    // quarters, first and last (前三季度 = 1..3)
+	xun      int    // 1..3
+	approx   string // fuzziness marker: 初, 底, 末, 旬, 同期
+	rel      relKind
+	off      int    // relative offset in rel units
+	fixed    string // complete Value (decades), bypassing resolution
+}
+
+func newAtom(start, end int, top, fin level, code string) atom {
+	return atom{span: corpus.Span{Start: start, End: end}, top: top, fin: fin, code: code, h: -1, mi: -1, s: -1}
+}
+
+// prevRune returns the rune before byte offset i, or 0 at the start.
+func prevRune(text string, i int) rune {
+	if i <= 0 {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return r
+}
+
+// nextRune returns the rune at byte offset i, or 0 at the end.
+func nextRune(text string, i int) rune {
+	if i >= len(text) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r
+}
+
+// glued reports whether r, next to a number, makes it part of a longer
+// token: another digit, a Latin letter, a decimal point or a path or
+// version separator. Such numbers are IDs, URLs or decimals, not dates.
+func glued(r rune) bool {
+	if isArabic(r) {
+		return true
+	}
+	switch r {
+	case '.', '/', '_', '%', '．', '％', '@', '#', '=':
+		return true
+	}
+	return r < utf8.RuneSelf && unicode.IsLetter(r)
+}
+
+// countPrefix holds characters that turn a following number into a count
+// or an ordinal (第3日 "the third day", 近3日 "the last three days", 每5日
+// "every five days") rather than a calendar value.
+const countPrefix = "第每近逾满连余数个共计达"
+
+// bareOK holds what may precede a free-standing relative word made of
+// common characters (前年, 上月, 后天): punctuation, the start, or one of
+// these function words. A Han character outside the list usually means
+// the word is the tail of another one (当前年度, 以上月份, 先天后天).
+const bareOK = "在于至到和与及从自比较同是的为将截止今及、，。；：（）“”《》"
+
+// freeStanding reports whether the word at [start, …) is not glued to a
+// preceding Han character outside bareOK.
+func freeStanding(text string, start int) bool {
+	r := prevRune(text, start)
+	if r == 0 || !unicode.Is(unicode.Han, r) {
+		return true
+	}
+	return strings.ContainsRune(bareOK, r)
+}
+
+// badAfterChu holds characters that make 初 the start of another word
+// (初步 "preliminary", 初中 "junior high", 初心 "original aspiration"),
+// so 2021年初步建成 is the year 2021, not "early 2021".
+const badAfterChu = "步期中级次心始衷审赛稿等创见露具"
+
+// numberStartOK checks the left edge of an atom that starts with a
+// number: not inside a longer number, not a count or an ordinal.
+func numberStartOK(text string, start int) bool {
+	r := prevRune(text, start)
+	if r == 0 {
+		return true
+	}
+	if glued(r) || isNumeral(r) {
+		return false
+	}
+	return !strings.ContainsRune(countPrefix, r)
+}
+
+// numberEndOK checks the right edge of an atom that ends with a digit.
+func numberEndOK(text string, end int) bool {
+	r := nextRune(text, end)
+	return r == 0 || !glued(r) && r != ':' && r != '：'
+}

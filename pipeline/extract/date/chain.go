@@ -1,0 +1,227 @@
+package date
+
+import (
+	"strings"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// chain is a run of adjacent atoms that together write one date, such as
+// 2021年 + 6月 + 25日 + 傍晚 + 6点半. f holds the union of their fields.
+type chain struct {
+	span     corpus.Span
+	top, fin level
+	codes    []string
+	weak     bool // a single weak atom: not a date on its own
+	f        atom
+}
+
+func newChain(a atom) chain {
+	return chain{span: a.span, top: a.top, fin: a.fin, codes: []string{a.code}, weak: a.weak, f: a}
+}
+
+// add appends atom b, which must continue c (see follows).
+func (c *chain) add(b atom) {
+	c.span.End, c.fin, c.weak = b.span.End, b.fin, false
+	c.codes = append(c.codes, b.code)
+	f := &c.f
+	f.closed = b.closed
+	for _, p := range [][2]*int{{&f.y, &b.y}, {&f.m, &b.m}, {&f.d, &b.d}, {&f.half, &b.half}, {&f.q0, &b.q0}, {&f.q1, &b.q1}, {&f.xun, &b.xun}} {
+		if *p[1] != 0 {
+			*p[0] = *p[1]
+		}
+	}
+	for _, p := range [][2]*int{{&f.h, &b.h}, {&f.mi, &b.mi}, {&f.s, &b.s}} {
+		if *p[1] >= 0 {
+			*p[0] = *p[1]
+		}
+	}
+	if b.pod != "" {
+		f.pod = b.pod
+	}
+	if b.approx != "" {
+		f.approx = b.approx
+	}
+}
+
+// levelCode is the rule letter of a level, used for bare range numbers.
+var levelCode = map[level]string{lvYear: "y", lvHalf: "h", lvQuarter: "q", lvMonth: "m", lvXun: "x", lvDay: "d", lvTime: "t"}
+
+// addBare appends a bare number read at level lv (the 1 of 2021年1—7月
+// becomes month 1). It reports false when the number does not fit lv.
+func (c *chain) addBare(b atom, lv level) bool {
+	n, ok := parseNum(b.num)
+	if !ok {
+		return false
+	}
+	v := newAtom(b.span.Start, b.span.End, lv, lv, levelCode[lv])
+	switch lv {
+	case lvYear:
+		ok = n >= 1000 && n <= 2199 && (digitsOnly(b.num, 4) || strings.ContainsAny(b.num, "〇零○"))
+		v.y = n
+	case lvQuarter:
+		ok = n >= 1 && n <= 4
+		v.q0, v.q1 = n, n
+	case lvMonth:
+		ok = n >= 1 && n <= 12
+		v.m = n
+	case lvDay:
+		ok = n >= 1 && n <= 31
+		v.d = n
+	case lvTime:
+		ok = n <= 24
+		v.h = n
+	default:
+		ok = false
+	}
+	if !ok {
+		return false
+	}
+	if c.top == lvNone {
+		*c = newChain(v)
+	} else {
+		c.add(v)
+	}
+	return true
+}
+
+// rule is the chain's rule name: the atom codes concatenated ("ymd") or,
+// when one of them is a named form, joined with "+" ("relative/今年+m").
+func (c *chain) rule() string {
+	parts := make([]string, 0, len(c.codes))
+	simple := true
+	for _, code := range c.codes {
+		if code == "" {
+			continue
+		}
+		parts = append(parts, code)
+		simple = simple && len(code) == 1
+	}
+	if simple {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts, "+")
+}
+
+// state walks the picked atoms of one text in order, building chains and
+// ranges and remembering the last date for 25日 and 次日.
+type state struct {
+	text  string
+	ref   corpus.Date
+	atoms []atom
+	prev  context
+	out   []corpus.Mention
+}
+
+// context is the last date mentioned with at least a month, the source
+// of a missing month or year ("4月15日 … 16日").
+type context struct {
+	y, m, d int
+	ok      bool
+}
+
+// chainAt builds the longest chain starting at atom i, and returns it
+// with the index of the first atom after it. Bare numbers end chains.
+func (s *state) chainAt(i int) (chain, int) {
+	c := newChain(s.atoms[i])
+	j := i + 1
+	if s.atoms[i].bare {
+		return c, j
+	}
+	for ; j < len(s.atoms) && !c.f.closed; j++ {
+		b := s.atoms[j]
+		if b.bare || !follows(c.fin, b.top) || !onlySpace(s.text[c.span.End:b.span.Start]) {
+			break
+		}
+		c.add(b)
+	}
+	return c, j
+}
+
+// connects reports whether atoms i and i+1 exist and only a range
+// connector lies between them.
+func (s *state) connects(i int) bool {
+	return i+1 < len(s.atoms) && !s.atoms[i+1].bare &&
+		isConn(s.text[s.atoms[i].span.End:s.atoms[i+1].span.Start])
+}
+
+func (s *state) run() {
+	for i := 0; i < len(s.atoms); {
+		a, j := s.chainAt(i)
+		if a.f.bare {
+			// 1—7月: the number takes the unit of the range end.
+			if s.connects(i) {
+				b, k := s.chainAt(j)
+				if a.addBare(s.atoms[i], b.top) && s.emitRange(a, b) {
+					i = k
+					continue
+				}
+			}
+			i = j
+			continue
+		}
+		// 2021年1—7月: a chain continued by a bare number and a range end.
+		if j < len(s.atoms) && s.atoms[j].bare && !a.f.closed &&
+			onlySpace(s.text[a.span.End:s.atoms[j].span.Start]) && s.connects(j) {
+			b, k := s.chainAt(j + 1)
+			ab := a
+			ab.codes = append([]string(nil), a.codes...)
+			if follows(a.fin, b.top) && ab.addBare(s.atoms[j], b.top) && s.emitRange(ab, b) {
+				i = k
+				continue
+			}
+		}
+		if j < len(s.atoms) && !a.weak && s.connects(j-1) {
+			b, k := s.chainAt(j)
+			if s.emitRange(a, b) {
+				i = k
+				continue
+			}
+		}
+		if !a.weak {
+			if r, ok := s.resolve(a.f, a.top, a.fin); ok {
+				s.emit(a.span, r, a.rule())
+			}
+		}
+		i = j
+	}
+}
+
+// emitRange emits a—b as one mention when both ends have the same grain
+// and b is not before a. b takes what it does not write from a
+// (5月11日至20日: the end is in May too).
+func (s *state) emitRange(a, b chain) bool {
+	if a.fin != b.fin || b.top < a.top || a.weak && b.weak {
+		return false
+	}
+	ra, ok := s.resolve(a.f, a.top, a.fin)
+	if !ok {
+		return false
+	}
+	f := b.f
+	if f.rel == relNone {
+		if b.top > lvYear && f.y == 0 {
+			f.y = ra.f.y
+		}
+		if b.top > lvMonth && f.m == 0 {
+			f.m = ra.f.m
+		}
+		if b.top > lvDay && f.d == 0 && a.top < lvPOD {
+			f.d = ra.f.d
+		}
+		if f.pod == "" {
+			f.pod = ra.f.pod
+		}
+	}
+	rb, ok := s.resolve(f, b.top, b.fin)
+	if !ok || ra.f.y != 0 && rb.f.y != 0 && rb.hi < ra.lo {
+		return false
+	}
+	r := rb
+	r.lo = ra.lo
+	r.typ = max(ra.typ, rb.typ)
+	r.src = ra.src
+	span := corpus.Span{Start: a.span.Start, End: b.span.End}
+	s.emit(span, r, "range/"+a.rule()+"-"+b.rule())
+	return true
+}

@@ -1,0 +1,164 @@
+package date
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
+
+var seedsDir = filepath.Join("..", "..", "..", "..", "shared", "corpus", "seeds")
+
+// readSeeds returns the seed reports by file name, skipping the test
+// when the shared corpus is absent.
+func readSeeds(tb testing.TB) (names []string, texts map[string]string) {
+	tb.Helper()
+	entries, err := os.ReadDir(seedsDir)
+	if os.IsNotExist(err) {
+		tb.Skipf("seeds absent: %v", err)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	texts = map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(seedsDir, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		names = append(names, e.Name())
+		texts[e.Name()] = string(b)
+	}
+	return names, texts
+}
+
+func TestSeeds(t *testing.T) {
+	_, texts := readSeeds(t)
+	e := New()
+	cases := []struct{ file, surface, value string }{
+		{"000_50101eb0aab7898d.txt", "4月8日", "2021-04-08"},
+		{"004_b755a261bd7289f8.txt", "7月29\n日", "2021-07-29"},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			text, ok := texts[c.file]
+			if !ok {
+				t.Skipf("%s absent", c.file)
+			}
+			ms := e.Extract(text, ref2021)
+			for _, m := range ms {
+				if text[m.Span.Start:m.Span.End] == c.surface && m.Value == c.value {
+					return
+				}
+			}
+			t.Errorf("Extract(%s) = %q; want a mention %q with value %s", c.file, describeAll(text, ms), c.surface, c.value)
+		})
+	}
+}
+
+// TestSeedsGolden compares every mention in the seeds with
+// testdata/seeds.golden; run with -update to rewrite it, then read the diff.
+func TestSeedsGolden(t *testing.T) {
+	names, texts := readSeeds(t)
+	e := New()
+	var b bytes.Buffer
+	b.WriteString("# file\tstart\tend\ttext\tvalue\tgrain\trule\n")
+	for _, name := range names {
+		for _, m := range e.Extract(texts[name], ref2021) {
+			surface := strings.ReplaceAll(texts[name][m.Span.Start:m.Span.End], "\n", `\n`)
+			fmt.Fprintf(&b, "%s\t%d\t%d\t%s\t%s\t%s\t%s\n", name, m.Span.Start, m.Span.End, surface, m.Value, m.Grain, m.Rule)
+		}
+	}
+	golden := filepath.Join("testdata", "seeds.golden")
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("seed mentions differ from %s; run with -update and review the diff:\n%s", golden, b.String())
+	}
+}
+
+// checkMentions verifies the invariants every Extract result must keep.
+func checkMentions(t *testing.T, text string, ms []corpus.Mention) {
+	t.Helper()
+	// Rune boundaries as range decodes them: an invalid byte is a rune of
+	// its own, so a span may end just before a stray continuation byte.
+	boundary := map[int]bool{len(text): true}
+	for i := range text {
+		boundary[i] = true
+	}
+	prevEnd := 0
+	for i, m := range ms {
+		s := m.Span
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+			t.Fatalf("mention %d span %v out of bounds (len %d)", i, s, len(text))
+		}
+		if !boundary[s.Start] || !boundary[s.End] {
+			t.Fatalf("mention %d span %v not on rune boundaries in %q", i, s, text)
+		}
+		if s.Start < prevEnd {
+			t.Fatalf("mention %d span %v overlaps or precedes the previous one (end %d)", i, s, prevEnd)
+		}
+		if m.Kind != corpus.KindDate || m.Value == "" || m.Grain == "" || m.Rule == "" || m.Type == "" {
+			t.Fatalf("mention %d incomplete: %+v", i, m)
+		}
+		prevEnd = s.End
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"2021年6月25日", "7月29\n日", "5月11日至20日", "1—7月", "下午三点十五", "２０２１年６月２５日",
+		"今年上半年", "次日", "2021-06-25 10:00", "于20210625", "0516——85707122", "\xff月3日",
+	} {
+		f.Add(s, 2021, 6, 25)
+	}
+	e := New()
+	f.Fuzz(func(t *testing.T, text string, y, m, d int) {
+		ref := corpus.Date{}
+		if y > 0 && y < 10000 && m >= 1 && m <= 12 && d >= 1 && d <= 28 {
+			ref = corpus.Date{Year: y, Month: m, Day: d}
+		}
+		checkMentions(t, text, e.Extract(text, ref))
+	})
+}
+
+func TestSeedInvariants(t *testing.T) {
+	names, texts := readSeeds(t)
+	e := New()
+	for _, name := range names {
+		checkMentions(t, texts[name], e.Extract(texts[name], ref2021))
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	names, texts := readSeeds(b)
+	var all strings.Builder
+	for _, name := range names {
+		all.WriteString(texts[name])
+		all.WriteString("\n\n")
+	}
+	text := all.String()
+	e := New()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		e.Extract(text, ref2021)
+	}
+}

@@ -1,0 +1,67 @@
+// Package initiative finds named initiatives in Chinese report text: the
+// proper name of a programme, campaign, project, activity, policy
+// mechanism, plan, strategy, named service or slogan that an organisation
+// launches or runs, such as “我为群众办实事”实践活动 ("I do practical
+// things for the masses" practice activity) or 乡村振兴战略 (the rural
+// revitalisation strategy).
+//
+// # Rules
+//
+// Every mention carries the rule that produced it, so researchers can
+// audit precision:
+//
+//	quoted+head     a quotation followed by a head noun, optionally after a
+//	                few modifier characters: “323”健康问题攻坚行动
+//	quoted-self     a quotation whose own text ends in a head noun:
+//	                “一把手工程”, 《“健康中国2030”规划纲要》
+//	quoted-lexicon  a bare quotation whose name is in the lexicon: “十四五”
+//	quoted-seen     a bare quotation whose name appears with a head noun
+//	                elsewhere in the same text
+//	quoted-number   a bare quotation shaped like a numbered slogan, with at
+//	                least two numerals: “一岗双责”, “两在两同”
+//	tag             a 【…】 column tag whose name is known (lexicon or
+//	                seen): 【我为师生办实事】
+//	pattern         an unquoted run of Han characters ending in a strong
+//	                head (专项行动, 攻坚行动, 学习教育, 工程, 战略, 倡议, ...)
+//	                with a left boundary (a verb such as 开展/推进/实施,
+//	                punctuation, or a function character)
+//	lexicon         an unquoted occurrence of a lexicon name
+//
+// A bare quotation (no head noun) is otherwise dropped: writers quote
+// ordinary words for emphasis (“打卡” "clock in", “急难愁盼” "urgent,
+// difficult, worrying and longed-for"), and those are not initiatives.
+// Quotations are also dropped when they report speech (after 说/表示/强调/
+// 指出 and a colon), hold sentence punctuation (，。；！？：), are shorter
+// than 2 or longer than 20 characters, name an organisation (…医院, …中心)
+// or are listed emphasis or generic words. 《…》 book titles count only when
+// the title itself ends in a plan or policy head (规划, 纲要, 计划, 方案).
+// 【…】 brackets at the start of a title are column tags (【编者按】, 【新闻
+// 特写】); they are kept only when their name is already known.
+//
+// # Types and head nouns
+//
+//	activity   活动, 实践活动, 主题活动, 系列活动, 主题党日活动, 专项活动
+//	campaign   行动, 专项行动, 攻坚行动, 主题行动, 整改行动, 提升行动,
+//	           三年行动, 专项整治, 攻坚战
+//	project    工程, 示范工程, 项目
+//	mechanism  制度, 机制, 长效机制, 工作法, 模式, 责任制, 制 (self only)
+//	plan       计划, 行动计划, 规划, 规划纲要, 纲要, 方案 (titles only)
+//	service    服务, 志愿服务
+//	strategy   战略, 倡议
+//	education  教育, 主题教育, 学习教育
+//	slogan     numbered slogans without a head (quoted-number)
+//
+// When the canonical name is in the lexicon, the lexicon's type wins, so
+// one name has one type across a corpus.
+//
+// # Canonical names
+//
+// Canonical strips whitespace (a quotation broken across lines is one
+// name), quotation marks and, when the head noun directly follows the
+// quotation, the head: “我为群众办实事”实践活动, “我为群众\n办实事” and
+// 我为群众办实事 are all 我为群众办实事. Adjacent quotations before one head
+// are joined with 、: “四线”“四色”行动 → 四线、四色. When modifier
+// characters stand between the quotation and the head, they and the head
+// are part of the name: “323”健康问题攻坚行动 → 323健康问题攻坚行动. Unquoted
+// names keep their full text: 医疗流程优化专项行动.
+package initiative

@@ -1,0 +1,248 @@
+package initiative
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Lexicon holds known initiative names with their types, and names that
+// must never be reported. The zero Lexicon is empty and ready to use. A
+// Lexicon is not safe for concurrent mutation; New copies it, so an
+// Extractor is unaffected by later changes.
+type Lexicon struct {
+	names    map[string]string // canonical name → type
+	excluded map[string]bool   // canonical names never reported
+	byFirst  map[rune][]string // names by first rune, longest first, for scanning
+	maxRunes int               // longest name in runes
+}
+
+// maxNameRunes bounds lexicon names: longer entries are almost certainly
+// whole sentences pasted by mistake.
+const maxNameRunes = 40
+
+// ParseLexicon reads a lexicon: one name per line, optionally followed by a
+// TAB and a type (one of Types; default campaign). A line starting with '-'
+// excludes the name that follows; '#' starts a comment line; blank lines are
+// skipped. Errors name the 1-based line number.
+func ParseLexicon(r io.Reader) (*Lexicon, error) {
+	l := &Lexicon{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if err := l.parseLine(sc.Text()); err != nil {
+			return nil, fmt.Errorf("initiative: lexicon line %d: %w", n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("initiative: lexicon: %w", err)
+	}
+	return l, nil
+}
+
+func (l *Lexicon) parseLine(line string) error {
+	line = strings.TrimRight(line, "\r")
+	if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+		return nil
+	}
+	if !utf8.ValidString(line) {
+		return fmt.Errorf("invalid UTF-8")
+	}
+	name, typ, hasType := strings.Cut(line, "\t")
+	name = strings.TrimSpace(name)
+	typ = strings.TrimSpace(typ)
+	exclude := strings.HasPrefix(name, "-")
+	if exclude {
+		name = strings.TrimSpace(name[1:])
+	}
+	if hasType && strings.Contains(typ, "\t") {
+		return fmt.Errorf("too many fields")
+	}
+	if err := checkName(name); err != nil {
+		return err
+	}
+	if exclude {
+		if hasType {
+			return fmt.Errorf("excluded name %q takes no type", name)
+		}
+		l.Exclude(name)
+		return nil
+	}
+	if !hasType || typ == "" {
+		typ = TypeCampaign
+	}
+	if !validType(typ) {
+		return fmt.Errorf("unknown type %q (want one of %s)", typ, strings.Join(Types, ", "))
+	}
+	l.Add(name, typ)
+	return nil
+}
+
+func checkName(name string) error {
+	c := Canonical(name)
+	switch {
+	case c == "":
+		return fmt.Errorf("empty name")
+	case utf8.RuneCountInString(c) > maxNameRunes:
+		return fmt.Errorf("name %q longer than %d characters", name, maxNameRunes)
+	}
+	return nil
+}
+
+// Add records name (normalised with Canonical) as a known initiative of
+// type typ; an empty or unknown typ means campaign. Adding a name lifts an
+// earlier exclusion of it.
+func (l *Lexicon) Add(name, typ string) {
+	c := Canonical(name)
+	if c == "" {
+		return
+	}
+	if !validType(typ) {
+		typ = TypeCampaign
+	}
+	if l.names == nil {
+		l.names = make(map[string]string)
+	}
+	l.names[c] = typ
+	delete(l.excluded, c)
+	l.byFirst = nil
+}
+
+// Exclude records name (normalised with Canonical) as never an initiative,
+// whichever rule finds it.
+func (l *Lexicon) Exclude(name string) {
+	c := Canonical(name)
+	if c == "" {
+		return
+	}
+	if l.excluded == nil {
+		l.excluded = make(map[string]bool)
+	}
+	l.excluded[c] = true
+	delete(l.names, c)
+	l.byFirst = nil
+}
+
+// Len returns the number of known names.
+func (l *Lexicon) Len() int { return len(l.names) }
+
+// Type returns the type of a known canonical name.
+func (l *Lexicon) Type(name string) (string, bool) {
+	t, ok := l.names[name]
+	return t, ok
+}
+
+// Excluded reports whether the canonical name is excluded.
+func (l *Lexicon) Excluded(name string) bool { return l.excluded[name] }
+
+// merge copies other into l: other's names and types win, other's
+// exclusions remove l's names.
+func (l *Lexicon) merge(other *Lexicon) {
+	if other == nil {
+		return
+	}
+	for n, t := range other.names {
+		l.Add(n, t)
+	}
+	for n := range other.excluded {
+		l.Exclude(n)
+	}
+}
+
+// index builds the first-rune index used by scan.
+func (l *Lexicon) index() {
+	l.byFirst = make(map[rune][]string)
+	l.maxRunes = 0
+	for n := range l.names {
+		r, _ := utf8.DecodeRuneInString(n)
+		l.byFirst[r] = append(l.byFirst[r], n)
+		l.maxRunes = max(l.maxRunes, utf8.RuneCountInString(n))
+	}
+	for _, ns := range l.byFirst {
+		sort.Slice(ns, func(i, j int) bool {
+			if len(ns[i]) != len(ns[j]) {
+				return len(ns[i]) > len(ns[j])
+			}
+			return ns[i] < ns[j]
+		})
+	}
+}
+
+// longestAt returns the longest known name that starts at s[i:].
+func (l *Lexicon) longestAt(s string, i int) (string, bool) {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, n := range l.byFirst[r] {
+		if strings.HasPrefix(s[i:], n) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// defaultNames are well-known national initiatives that writers mention
+// without quotation marks or head nouns.
+var defaultNames = []struct{ name, typ string }{
+	{"我为群众办实事", TypeCampaign},
+	{"党史学习教育", TypeEducation},
+	{"党纪学习教育", TypeEducation},
+	{"四史学习教育", TypeEducation},
+	{"不忘初心、牢记使命", TypeEducation},
+	{"学习贯彻习近平新时代中国特色社会主义思想主题教育", TypeEducation},
+	{"两学一做", TypeEducation},
+	{"乡村振兴战略", TypeStrategy},
+	{"乡村振兴", TypeStrategy},
+	{"健康中国", TypeStrategy},
+	{"健康中国行动", TypeCampaign},
+	{"一带一路", TypeStrategy},
+	{"共建一带一路", TypeStrategy},
+	{"全球发展倡议", TypeStrategy},
+	{"全球安全倡议", TypeStrategy},
+	{"全球文明倡议", TypeStrategy},
+	{"创新驱动发展战略", TypeStrategy},
+	{"区域协调发展战略", TypeStrategy},
+	{"科教兴国战略", TypeStrategy},
+	{"人才强国战略", TypeStrategy},
+	{"西部大开发", TypeStrategy},
+	{"京津冀协同发展", TypeStrategy},
+	{"长江经济带发展", TypeStrategy},
+	{"粤港澳大湾区建设", TypeStrategy},
+	{"十三五", TypePlan},
+	{"十四五", TypePlan},
+	{"十五五", TypePlan},
+	{"双减", TypeMechanism},
+	{"双碳", TypeStrategy},
+	{"放管服", TypeMechanism},
+	{"最多跑一次", TypeMechanism},
+	{"河长制", TypeMechanism},
+	{"林长制", TypeMechanism},
+	{"精准扶贫", TypeStrategy},
+	{"脱贫攻坚", TypeCampaign},
+	{"千万工程", TypeProject},
+	{"千村示范、万村整治", TypeProject},
+	{"蓝天保卫战", TypeCampaign},
+	{"扫黑除恶专项斗争", TypeCampaign},
+	{"厕所革命", TypeCampaign},
+	{"光盘行动", TypeCampaign},
+	{"春风行动", TypeCampaign},
+	{"雪亮工程", TypeProject},
+	{"菜篮子工程", TypeProject},
+	{"希望工程", TypeProject},
+	{"探月工程", TypeProject},
+	{"三北工程", TypeProject},
+	{"南水北调工程", TypeProject},
+	{"中华文明探源工程", TypeProject},
+	{"互联网+医疗健康", TypeService},
+	{"健康中国2030", TypePlan},
+}
+
+// DefaultLexicon returns a new copy of the built-in lexicon.
+func DefaultLexicon() *Lexicon {
+	l := &Lexicon{}
+	for _, d := range defaultNames {
+		l.Add(d.name, d.typ)
+	}
+	return l
+}

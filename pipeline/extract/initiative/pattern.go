@@ -1,0 +1,170 @@
+package initiative
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// maxPatternRunes bounds the name before a pattern head: 全国百所疑难病症诊治
+// 能力提升工程 needs 14. Without a left boundary within it, the run is
+// probably a subject plus a name and is dropped.
+const maxPatternRunes = 16
+
+// leftBoundaries end the text before an unquoted name: verbs that take an
+// initiative as object (医院开展医疗流程优化专项行动: the hospital carries out
+// the ... campaign), counters (一场), and function characters.
+var leftBoundaries = []string{
+	"开展", "推进", "实施", "启动", "深化", "落实", "参加", "参与", "组织", "推动",
+	"加强", "开启", "发起", "举办", "部署", "贯彻", "围绕", "入选", "助力", "聚焦",
+	"结合", "一场", "一项", "此次", "本次", "这项", "该项", "积极", "全面", "深入",
+	"扎实", "持续", "大力", "坚持", "通过", "依托", "借助", "作为", "筹备", "提出",
+	"纳入", "列入", "申报", "承担", "牵头", "完成", "打造", "制定", "出台", "印发",
+	"发布", "打赢", "决战", "启用", "统筹", "融入", "对接",
+	"共建", "践行", "重温", "巩固", "拓展", "弘扬", "掀起", "迎接", "庆祝", "随着",
+	"经过", "加快", "赢得", "保持", "坚定", "提供", "符合", "实现", "接见",
+	"地处", "做好", "取消", "标志着", "参观", "考察", "视察", "调研", "建成",
+	"开工", "竣工", "投产", "完工", "参建", "支持", "响应", "倡导", "宣布", "签署",
+	"关于", "这次", "成为", "进行", "对于",
+	"的", "了", "在", "是", "把", "将", "被", "等", "并", "着", "及", "与", "要", "对", "以",
+}
+
+// maxLooseRunes bounds a name whose left boundary is punctuation or a
+// function character rather than a verb: a long run after a comma is
+// usually a subject plus a name (辽宁彰武地处三北工程).
+const maxLooseRunes = 10
+
+// minPatternRunes is the shortest unquoted name before a head: two-rune
+// cores are mostly generic (水利工程 water works, 全球倡议 global
+// initiative); the real ones (探月工程) belong in the lexicon.
+const minPatternRunes = 3
+
+// patterns adds candidates for unquoted names ending in a pattern head.
+func (e *Extractor) patterns(s string, cs []candidate) []candidate {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isHan(r) {
+			i += size
+			continue
+		}
+		h, ok := headAt(s, i, false)
+		if !ok || !h.pattern {
+			i += size
+			continue
+		}
+		if h.right && !rightBoundary(s, i+len(h.word)) {
+			i += len(h.word)
+			continue
+		}
+		if start, ok := leftEdge(s, i, h.verb); ok {
+			cs = append(cs, candidate{start: start, end: i + len(h.word), typ: h.typ, rule: RulePattern, prio: prioPattern})
+		}
+		i += len(h.word)
+	}
+	return cs
+}
+
+// leftEdge walks left from a head at s[head:] to the start of the name: the
+// first left boundary, at least minPatternRunes and at most maxPatternRunes
+// runes away (maxLooseRunes unless the boundary is a verb; needVerb
+// requires a verb).
+func leftEdge(s string, head int, needVerb bool) (int, bool) {
+	p := head
+	for n := 0; n <= maxPatternRunes; n++ {
+		if verb, ok := boundaryBefore(s, p); ok {
+			p = trimMeasure(s, p, head)
+			name := s[p:head]
+			n = runeLen(name)
+			if n < minPatternRunes || !verb && (needVerb || n > maxLooseRunes) || genericCore(name) {
+				return 0, false
+			}
+			return p, true
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:p])
+		if size == 0 {
+			return 0, false
+		}
+		p -= size
+	}
+	return 0, false
+}
+
+// boundaryBefore reports whether a name may start at s[p:], and whether
+// the boundary is a verb of two or more runes (which allows longer names).
+func boundaryBefore(s string, p int) (verb, ok bool) {
+	r, _ := utf8.DecodeLastRuneInString(s[:p])
+	if p == 0 || !isHan(r) {
+		return false, true
+	}
+	for _, b := range leftBoundaries {
+		if strings.HasSuffix(s[:p], b) {
+			return len(b) > utf8.UTFMax, true
+		}
+	}
+	return false, false
+}
+
+// trimMeasure drops measure words left between a number and a name:
+// 150项节水供水重大水利工程 → 节水供水重大水利工程.
+func trimMeasure(s string, p, head int) int {
+	for {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if !strings.ContainsRune("项个批类座条家年月日号", r) || runeLen(s[p+size:head]) < minPatternRunes {
+			return p
+		}
+		p += size
+	}
+}
+
+// genericCore reports names before a head that only count or qualify it:
+// 一批重大 (a batch of major), 两大, 各项, 二期 (phase two).
+func genericCore(name string) bool {
+	if genericNames[name] {
+		return true
+	}
+	for _, w := range genericEdges {
+		if strings.HasSuffix(name, w) || strings.HasPrefix(name, w) {
+			return true
+		}
+	}
+	for _, r := range name {
+		if !strings.ContainsRune("一二三四五六七八九十百两几多各这那该此本大项个类批期重点重要系统", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// genericEdges start or end cores that qualify a head instead of naming
+// it (国家重大工程 national major works, 一系列新战略, 三期扩建工程) or that
+// name construction works rather than initiatives.
+var genericEdges = []string{"重大", "重点", "重要", "伟大", "全球", "具体", "相关", "许多",
+	"系列", "主体", "关键", "控制性", "地区", "总统", "大型", "骨干", "新", "期", "扩建",
+	"水利", "灌溉", "水库", "输电", "联网", "电网", "交流", "调水", "提水", "防洪", "排水",
+	"供水", "管道", "隧道", "桥梁", "铁路", "公路", "机场", "港口", "电站", "枢纽", "航道",
+	"改造", "维修", "土建", "基建", "我国", "广大", "各类", "有关", "这些", "多项", "第"}
+
+// lexicon adds candidates for unquoted lexicon names. Quoted occurrences
+// are found by the quotation rules and win the overlap.
+func (e *Extractor) lexicon(s string, cs []candidate) []candidate {
+	for i := 0; i < len(s); {
+		n, ok := e.lex.longestAt(s, i)
+		if ok && !leftHan(s, i, n) {
+			cs = append(cs, candidate{start: i, end: i + len(n), typ: e.lex.names[n], rule: RuleLexicon, prio: prioLexicon})
+			i += len(n)
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return cs
+}
+
+// leftHan guards short names against matching inside longer words: a name
+// of two runes (双减) preceded by a Han character is not taken.
+func leftHan(s string, i int, name string) bool {
+	if runeLen(name) > 2 {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	return size > 0 && isHan(r)
+}

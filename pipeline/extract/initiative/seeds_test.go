@@ -1,0 +1,166 @@
+package initiative
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
+
+// sharedCorpus is ../shared/corpus relative to the repository root.
+var sharedCorpus = filepath.Join("..", "..", "..", "..", "shared", "corpus")
+
+// readSeeds returns the seed reports by file name, skipping the test when
+// the shared corpus is absent.
+func readSeeds(tb testing.TB) (names []string, texts map[string]string) {
+	tb.Helper()
+	dir := filepath.Join(sharedCorpus, "seeds")
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		tb.Skipf("no seeds in %s", dir)
+	}
+	texts = make(map[string]string)
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		names = append(names, filepath.Base(p))
+		texts[filepath.Base(p)] = string(b)
+	}
+	return names, texts
+}
+
+func TestSeeds(t *testing.T) {
+	names, texts := readSeeds(t)
+	e := New(Options{})
+	values := map[string]string{} // canonical value → type
+	var all []string
+	for _, n := range names {
+		for _, m := range e.Extract(texts[n], corpus.Date{}) {
+			values[m.Value] = m.Type
+			all = append(all, m.Value)
+		}
+	}
+	mustFind := []struct{ value, typ string }{
+		{"我为群众办实事", TypeCampaign},
+		{"党史学习教育", TypeEducation},
+		{"一把手工程", TypeProject},
+		{"四线、四色", TypeCampaign},
+		{"医疗流程优化专项行动", TypeCampaign},
+		{"323健康问题攻坚行动", TypeCampaign},
+		{"双报到、双报告", TypeMechanism},
+		{"暖医先锋志愿者服务队进社区", TypeActivity},
+		{"世界狼疮日义诊活动", TypeActivity},
+		{"十四五", TypePlan},
+	}
+	for _, w := range mustFind {
+		t.Run("finds "+w.value, func(t *testing.T) {
+			if got, ok := values[w.value]; !ok || got != w.typ {
+				t.Errorf("Extract(seeds) values = %v; want %q of type %q (got type %q)", all, w.value, w.typ, got)
+			}
+		})
+	}
+	mustNot := []string{"徐州市中心医院", "义诊活动", "志愿服务", "专题学习", "讲台", "打卡", "救命钱",
+		"急难愁盼", "中国共产党简史", "卡脖子", "以患者为中心", "淮海经济区名医会诊中心", "编者按"}
+	for _, bad := range mustNot {
+		t.Run("skips "+bad, func(t *testing.T) {
+			if _, ok := values[bad]; ok {
+				t.Errorf("Extract(seeds) values = %v; want no %q", all, bad)
+			}
+		})
+	}
+}
+
+// TestSeedsGolden compares every mention in the seeds with
+// testdata/seeds.golden; run with -update to rewrite it, then read the diff.
+func TestSeedsGolden(t *testing.T) {
+	names, texts := readSeeds(t)
+	e := New(Options{})
+	var b strings.Builder
+	b.WriteString("# file\tstart\tend\ttext\tvalue\ttype\trule\n")
+	for _, n := range names {
+		for _, m := range e.Extract(texts[n], corpus.Date{}) {
+			fmt.Fprintf(&b, "%s\t%d\t%d\t%s\t%s\t%s\t%s\n", n, m.Span.Start, m.Span.End,
+				strconv.Quote(texts[n][m.Span.Start:m.Span.End]), m.Value, m.Type, m.Rule)
+		}
+	}
+	golden := filepath.Join("testdata", "seeds.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got := b.String(); got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < max(len(gl), len(wl)); i++ {
+			g, w := line(gl, i), line(wl, i)
+			if g != w {
+				t.Fatalf("Extract(seeds) differs from %s at line %d:\n got: %s\nwant: %s\n(run go test -update and read the diff)", golden, i+1, g, w)
+			}
+		}
+	}
+}
+
+func line(ls []string, i int) string {
+	if i < len(ls) {
+		return ls[i]
+	}
+	return "<EOF>"
+}
+
+// TestNews checks national initiatives in 《新闻联播》 transcripts.
+func TestNews(t *testing.T) {
+	tests := []struct{ file, value, typ string }{
+		{"20221222.md", "乡村振兴战略", TypeStrategy},
+		{"20221222.md", "一带一路", TypeStrategy},
+		{"20230105.md", "国企改革三年行动", TypeCampaign},
+		{"20230105.md", "粤港澳大湾区建设", TypeStrategy},
+	}
+	e := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.file+" "+tt.value, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join(sharedCorpus, "xwlb", tt.file))
+			if os.IsNotExist(err) {
+				t.Skipf("no %s", tt.file)
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range e.Extract(string(b), corpus.Date{}) {
+				if m.Value == tt.value && m.Type == tt.typ {
+					return
+				}
+				got = append(got, m.Value)
+			}
+			t.Errorf("Extract(%s) = %v; want %q of type %q", tt.file, got, tt.value, tt.typ)
+		})
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	names, texts := readSeeds(b)
+	e := New(Options{})
+	size := 0
+	for _, n := range names {
+		size += len(texts[n])
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, n := range names {
+			e.Extract(texts[n], corpus.Date{})
+		}
+	}
+}
