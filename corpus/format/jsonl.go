@@ -1,0 +1,103 @@
+package format
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// parseJSONL reads one document per line. Blank lines are skipped and
+// not counted as items; a bad line is one *Error and the others still
+// come out.
+func parseJSONL(name, text string) ([]Record, []error) {
+	var recs []Record
+	var errs []error
+	lineNo, item := 0, 0
+	for line := range strings.Lines(text) {
+		lineNo++
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		item++
+		rec, err := jsonRecord(name, line)
+		if err != nil {
+			errs = append(errs, &Error{Line: lineNo, Item: item, Err: err})
+			continue
+		}
+		rec.Item, rec.Line = item, lineNo
+		recs = append(recs, rec)
+	}
+	return recs, errs
+}
+
+// jsonRecord reads one JSON object: "text" is required; "id", "title",
+// "date", "source" and "url" have their meaning; other keys go to Meta,
+// non-string values as compact JSON.
+func jsonRecord(name, line string) (Record, error) {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(line), &obj); err != nil {
+		return Record{}, fmt.Errorf("invalid json: %w", err)
+	}
+	raw, ok := obj["text"]
+	if !ok {
+		return Record{}, fmt.Errorf("no \"text\" key: %w", ErrNoText)
+	}
+	var text string
+	if err := json.Unmarshal(raw, &text); err != nil {
+		return Record{}, fmt.Errorf("\"text\" is not a string: %s", truncate(string(raw)))
+	}
+	if strings.TrimSpace(text) == "" {
+		return Record{}, fmt.Errorf("empty \"text\": %w", ErrNoText)
+	}
+	rec := Record{Text: text, Meta: map[string]string{}}
+	for k, v := range obj {
+		if k == "text" {
+			continue
+		}
+		rec.Meta[k] = jsonValue(v)
+	}
+	return fieldRecord(name, rec), nil
+}
+
+// fieldRecord moves the id and title fields out of Meta into the record,
+// parses the date field and completes the record from its text.
+func fieldRecord(name string, rec Record) Record {
+	rec.ID = rec.Meta["id"]
+	rec.Title = cleanTitle(rec.Meta["title"])
+	delete(rec.Meta, "id")
+	delete(rec.Meta, "title")
+	var explicit corpus.Date
+	if v, ok := rec.Meta["date"]; ok {
+		explicit, _ = firstDate(v)
+	}
+	return newRecord(name, rec, explicit)
+}
+
+// jsonValue is a string's value, or any other value as compact JSON
+// (numbers keep their written digits).
+func jsonValue(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var b bytes.Buffer
+	if json.Compact(&b, raw) != nil {
+		return string(raw)
+	}
+	if b.String() == "null" {
+		return ""
+	}
+	return b.String()
+}
+
+// truncate shortens s for an error message.
+func truncate(s string) string {
+	const max = 40
+	if r := []rune(s); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return s
+}

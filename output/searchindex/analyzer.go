@@ -1,0 +1,122 @@
+package searchindex
+
+import (
+	"bytes"
+	"errors"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/baogao/baogao/pipeline/segment"
+)
+
+// AnalyzerName is the name of the jieba tokenizer and analyzer in bleve's
+// registry. Index mappings refer to it, so it never changes.
+const AnalyzerName = "baogao-jieba"
+
+// ErrNotRegistered is returned by Create and Open before Register was
+// called: the index could not analyse text.
+var ErrNotRegistered = errors.New("searchindex: Register not called: no jieba segmenter for the analyzer")
+
+// current is the segmenter behind the registered analyzer. bleve caches
+// analyzers per index, so the tokenizer reads this pointer on every call
+// and a later Register takes effect in open indexes too.
+var current atomic.Pointer[segment.Jieba]
+
+// Register makes the jieba analyzer available to bleve, segmenting with j.
+// Call it once per process before Create or Open. It is idempotent; a
+// second call with another Jieba replaces the first.
+func Register(j *segment.Jieba) { current.Store(j) }
+
+func registered() error {
+	if current.Load() == nil {
+		return ErrNotRegistered
+	}
+	return nil
+}
+
+func init() {
+	// bleve's registry refuses a name twice and is global, so register
+	// the constructors once here; Register only swaps the segmenter.
+	if err := registry.RegisterTokenizer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return tokenizer{}, nil
+	}); err != nil {
+		panic(err)
+	}
+	if err := registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		// Terms come folded from segment.Term (width, case), so no token
+		// filters: a filter that changed lengths would break highlighting.
+		return &analysis.DefaultAnalyzer{Tokenizer: tokenizer{}}, nil
+	}); err != nil {
+		panic(err)
+	}
+}
+
+// tokenizer cuts text with the registered Jieba in search mode. Sub-words
+// keep the position of the word containing them (segment.Token.Pos).
+type tokenizer struct{}
+
+// Tokenize implements analysis.Tokenizer. Offsets are bytes into input.
+func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
+	j := current.Load()
+	if j == nil {
+		// bleve gives tokenizers no error path; Create and Open check
+		// this first, so only direct bleve use gets here.
+		panic(ErrNotRegistered)
+	}
+	return tokenStream(j.Search(cString(input)))
+}
+
+// cString returns input as a string safe for cppjieba, with the same byte
+// offsets: a NUL would end the C string early, and cppjieba drops a whole
+// sentence that is not UTF-8, so each NUL and each byte of an invalid
+// sequence becomes a space.
+func cString(input []byte) string {
+	if bytes.IndexByte(input, 0) < 0 && utf8.Valid(input) {
+		return string(input)
+	}
+	b := make([]byte, 0, len(input))
+	for i := 0; i < len(input); {
+		r, n := utf8.DecodeRune(input[i:])
+		if r == 0 || r == utf8.RuneError && n == 1 {
+			b = append(b, ' ')
+		} else {
+			b = append(b, input[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// tokenStream converts segment tokens to bleve tokens, allocating the
+// tokens in one block.
+func tokenStream(toks []segment.Token) analysis.TokenStream {
+	block := make([]analysis.Token, len(toks))
+	out := make(analysis.TokenStream, len(toks))
+	for i, t := range toks {
+		block[i] = analysis.Token{
+			Start:    t.Span.Start,
+			End:      t.Span.End,
+			Term:     []byte(t.Term),
+			Position: t.Pos,
+			Type:     tokenType(t.Term),
+		}
+		out[i] = &block[i]
+	}
+	return out
+}
+
+// tokenType classifies a term the way bleve's unicode tokenizer does.
+func tokenType(term string) analysis.TokenType {
+	r, _ := utf8.DecodeRuneInString(term)
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return analysis.Ideographic
+	case unicode.IsDigit(r):
+		return analysis.Numeric
+	}
+	return analysis.AlphaNumeric
+}

@@ -1,0 +1,182 @@
+package searchindex
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// ErrNotIndex is returned by Open for a directory that holds no index
+// written by this package.
+var ErrNotIndex = errors.New("not a baogao search index")
+
+// defaultN is the page size when Request.N is zero.
+const defaultN = 10
+
+// Index is an open index, read only.
+//
+// Concurrency: Search is safe for concurrent use; Close must not run
+// during a Search.
+type Index struct {
+	dir string
+	idx bleve.Index
+}
+
+// Open opens the index at dir for searching.
+func Open(dir string) (*Index, error) {
+	if err := registered(); err != nil {
+		return nil, err
+	}
+	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	if err != nil {
+		if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, bleve.ErrorIndexMetaCorrupt) {
+			return nil, fmt.Errorf("searchindex: open %s: %w (%v)", dir, ErrNotIndex, err)
+		}
+		return nil, fmt.Errorf("searchindex: open %s: %w", dir, err)
+	}
+	v, err := idx.GetInternal(markerKey)
+	if err == nil && !bytes.Equal(v, markerValue) {
+		err = fmt.Errorf("%w (bleve index without the %s marker)", ErrNotIndex, markerKey)
+	}
+	if err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("searchindex: open %s: %w", dir, err)
+	}
+	return &Index{dir: dir, idx: idx}, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+// Request is one search.
+type Request struct {
+	// Query is in bleve query-string syntax: words, "quoted phrases",
+	// +required, -excluded, field:value (fields title, text, path,
+	// initiative). Words without a field search text and title. Empty
+	// matches every document.
+	Query string
+	// N is the page size (0: 10) and From the offset of the first hit.
+	N, From int
+	// After and Before keep documents dated within them, both inclusive,
+	// at their precision (Before 2021 takes all of 2021). Zero: open end.
+	// Undated documents fall out when either is set.
+	After, Before corpus.Date
+	// Initiatives keeps documents mentioning all of these canonical
+	// initiative names.
+	Initiatives []string
+	// Highlight is the snippet style: HighlightPlain (""), HighlightHTML
+	// or HighlightANSI.
+	Highlight string
+	// Facets is how many initiatives to count over all hits, most
+	// frequent first. 0: none.
+	Facets int
+}
+
+// Hit is one matching document.
+type Hit struct {
+	ID, Path, Title string
+	Date            string  // ISO 8601 at the written precision, or "" when undated
+	Score           float64 // bleve's tf-idf score
+	// Snippets are highlighted passages: the best one of the text, then
+	// the title when the query matched it. Empty when only filters
+	// matched.
+	Snippets []string
+}
+
+// Facet is one value of a facet and the number of hits with it.
+type Facet struct {
+	Name  string
+	Count int
+}
+
+// Result is one page of hits.
+type Result struct {
+	Total       uint64 // hits in all pages
+	Hits        []Hit
+	Initiatives []Facet // the initiative facet, when Request.Facets > 0
+	Took        time.Duration
+}
+
+// Search runs req. Ties in score are ordered by document ID, so results
+// are stable.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	sr, err := searchRequest(&req)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.idx.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("searchindex: search %s: %w", ix.dir, err)
+	}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hit(h))
+	}
+	if f, ok := res.Facets[FieldInitiative]; ok && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			out.Initiatives = append(out.Initiatives, Facet{Name: t.Term, Count: t.Count})
+		}
+	}
+	return out, nil
+}
+
+// searchRequest translates req into a bleve request.
+func searchRequest(req *Request) (*bleve.SearchRequest, error) {
+	if !utf8.ValidString(req.Query) {
+		return nil, fmt.Errorf("searchindex: query %q: invalid UTF-8", req.Query)
+	}
+	if req.N < 0 || req.From < 0 || req.Facets < 0 {
+		return nil, fmt.Errorf("searchindex: negative N, From or Facets (%d, %d, %d)", req.N, req.From, req.Facets)
+	}
+	style, err := highlighterName(req.Highlight)
+	if err != nil {
+		return nil, err
+	}
+	q, err := parseQuery(req.Query)
+	if err != nil {
+		return nil, err
+	}
+	if fs := filters(req); len(fs) > 0 {
+		// A filter narrows the hits without changing their scores.
+		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
+		b.AddFilter(query.NewConjunctionQuery(fs))
+		q = b
+	}
+	n := req.N
+	if n == 0 {
+		n = defaultN
+	}
+	sr := bleve.NewSearchRequestOptions(q, n, req.From, false)
+	sr.Fields = []string{FieldPath, FieldTitle, FieldDate}
+	sr.SortBy([]string{"-_score", "_id"})
+	sr.Highlight = bleve.NewHighlightWithStyle(style)
+	sr.Highlight.Fields = []string{FieldText, FieldTitle}
+	if req.Facets > 0 {
+		sr.AddFacet(FieldInitiative, bleve.NewFacetRequest(FieldInitiative, req.Facets))
+	}
+	return sr, nil
+}
+
+// hit converts a bleve hit, reading the stored fields.
+func hit(h *search.DocumentMatch) Hit {
+	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
+	out := Hit{ID: h.ID, Path: str(FieldPath), Title: str(FieldTitle), Date: str(FieldDate), Score: h.Score}
+	for _, f := range []string{FieldText, FieldTitle} {
+		for _, s := range h.Fragments[f] {
+			// bleve formats an empty field as one empty fragment.
+			if s != "" {
+				out.Snippets = append(out.Snippets, s)
+			}
+		}
+	}
+	return out
+}

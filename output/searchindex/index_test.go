@@ -1,0 +1,304 @@
+package searchindex
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// marked finds the highlighted passages of a snippet in each style.
+var marked = map[string]*regexp.Regexp{
+	HighlightPlain: regexp.MustCompile(`⟦(.*?)⟧`),
+	HighlightHTML:  regexp.MustCompile(`<mark>(.*?)</mark>`),
+	HighlightANSI:  regexp.MustCompile("\x1b\\[43m(.*?)\x1b\\[0m"),
+}
+
+// queryWords returns the terms the analyzer makes of q.
+func queryWords(q string) []string {
+	var out []string
+	for _, t := range (tokenizer{}).Tokenize([]byte(q)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+func TestHighlight(t *testing.T) {
+	ix := buildCase(t, "phrase")
+	tests := []struct {
+		name, query, style, id string
+		want                   []string // the marked words in the best text snippet, in order
+	}{
+		{"phrase", `"中国科学院计算所"`, HighlightPlain, "cas", []string{"中国科学院", "计算所"}},
+		{"phrase through sub-word", `"科学院计算所"`, HighlightPlain, "cas", []string{"科学院", "计算所"}},
+		{"word with sub-words", `中国科学院`, HighlightPlain, "cas", []string{"中国科学院"}},
+		{"html", `"中国科学院计算所"`, HighlightHTML, "cas", []string{"中国科学院", "计算所"}},
+		{"ansi", `"大学深造"`, HighlightANSI, "cas", []string{"大学", "深造"}},
+		{"two words", `计算所 人民医院`, HighlightPlain, "cas", []string{"计算所", "人民", "医院"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), Request{Query: tt.query, Highlight: tt.style})
+			if err != nil {
+				t.Fatalf("Search(%q): %v", tt.query, err)
+			}
+			i := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == tt.id })
+			if i < 0 || len(res.Hits[i].Snippets) == 0 {
+				t.Fatalf("Search(%q) = %+v; want a hit %s with a snippet", tt.query, res.Hits, tt.id)
+			}
+			snippet := res.Hits[i].Snippets[0]
+			var got []string
+			for _, m := range marked[tt.style].FindAllStringSubmatch(snippet, -1) {
+				got = append(got, m[1])
+				// The brief: each mark covers one whole query word.
+				if !slices.Contains(queryWords(tt.query), m[1]) {
+					t.Errorf("Search(%q) snippet %q marks %q, not a word of the query %v", tt.query, snippet, m[1], queryWords(tt.query))
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Search(%q) snippet %q marks %q; want %q", tt.query, snippet, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHighlightHTMLEscapes(t *testing.T) {
+	ix := buildIndex(t, []*corpus.Document{{ID: "x", Path: "x.txt", Text: "医院<新闻>：开展义诊&健康讲座"}})
+	res, err := ix.Search(context.Background(), Request{Query: "义诊", Highlight: HighlightHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "医院&lt;新闻&gt;：开展<mark>义诊</mark>&amp;健康讲座"
+	if len(res.Hits) != 1 || !slices.Equal(res.Hits[0].Snippets, []string{want}) {
+		t.Errorf("Search(义诊, html) = %+v; want one hit with snippet %q", res.Hits, want)
+	}
+}
+
+func TestHitFields(t *testing.T) {
+	ix := buildCase(t, "reports")
+	tests := []struct {
+		query string
+		want  Hit // Score and Snippets not compared
+	}{
+		{"title:工作报告", Hit{ID: "c", Path: "docs/c.txt", Title: "市政府2022年工作报告", Date: "2022-02-15"}},
+		{"志愿者", Hit{ID: "d", Path: "docs/d.txt", Title: "医院志愿者服务队简介"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want.ID, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), Request{Query: tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Hits) != 1 {
+				t.Fatalf("Search(%q) = %+v; want one hit", tt.query, res.Hits)
+			}
+			got := res.Hits[0]
+			if got.Score <= 0 {
+				t.Errorf("Search(%q) score = %v; want > 0", tt.query, got.Score)
+			}
+			got.Score, got.Snippets = 0, nil
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("Search(%q) = %+v; want %+v", tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFacets(t *testing.T) {
+	ix := buildCase(t, "reports")
+	tests := []struct {
+		name  string
+		req   Request
+		total uint64
+		want  []Facet
+	}{
+		{"all documents", Request{Facets: 5}, 4, []Facet{{"乡村振兴战略", 2}, {"健康中国行动", 2}}},
+		{"top one", Request{Facets: 1, Query: "义诊"}, 3, []Facet{{"乡村振兴战略", 1}}},
+		{"over every page", Request{Facets: 5, Query: "义诊", N: 1}, 3, []Facet{{"乡村振兴战略", 1}, {"健康中国行动", 1}}},
+		{"filtered", Request{Facets: 5, Initiatives: []string{"健康中国行动"}}, 2, []Facet{{"健康中国行动", 2}, {"乡村振兴战略", 1}}},
+		{"none asked", Request{Query: "义诊"}, 3, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != tt.total || !slices.Equal(res.Initiatives, tt.want) {
+				t.Errorf("Search(%+v) = total %d, facets %v; want %d, %v", tt.req, res.Total, res.Initiatives, tt.total, tt.want)
+			}
+		})
+	}
+}
+
+func TestPaging(t *testing.T) {
+	ix := buildCase(t, "reports")
+	var got []string
+	for from := 0; from < 4; from += 2 {
+		res, err := ix.Search(context.Background(), Request{Query: "义诊", N: 2, From: from})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 3 {
+			t.Errorf("Search(义诊, From %d).Total = %d; want 3", from, res.Total)
+		}
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+	}
+	if want := []string{"b", "d", "a"}; !slices.Equal(got, want) {
+		t.Errorf("pages of Search(义诊) = %v; want %v", got, want)
+	}
+}
+
+func TestSearchErrors(t *testing.T) {
+	ix := buildCase(t, "reports")
+	tests := []struct {
+		name string
+		req  Request
+	}{
+		{"syntax", Request{Query: `"未闭合`}},
+		{"style", Request{Query: "义诊", Highlight: "pdf"}},
+		{"negative page", Request{Query: "义诊", N: -1}},
+		{"invalid utf-8", Request{Query: "义\xff诊"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if res, err := ix.Search(context.Background(), tt.req); err == nil {
+				t.Errorf("Search(%+v) = %+v; want an error", tt.req, res)
+			}
+		})
+	}
+}
+
+// TestBleveMatchPhrase checks bleve's own path, without our rewrite: a
+// MatchPhraseQuery analysed with the jieba analyzer becomes a
+// multi-phrase query, which needs sub-words at their word's position.
+func TestBleveMatchPhrase(t *testing.T) {
+	ix := buildCase(t, "phrase")
+	tests := []struct {
+		phrase string
+		want   []string
+	}{
+		{"中国科学院计算所", []string{"cas"}},
+		{"科学院计算所", []string{"cas"}},
+		{"日本计算所", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			q := query.NewMatchPhraseQuery(tt.phrase)
+			q.SetField(FieldText)
+			res, err := ix.idx.Search(bleve.NewSearchRequest(q))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("MatchPhraseQuery(%q) = %v; want %v", tt.phrase, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWriterSkipsAndBatches(t *testing.T) {
+	// More documents than one batch holds, and a skipped one.
+	var docs []*corpus.Document
+	for i := range maxBatchDocs + 10 {
+		docs = append(docs, &corpus.Document{ID: fmt.Sprintf("n%03d", i), Path: fmt.Sprintf("n%03d.txt", i),
+			Text: fmt.Sprintf("第%d号通知：医院开展义诊活动。", i)})
+	}
+	docs = append(docs, &corpus.Document{ID: "skipped", Path: "skipped.bin", Text: "医院开展义诊活动", Skip: "binary"})
+	ix := buildIndex(t, docs)
+	res, err := ix.Search(context.Background(), Request{Query: "义诊", N: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != maxBatchDocs+10 {
+		t.Errorf("Search(义诊).Total = %d; want %d", res.Total, maxBatchDocs+10)
+	}
+	for _, h := range res.Hits {
+		if h.ID == "skipped" {
+			t.Errorf("skipped document indexed: %+v", h)
+		}
+	}
+}
+
+func TestFinishTwice(t *testing.T) {
+	w, err := Create(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Add(&corpus.Document{ID: "a", Text: "义诊"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Finish(); err != nil {
+		t.Fatalf("first Finish: %v", err)
+	}
+	if err := w.Finish(); err != nil {
+		t.Errorf("second Finish: %v; want nil", err)
+	}
+	if err := w.Add(&corpus.Document{ID: "b", Text: "义诊"}); !errors.Is(err, ErrFinished) {
+		t.Errorf("Add after Finish = %v; want ErrFinished", err)
+	}
+}
+
+func TestCreateExisting(t *testing.T) {
+	dir := t.TempDir()
+	if w, err := Create(dir); err == nil {
+		w.Finish()
+		t.Errorf("Create(%s) on an existing directory succeeded; want an error", dir)
+	}
+}
+
+func TestOpenNotIndex(t *testing.T) {
+	plain := filepath.Join(t.TempDir(), "plain")
+	if err := os.MkdirAll(plain, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(plain, "report.txt"), []byte("医院工作报告"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A bleve index of someone else's: no baogao marker.
+	foreign := filepath.Join(t.TempDir(), "foreign")
+	idx, err := bleve.New(foreign, bleve.NewIndexMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+	for _, dir := range []string{plain, filepath.Join(t.TempDir(), "missing"), foreign} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			ix, err := Open(dir)
+			if err == nil {
+				ix.Close()
+				t.Fatalf("Open(%s) succeeded; want ErrNotIndex", dir)
+			}
+			if !errors.Is(err, ErrNotIndex) || !strings.Contains(err.Error(), dir) {
+				t.Errorf("Open(%s) = %v; want ErrNotIndex naming the directory", dir, err)
+			}
+		})
+	}
+}
+
+func TestNotRegistered(t *testing.T) {
+	j := current.Swap(nil)
+	defer Register(j)
+	if _, err := Create(filepath.Join(t.TempDir(), "index")); !errors.Is(err, ErrNotRegistered) {
+		t.Errorf("Create before Register = %v; want ErrNotRegistered", err)
+	}
+	if _, err := Open(t.TempDir()); !errors.Is(err, ErrNotRegistered) {
+		t.Errorf("Open before Register = %v; want ErrNotRegistered", err)
+	}
+}

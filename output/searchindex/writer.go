@@ -1,0 +1,109 @@
+package searchindex
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// Batch bounds: a batch holds the documents' text until it is flushed, so
+// bound its bytes as well as its length. bleve analyses a batch in
+// parallel, so batches should not be tiny either.
+const (
+	maxBatchDocs  = 256
+	maxBatchBytes = 16 << 20
+)
+
+// Internal key marking an index as written by this package, with the
+// version of the mapping.
+var (
+	markerKey   = []byte("baogao.searchindex")
+	markerValue = []byte("1")
+)
+
+// ErrFinished is returned by Add after Finish.
+var ErrFinished = errors.New("searchindex: add after finish")
+
+// Writer builds a new index. It implements output.Sink.
+//
+// Concurrency: Add and Finish are called from one goroutine; bleve
+// analyses each batch on its own workers.
+type Writer struct {
+	dir   string
+	idx   bleve.Index
+	batch *bleve.Batch
+	bytes int // text bytes in batch
+	done  bool
+}
+
+// Create makes a new index at dir, which must not exist.
+func Create(dir string) (*Writer, error) {
+	if err := registered(); err != nil {
+		return nil, err
+	}
+	// bleve would take an existing empty directory; refuse it so an index
+	// never lands among other files.
+	if _, err := os.Lstat(dir); err == nil {
+		return nil, fmt.Errorf("searchindex: create %s: %w", dir, fs.ErrExist)
+	}
+	idx, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("searchindex: create %s: %w", dir, err)
+	}
+	if err := idx.SetInternal(markerKey, markerValue); err != nil {
+		_ = idx.Close()
+		return nil, fmt.Errorf("searchindex: create %s: %w", dir, err)
+	}
+	return &Writer{dir: dir, idx: idx, batch: idx.NewBatch()}, nil
+}
+
+// Add indexes doc under doc.ID. Skipped documents (doc.Skip != "") are not
+// indexed: they have no analysed text to search.
+func (w *Writer) Add(doc *corpus.Document) error {
+	if w.done {
+		return ErrFinished
+	}
+	if doc.Skip != "" {
+		return nil
+	}
+	if err := w.batch.Index(doc.ID, fields(doc)); err != nil {
+		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
+	}
+	w.bytes += len(doc.Text) + len(doc.Title)
+	if w.batch.Size() >= maxBatchDocs || w.bytes >= maxBatchBytes {
+		return w.flush()
+	}
+	return nil
+}
+
+// flush writes the pending batch to the index.
+func (w *Writer) flush() error {
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	if err := w.idx.Batch(w.batch); err != nil {
+		return fmt.Errorf("searchindex: write %s: %w", w.dir, err)
+	}
+	w.batch.Reset()
+	w.bytes = 0
+	return nil
+}
+
+// Finish writes the pending documents and closes the index. It is safe to
+// call twice; the second call does nothing.
+func (w *Writer) Finish() error {
+	if w.done {
+		return nil
+	}
+	w.done = true
+	err := w.flush()
+	if cerr := w.idx.Close(); cerr != nil && err == nil {
+		err = fmt.Errorf("searchindex: close %s: %w", w.dir, cerr)
+	}
+	return err
+}

@@ -1,0 +1,504 @@
+package number
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Parse converts a numeral to exact decimal text: Arabic (1,234,567,
+// 3.14, -3), full-width (１２３４５), Chinese (三, 一万零四十, 二〇二一,
+// 一七二零点一), financial (壹佰贰拾万) and mixed (1.2万, 3.5亿). ok is
+// false when s is not one numeral: empty, other text around it, a pair
+// of digits read as a range (三五), or too large to be exact.
+func Parse(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	neg := false
+	for _, sign := range []string{"-", "−", "－", "负", "+"} {
+		if strings.HasPrefix(s, sign) {
+			neg = sign != "+"
+			s = s[len(sign):]
+			break
+		}
+	}
+	n, ok := scanNumeral(s, 0)
+	if !ok || n.end != len(s) || n.pair || n.approx != "" {
+		return "", false
+	}
+	return n.val.signed(neg), true
+}
+
+// dec is an exact decimal: m / 10^scale. uint64 holds every quantity
+// written in a report; anything larger is treated as not a number.
+type dec struct {
+	m     uint64
+	scale int
+}
+
+// limit keeps every intermediate product below the uint64 overflow.
+const limit = 1_000_000_000_000_000_000
+
+// shift multiplies d by 10^k, using up fractional digits first so that
+// 1.2万 stays exact.
+func (d dec) shift(k int) (dec, bool) {
+	for ; k > 0 && d.scale > 0; k-- {
+		d.scale--
+	}
+	for ; k > 0; k-- {
+		if d.m >= limit/10 {
+			return d, false
+		}
+		d.m *= 10
+	}
+	return d, true
+}
+
+// times multiplies d by a small integer (the tenths of 三成).
+func (d dec) times(n uint64) (dec, bool) {
+	if n != 0 && d.m >= limit/n {
+		return d, false
+	}
+	d.m *= n
+	return d, true
+}
+
+// float is for ordering the ends of a range only; values stay exact.
+func (d dec) float() float64 {
+	f := float64(d.m)
+	for i := 0; i < d.scale; i++ {
+		f /= 10
+	}
+	return f
+}
+
+// String formats d without exponent and without trailing fractional
+// zeros: 3.50 → "3.5", 2.0 → "2".
+func (d dec) String() string {
+	s := strconv.FormatUint(d.m, 10)
+	if d.scale == 0 {
+		return s
+	}
+	if len(s) <= d.scale {
+		s = strings.Repeat("0", d.scale-len(s)+1) + s
+	}
+	ip, fp := s[:len(s)-d.scale], strings.TrimRight(s[len(s)-d.scale:], "0")
+	if fp == "" {
+		return ip
+	}
+	return ip + "." + fp
+}
+
+func (d dec) signed(neg bool) string {
+	s := d.String()
+	if neg && s != "0" {
+		return "-" + s
+	}
+	return s
+}
+
+// numeral is one numeral read at a position, before units and markers.
+type numeral struct {
+	val    dec
+	hi     dec    // upper end when pair
+	pair   bool   // two adjacent Chinese digits read as a range: 三五, 两三百
+	end    int    // byte offset after the numeral
+	exp    int    // power of ten written as multiplier after the digits (30万 → 4)
+	approx string // marker between the digits and the multiplier: 100多万
+	zh     bool   // written in Chinese numerals
+	digits bool   // Chinese digits read one by one: 二〇二一
+	single bool   // exactly one Chinese character: needs a unit to count
+	bare   bool   // multiplier characters only (千, 万, 百万): needs a marker
+}
+
+// fold maps full-width ASCII to ASCII so that １２３ reads as 123.
+func fold(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	return r
+}
+
+// runeAt returns the rune at byte i of s, folded, and its size; (0, 0)
+// at the end.
+func runeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return 0, 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return fold(r), n
+}
+
+func isDigit(r rune) bool  { return r >= '0' && r <= '9' }
+func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// zhDigit returns the value of a Chinese digit, or -1.
+func zhDigit(r rune) int {
+	switch r {
+	case '〇', '零':
+		return 0
+	case '一', '壹':
+		return 1
+	case '二', '贰', '两':
+		return 2
+	case '三', '叁':
+		return 3
+	case '四', '肆':
+		return 4
+	case '五', '伍':
+		return 5
+	case '六', '陆':
+		return 6
+	case '七', '柒':
+		return 7
+	case '八', '捌':
+		return 8
+	case '九', '玖':
+		return 9
+	}
+	return -1
+}
+
+// zhUnit returns the power of ten of a Chinese positional character
+// (十 1, 百 2, 千 3, 万 4, 亿 8), or 0.
+func zhUnit(r rune) int {
+	switch r {
+	case '十', '拾':
+		return 1
+	case '百', '佰':
+		return 2
+	case '千', '仟':
+		return 3
+	case '万', '萬':
+		return 4
+	case '亿', '億':
+		return 8
+	}
+	return 0
+}
+
+func isZhNumeral(r rune) bool { return zhDigit(r) >= 0 || zhUnit(r) > 0 }
+
+// scanNumeral reads the numeral starting at byte p of s.
+func scanNumeral(s string, p int) (numeral, bool) {
+	r, _ := runeAt(s, p)
+	var n numeral
+	var ok bool
+	switch {
+	case isDigit(r):
+		n, ok = scanArabic(s, p)
+	case isZhNumeral(r):
+		n, ok = scanChinese(s, p)
+	}
+	if !ok || n.pair || n.digits {
+		return n, ok
+	}
+	return multiplier(s, n, !n.zh)
+}
+
+// scanArabic reads digits with optional thousands separators (ASCII
+// commas only: the Chinese comma separates clauses) and decimals.
+func scanArabic(s string, p int) (numeral, bool) {
+	var d dec
+	q, count := p, 0
+	for {
+		r, size := runeAt(s, q)
+		if !isDigit(r) {
+			break
+		}
+		if d.m >= limit/10 {
+			return numeral{}, false
+		}
+		d.m = d.m*10 + uint64(r-'0')
+		q += size
+		count++
+	}
+	for count <= 3 && q < len(s) && s[q] == ',' && groupOf3(s, q+1) {
+		for i := 0; i < 3; i++ {
+			d.m = d.m*10 + uint64(s[q+1+i]-'0')
+		}
+		q += 4
+		if d.m >= limit/1000 {
+			return numeral{}, false
+		}
+	}
+	if r, size := runeAt(s, q); r == '.' {
+		if r2, _ := runeAt(s, q+size); isDigit(r2) {
+			q += size
+			for {
+				r, size := runeAt(s, q)
+				if !isDigit(r) {
+					break
+				}
+				if d.m >= limit/10 {
+					return numeral{}, false
+				}
+				d.m = d.m*10 + uint64(r-'0')
+				d.scale++
+				q += size
+			}
+		}
+	}
+	return numeral{val: d, end: q}, true
+}
+
+// groupOf3 reports whether s[i:] starts with exactly three ASCII digits.
+func groupOf3(s string, i int) bool {
+	if i+3 > len(s) {
+		return false
+	}
+	for j := i; j < i+3; j++ {
+		if !isDigit(rune(s[j])) {
+			return false
+		}
+	}
+	return i+3 == len(s) || !isDigit(rune(s[i+3]))
+}
+
+// maxZhRun bounds a Chinese numeral: longer runs are no numeral, and
+// rejecting them early keeps a text of repeated numerals linear.
+const maxZhRun = 24
+
+// scanChinese reads a run of Chinese numeral characters with an optional
+// decimal part (三十五点五) and multipliers after it (三点五亿).
+func scanChinese(s string, p int) (numeral, bool) {
+	var run []rune
+	q := p
+	for {
+		r, size := runeAt(s, q)
+		if !isZhNumeral(r) {
+			break
+		}
+		if len(run) == maxZhRun {
+			return numeral{}, false
+		}
+		run = append(run, r)
+		q += size
+	}
+	n := numeral{zh: true, end: q}
+	if lo, hi, ok := zhPair(run); ok {
+		n.val, n.hi, n.pair = lo, hi, true
+		return n, true
+	}
+	units, big := 0, false
+	for _, r := range run {
+		if u := zhUnit(r); u > 0 {
+			units++
+			big = big || u >= 2
+		}
+	}
+	var ok bool
+	if units == 0 {
+		n.val, ok = zhDigits(run)
+		n.digits = len(run) > 1
+	} else {
+		n.val, ok = zhPositional(run)
+	}
+	if !ok {
+		return n, false
+	}
+	n.single = len(run) == 1
+	n.bare = units == len(run) && big // 十 alone counts like a digit: 十个
+	if frac, end, ok := zhFraction(s, q); ok && !n.bare {
+		if n.val, ok = joinFraction(n.val, frac); !ok {
+			return n, false
+		}
+		n.end, n.single = end, false
+	}
+	return n, true
+}
+
+// zhFraction reads 点 and the Chinese digits after it.
+func zhFraction(s string, q int) (string, int, bool) {
+	if !strings.HasPrefix(s[q:], "点") {
+		return "", q, false
+	}
+	q += len("点")
+	var b strings.Builder
+	for {
+		r, size := runeAt(s, q)
+		d := zhDigit(r)
+		if d < 0 || r == '两' {
+			break
+		}
+		b.WriteByte(byte('0' + d))
+		q += size
+	}
+	return b.String(), q, b.Len() > 0
+}
+
+func joinFraction(d dec, frac string) (dec, bool) {
+	for _, c := range frac {
+		if d.m >= limit/10 {
+			return d, false
+		}
+		d.m = d.m*10 + uint64(c-'0')
+		d.scale++
+	}
+	return d, true
+}
+
+// zhPair reads two adjacent digits as a range: 三五 (three to five),
+// 两三 (two or three), optionally followed by multipliers (七八十,
+// 三四百万). Other digit pairs (七一, 五四) are names or dates.
+func zhPair(run []rune) (dec, dec, bool) {
+	if len(run) < 2 {
+		return dec{}, dec{}, false
+	}
+	a, b := zhDigit(run[0]), zhDigit(run[1])
+	switch {
+	case a <= 0 || b <= 0:
+		return dec{}, dec{}, false
+	case run[1] == '两' && a != 1, run[0] == '两' && b != 3:
+		return dec{}, dec{}, false
+	case b != a+1 && !(a == 3 && b == 5):
+		return dec{}, dec{}, false
+	}
+	exp := 0
+	for _, r := range run[2:] {
+		u := zhUnit(r)
+		if u == 0 {
+			return dec{}, dec{}, false
+		}
+		exp += u
+	}
+	lo, ok1 := dec{m: uint64(a)}.shift(exp)
+	hi, ok2 := dec{m: uint64(b)}.shift(exp)
+	return lo, hi, ok1 && ok2
+}
+
+// zhDigits reads digits one by one: 二〇二一 → 2021.
+func zhDigits(run []rune) (dec, bool) {
+	var d dec
+	for _, r := range run {
+		if r == '两' && len(run) > 1 || d.m >= limit/10 {
+			return d, false
+		}
+		d.m = d.m*10 + uint64(zhDigit(r))
+	}
+	return d, true
+}
+
+// zhPositional reads a numeral with positional characters: 一万零四十,
+// 壹佰贰拾万, 十五, and the colloquial 三百五 (350) and 一万五 (15000).
+func zhPositional(run []rune) (dec, bool) {
+	if zhUnit(run[0]) >= 4 {
+		for _, r := range run {
+			if zhUnit(r) == 0 {
+				return dec{}, false // 万一 is "in case", not 10001
+			}
+		}
+	}
+	var total, section uint64
+	num := -1      // pending digit
+	lastSmall := 4 // power of the last 十/百/千 in this section; 4: none yet
+	prevUnit := 0  // power of the unit right before the pending digit
+	lastBig, zero := 0, false
+	for i, r := range run {
+		if d := zhDigit(r); d > 0 {
+			if num >= 0 {
+				return dec{}, false
+			}
+			num = d
+			continue
+		} else if d == 0 {
+			if num >= 0 {
+				return dec{}, false
+			}
+			zero, prevUnit = true, 0
+			continue
+		}
+		u := zhUnit(r)
+		if u < 4 {
+			if num < 0 {
+				if i != 0 {
+					return dec{}, false
+				}
+				num = 1 // 十五, 百, 千余
+			}
+			if u >= lastSmall {
+				return dec{}, false
+			}
+			section += uint64(num) * pow10(u)
+			num, lastSmall, prevUnit, zero = -1, u, u, false
+			continue
+		}
+		if num >= 0 {
+			section += uint64(num)
+			num = -1
+		}
+		switch {
+		case section == 0 && i == 0:
+			section = 1
+		case section == 0 && zhUnit(run[i-1]) >= 4:
+			if total >= limit/pow10(u) {
+				return dec{}, false
+			}
+			total *= pow10(u) // 万亿
+			lastBig, prevUnit = u, u
+			continue
+		case section == 0:
+			return dec{}, false
+		}
+		if total+section >= limit/pow10(u) {
+			return dec{}, false
+		}
+		if lastBig == 0 || lastBig < u {
+			total = (total + section) * pow10(u)
+		} else {
+			total += section * pow10(u)
+		}
+		section, lastSmall, lastBig, prevUnit, zero = 0, 4, u, u, false
+	}
+	if num >= 0 {
+		if !zero && prevUnit >= 2 {
+			section += uint64(num) * pow10(prevUnit-1)
+		} else {
+			section += uint64(num)
+		}
+	}
+	return dec{m: total + section}, total+section < limit
+}
+
+func pow10(k int) uint64 {
+	p := uint64(1)
+	for ; k > 0; k-- {
+		p *= 10
+	}
+	return p
+}
+
+// multiplier applies 万, 亿, 百万 written after a numeral (30万, 3.5亿,
+// 三百多万), with an optional 余/多/几 before it. Arabic numerals take
+// 百/千 too (5千); after Chinese ones only 万 and 亿 can follow, since
+// 百/千 were already part of the run.
+func multiplier(s string, n numeral, arabic bool) (numeral, bool) {
+	q := n.end
+	approx := ""
+	for _, a := range approxMid {
+		if strings.HasPrefix(s[q:], a) {
+			approx = a
+			q += len(a)
+			break
+		}
+	}
+	exp := 0
+	for {
+		r, size := runeAt(s, q)
+		u := zhUnit(r)
+		if u == 0 || u == 1 || !arabic && u < 4 {
+			break
+		}
+		exp += u
+		q += size
+	}
+	if exp == 0 {
+		return n, true
+	}
+	v, ok := n.val.shift(exp)
+	if !ok {
+		return n, false
+	}
+	n.val, n.end, n.exp, n.approx = v, q, exp, approx
+	n.single, n.bare = false, false
+	return n, true
+}

@@ -1,0 +1,189 @@
+package number
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// classifiers are measure words that count things; the noun they count
+// usually follows (38个护士, 200余名学生), so Noun is looked for after them.
+var classifiers = []string{
+	"个", "名", "位", "人", "家", "项", "例", "张", "台", "套", "件", "只",
+	"条", "支", "座", "所", "间", "栋", "幢", "辆", "架", "艘", "批", "场",
+	"户", "份", "本", "册", "篇", "部", "种", "类", "株", "头", "匹", "棵",
+	"颗", "粒", "片", "盒", "瓶", "袋", "包", "箱", "桶", "枚", "根", "块",
+	"床", "处", "门", "节", "课", "轮", "组", "队", "对", "双", "副", "首",
+	"封", "笔", "起", "宗", "剂", "针", "道", "届", "期", "所", "章", "条",
+	"款", "册", "卷", "集", "幅", "顶", "扇", "辆", "列", "趟", "份", "支",
+	"名次", "人次", "场次", "批次", "户次", "例次", "台次", "架次", "车次",
+}
+
+// measures are units after which no counted noun is expected.
+var measures = []string{
+	"元", "美元", "欧元", "港元", "日元", "英镑", "角", "块钱",
+	"秒", "分", "分钟", "小时", "个小时", "天", "日", "周", "星期", "个星期",
+	"月", "个月", "年", "周年", "年度", "个年度", "季度", "个季度", "世纪",
+	"岁", "周岁", "代", "次", "遍", "回", "号", "点", "版", "层", "楼",
+	"公里", "千米", "米", "厘米", "毫米", "平方米", "平米", "平方公里",
+	"平方千米", "立方米", "亩", "公顷",
+	"吨", "千克", "公斤", "克", "毫克", "斤", "升", "毫升",
+	"千瓦", "千瓦时", "瓦", "伏", "赫兹", "字节",
+	"℃", "°C", "度", "倍", "档", "级", "分贝", "摄氏度",
+	"剂次", "针次", "床位", "家次",
+	"kg", "g", "mg", "ml", "mL", "L", "km", "m", "cm", "mm", "kW", "kWh",
+	"MW", "GB", "MB", "TB", "KB", "Mbps", "mmHg", "kPa", "Pa",
+}
+
+// timeUnits make 近 mean "the past" rather than "nearly": 近3年 is the
+// last three years, not about three years.
+var timeUnits = set("年", "个月", "月", "天", "日", "周", "个星期", "星期",
+	"小时", "个小时", "季度", "个季度", "年度", "周年", "分钟", "秒")
+
+// latinUnits are the units written in Latin letters; any other letter
+// after a digit makes the token a code (5G, 3D, 3.0T).
+var latinUnits = set("kg", "g", "mg", "ml", "mL", "L", "km", "m", "cm", "mm",
+	"kW", "kWh", "MW", "GB", "MB", "TB", "KB", "Mbps", "mmHg", "kPa", "Pa")
+
+// Approximation markers, by where they are written.
+var (
+	// approxPrefix come before the numeral: 约3000人, 超过10%, 不到5分钟.
+	approxPrefix = []string{"大约", "约", "将近", "接近", "近", "超过", "超",
+		"逾", "不到", "不足", "至少"}
+	// approxMagnitude come before a bare multiplier only: 上万, 数百, 几十.
+	approxMagnitude = []string{"上", "数", "几"}
+	// approxMid come between numeral and unit: 4000余名, 400多元, 十几个.
+	approxMid = []string{"余", "多", "几"}
+	// approxPost come after the unit: 3天左右, 60岁以上, 一个多月.
+	approxPost = []string{"以上", "以下", "左右", "以内", "之多", "余", "多"}
+)
+
+// rangeConnectors join the two ends of a range: 15-17岁, 3至5天.
+var rangeConnectors = []string{"——", "—", "–", "－", "-", "~", "～", "〜", "至", "到"}
+
+// percentSigns map a sign after a numeral to the unit reported.
+var percentSigns = map[string]string{
+	"%": "%", "％": "%", "‰": "‰", "‱": "‱", "个百分点": "百分点", "百分点": "百分点",
+}
+
+// fractionPrefixes are 百分之 and friends: written before the numerator.
+var fractionPrefixes = map[string]string{"百分之": "%", "千分之": "‰", "万分之": "‱"}
+
+// chengBlocked are characters after 成 that make it part of a word
+// (三成员, 一成不变), not "tenths".
+var chengBlocked = set("员", "立", "为", "本", "果", "绩", "效", "功", "熟", "交",
+	"长", "就", "都", "品", "型", "分", "年", "人", "群", "不", "了", "的")
+
+// phoneKeywords announce a telephone number or code: the digits after
+// them are not a quantity.
+var phoneKeywords = []string{"电话号码", "联系电话", "咨询电话", "电话", "热线",
+	"手机号", "手机", "传真", "座机", "邮编", "邮政编码", "编号", "账号", "卡号",
+	"号码", "文号", "Tel", "TEL", "tel", "QQ"}
+
+// nounStops end the counted noun after a classifier: particles, verbs
+// and prepositions that follow a counted noun (200余名学生进行 → 学生).
+var nounStops = set(
+	"的", "了", "在", "和", "与", "及", "或", "等", "进", "参", "到", "为",
+	"被", "把", "将", "从", "对", "以", "是", "有", "里", "增", "降", "达",
+	"至", "共", "均", "已", "都", "也", "还", "就", "才", "又", "再", "并",
+	"而", "向", "给", "让", "使", "由", "于", "比", "每", "各", "该", "其",
+	"这", "那", "之", "来", "做", "左", "右", "余", "多", "接", "获", "得",
+	"占", "完", "受", "累", "即", "便", "因", "若", "如", "着", "过", "去",
+	"走", "次", "近", "约", "超", "逾",
+	"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "两", "零",
+)
+
+// maxNoun is the longest counted noun reported, in runes: longer runs are
+// rarely one noun (105家国内知名三甲医院), and an empty Noun is better than
+// a wrong one.
+const maxNoun = 4
+
+// masks are words that contain a numeral which is not a quantity. A
+// candidate that lies within a mask is dropped; one that runs past it
+// is kept (十分 "very" vs 十分钟 "ten minutes").
+var masks = []string{
+	// Idioms and set phrases.
+	"一马当先", "一言一行", "一步一个脚印", "一岗双责", "一心一意", "三心二意",
+	"一枝一叶", "一帆风顺", "一目了然", "一如既往", "一丝不苟", "一鼓作气",
+	"一成不变", "一举两得", "一石二鸟", "一分为二", "独一无二", "一清二楚",
+	"接二连三", "三番五次", "九牛一毛", "一针见血", "一视同仁", "一往无前",
+	"一劳永逸", "一概而论", "十全十美", "千方百计", "千家万户", "千军万马",
+	"千言万语", "千辛万苦", "万众一心", "万无一失", "一五一十", "三三两两",
+	"七上八下", "乱七八糟", "四面八方", "五湖四海", "百花齐放", "百家争鸣",
+	"百折不挠", "三五成群", "一年一度", "一张蓝图", "一件接着一件", "一年接着一年",
+	"一茬接着一茬", "一抓到底", "一竿子插到底", "一条心", "一条龙", "一盘棋",
+	"一门心思", "一口气", "一家人", "一块儿", "一阵子", "一次性", "一把手",
+	"一带一路", "一国两制", "两学一做", "三严三实", "两手抓", "两手硬",
+	"一揽子", "一刀切", "一站式", "一网通办", "一体化", "一系列", "一方面",
+	"另一方面", "一部分", "一样", "一起", "一同", "一点", "一时", "一度",
+	"一路", "一行", "一举", "一手", "一线", "第一线", "第一时间", "进一步",
+	"统一", "唯一", "万一", "十分", "万分", "一些", "一直", "一定", "一切",
+	"一旦", "一般", "一致", "一律", "一向", "一贯", "一再", "一边", "一下",
+	"一番", "一味", "一流", "一头", "一面", "不一", "一一", "逐一", "同一",
+	"单一", "专一", "划一", "合一", "归一", "其一", "之一", "二手", "百度",
+	"一个个", "一次次", "一批批", "一代代", "一天天", "一步步", "两岸", "两会",
+	"十八大", "十九大", "二十大", "千万不要", "千万别", "千万要", "三番两次", "一把", "一套班子", "一声令下",
+}
+
+// wordList is a set of words looked up by their first rune, longest first,
+// for leftmost-longest matching at a position.
+type wordList map[rune][]string
+
+func newWordList(words ...[]string) wordList {
+	w := wordList{}
+	seen := map[string]bool{}
+	for _, ws := range words {
+		for _, s := range ws {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			r, _ := utf8.DecodeRuneInString(s)
+			w[r] = append(w[r], s)
+		}
+	}
+	for _, l := range w {
+		sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	}
+	return w
+}
+
+// prefix returns the longest word that s starts with, or "".
+func (w wordList) prefix(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, word := range w[r] {
+		if strings.HasPrefix(s, word) {
+			return word
+		}
+	}
+	return ""
+}
+
+// maskRef places a mask word around a numeral: the numeral's rune sits
+// off bytes into word.
+type maskRef struct {
+	word string
+	off  int
+}
+
+// maskIndex finds the masks containing a rune, for every rune of every
+// mask, so a candidate is checked only against words that contain it.
+type maskIndex map[rune][]maskRef
+
+func newMaskIndex(words []string) maskIndex {
+	x := maskIndex{}
+	for _, w := range words {
+		for off, r := range w {
+			x[r] = append(x[r], maskRef{w, off})
+		}
+	}
+	return x
+}
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
