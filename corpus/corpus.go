@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"sort"
 	"unicode/utf8"
 )
 
@@ -68,16 +69,27 @@ type Mention struct {
 	Noun string
 }
 
-// Date is a calendar date without time zone. The zero Date is "unknown".
+// Date is a calendar date without time zone, possibly partial: Day 0
+// means only the year and month are known, Month 0 only the year. The
+// zero Date is "unknown".
 type Date struct{ Year, Month, Day int }
 
 // IsZero reports whether d is the unknown date.
 func (d Date) IsZero() bool { return d.Year == 0 }
 
-// String formats d as ISO 8601 (YYYY-MM-DD), or "" for the zero Date.
+// Full reports whether year, month and day are all known.
+func (d Date) Full() bool { return d.Year != 0 && d.Month != 0 && d.Day != 0 }
+
+// String formats d as ISO 8601 at its precision ("2021-06-25", "2021-06",
+// "2021"), or "" for the zero Date.
 func (d Date) String() string {
-	if d.IsZero() {
+	switch {
+	case d.IsZero():
 		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
@@ -123,7 +135,7 @@ type Document struct {
 	Size       int64  // bytes on disk
 	Text       string // decoded UTF-8, BOM dropped, CRLF → LF; never modified afterwards
 	Title      string
-	Date       Date   // the document's own date; reference for missing years
+	Date       Date   // the document's own date, maybe partial; reference for missing years
 	DateSource string // where Date came from: "field", "dateline", "filename", "text", "input", or ""
 	Meta       map[string]string
 	Skip       string // non-empty: kept in every output with the reason, not analysed
@@ -201,6 +213,35 @@ func runeStarts(s string) int {
 	for i := 0; i < len(s); i++ {
 		if utf8.RuneStart(s[i]) {
 			n++
+		}
+	}
+	return n
+}
+
+// SortMentions orders mentions by start, then end, then kind: the row
+// order of mentions.parquet and of `baogao extract`.
+func SortMentions(ms []Mention) {
+	sort.SliceStable(ms, func(i, k int) bool {
+		a, b := ms[i].Span, ms[k].Span
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return ms[i].Kind < ms[k].Kind
+	})
+}
+
+// Words counts the words of search-mode tokens: distinct positions, so the
+// sub-words inside a longer word do not count again. Tokens without
+// positions count one each.
+func Words(tokens []Token) int {
+	n, last := 0, -1
+	for _, t := range tokens {
+		if t.Pos == 0 || t.Pos != last {
+			n++
+			last = t.Pos
 		}
 	}
 	return n

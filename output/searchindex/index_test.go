@@ -302,3 +302,24 @@ func TestNotRegistered(t *testing.T) {
 		t.Errorf("Open before Register = %v; want ErrNotRegistered", err)
 	}
 }
+
+// TestWriterReusesTokens: the Writer indexes the tokens the segment stage
+// put in doc.Tokens instead of segmenting again. The document carries one
+// token jieba would never produce; finding it proves the reuse, and the
+// cache is empty after Finish.
+func TestWriterReusesTokens(t *testing.T) {
+	text := "青山医院开展义诊"
+	doc := &corpus.Document{ID: "d", Path: "d.txt", Text: text, Tokens: []corpus.Token{
+		{Span: corpus.Span{Start: 0, End: len("青山医院")}, Term: "zzqx", Pos: 1},
+	}}
+	ix := buildIndex(t, []*corpus.Document{doc})
+	res, err := ix.Search(context.Background(), Request{Query: "text:zzqx"})
+	if err != nil || res.Total != 1 {
+		t.Fatalf("Search(text:zzqx) = %+v, %v; want the document indexed from doc.Tokens", res, err)
+	}
+	pretokenized.mu.RLock()
+	defer pretokenized.mu.RUnlock()
+	if n := len(pretokenized.m); n != 0 {
+		t.Errorf("%d texts left in the token cache after Finish", n)
+	}
+}

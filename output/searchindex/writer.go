@@ -37,7 +37,8 @@ type Writer struct {
 	dir   string
 	idx   bleve.Index
 	batch *bleve.Batch
-	bytes int // text bytes in batch
+	bytes int      // text bytes in batch
+	texts []string // texts of the batch with tokens in pretokenized
 	done  bool
 }
 
@@ -71,6 +72,10 @@ func (w *Writer) Add(doc *corpus.Document) error {
 	if doc.Skip != "" {
 		return nil
 	}
+	if len(doc.Tokens) > 0 {
+		pretokenized.put(doc.Text, doc.Tokens)
+		w.texts = append(w.texts, doc.Text)
+	}
 	if err := w.batch.Index(doc.ID, fields(doc)); err != nil {
 		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
 	}
@@ -86,6 +91,10 @@ func (w *Writer) flush() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
+	defer func() {
+		pretokenized.drop(w.texts)
+		w.texts = w.texts[:0]
+	}()
 	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("searchindex: write %s: %w", w.dir, err)
 	}

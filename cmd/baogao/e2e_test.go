@@ -1,0 +1,459 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+// bin is the baogao binary built once for the end-to-end tests: they run
+// it the way a user does.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "baogao-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	bin = filepath.Join(dir, "baogao")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// sharedCorpus returns ../shared/corpus/NAME, skipping the test when
+// ../shared is absent on a developer's machine; in CI it must be there.
+func sharedCorpus(t *testing.T, name string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "shared", "corpus", name)
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI without %s: %v", p, err)
+		}
+		t.Skipf("%s absent", p)
+	}
+	return p
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// baogao runs the binary with args and extra environment.
+func baogao(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %v: %v", args, err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+// readTable reads a Parquet file with arrow-go, an implementation
+// independent of the writer, into rows keyed by column name. It also
+// returns the Arrow schema so tests can check the column types.
+func readTable(t *testing.T, path string) ([]map[string]any, *arrow.Schema) {
+	t.Helper()
+	pf, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer pf.Close()
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatalf("pqarrow %s: %v", path, err)
+	}
+	tbl, err := fr.ReadTable(context.Background())
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	defer tbl.Release()
+	rows := make([]map[string]any, tbl.NumRows())
+	for i := range rows {
+		rows[i] = map[string]any{}
+	}
+	for c := 0; c < int(tbl.NumCols()); c++ {
+		col := tbl.Column(c)
+		row := 0
+		for _, chunk := range col.Data().Chunks() {
+			for i := 0; i < chunk.Len(); i++ {
+				rows[row][col.Name()] = cell(chunk, i)
+				row++
+			}
+		}
+	}
+	return rows, tbl.Schema()
+}
+
+func cell(a arrow.Array, i int) any {
+	if a.IsNull(i) {
+		return nil
+	}
+	switch a := a.(type) {
+	case *array.String:
+		return a.Value(i)
+	case *array.LargeString:
+		return a.Value(i)
+	case *array.Int64:
+		return a.Value(i)
+	case *array.Int32:
+		return int64(a.Value(i))
+	case *array.Float64:
+		return a.Value(i)
+	case *array.Date32:
+		return a.Value(i).FormattedString()
+	default:
+		return a.ValueStr(i)
+	}
+}
+
+func TestRunSeeds(t *testing.T) {
+	seeds := sharedCorpus(t, "seeds")
+	out := filepath.Join(t.TempDir(), "out")
+	r := baogao(t, nil, "run", "-out", out, "-progress", "none", seeds)
+	if r.code != exitOK {
+		t.Fatalf("baogao run: exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "baogao: 5 documents") {
+		t.Errorf("summary line missing from stderr:\n%s", r.stderr)
+	}
+
+	docs, schema := readTable(t, filepath.Join(out, "documents.parquet"))
+	if len(docs) != 5 {
+		t.Fatalf("documents.parquet has %d rows; want 5", len(docs))
+	}
+	for name, want := range map[string]arrow.DataType{
+		"id": arrow.BinaryTypes.String, "title": arrow.BinaryTypes.String, "text": arrow.BinaryTypes.String,
+		"doc_date": arrow.FixedWidthTypes.Date32, "bytes": arrow.PrimitiveTypes.Int64, "chars": arrow.PrimitiveTypes.Int64,
+	} {
+		f, ok := schema.FieldsByName(name)
+		if !ok || !arrow.TypeEqual(f[0].Type, want) {
+			t.Errorf("documents.%s type = %v; want %v", name, f, want)
+		}
+	}
+	wantTitles := map[string]string{
+		"000": "聚焦为民办实事 开创发展新局面",
+		"001": "【我为师生办实事】一附院：把人民群众的生命健康放在第一位",
+		"002": "奋斗百年路 启航新征程·我为群众办实事",
+		"003": "徐州市中心医院为民办实事--解决“急难愁盼”厚植为民情怀",
+		"004": "用心为民办实事 提升品质为民生",
+	}
+	idOf := map[string]string{} // seed number → document id
+	for _, d := range docs {
+		n := filepath.Base(d["path"].(string))[:3]
+		idOf[n] = d["id"].(string)
+		if d["title"] != wantTitles[n] {
+			t.Errorf("title of %s = %q; want %q", n, d["title"], wantTitles[n])
+		}
+		if d["status"] != "ok" {
+			t.Errorf("status of %s = %v; want ok", n, d["status"])
+		}
+	}
+	if docs[1]["doc_date"] != "2021-06-25" {
+		t.Errorf("doc_date of 001 = %v; want 2021-06-25", docs[1]["doc_date"])
+	}
+
+	mentions, _ := readTable(t, filepath.Join(out, "mentions.parquet"))
+	has := func(doc, kind, text, value, approx string) bool {
+		for _, m := range mentions {
+			if m["doc_id"] == idOf[doc] && m["kind"] == kind && strings.HasPrefix(m["text"].(string), text) &&
+				m["value"] == value && (approx == "" || m["approx"] == approx) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has("000", "date", "4月8日", "2021-04-08", "") {
+		t.Errorf("000: no date 4月8日 = 2021-04-08")
+	}
+	if !has("000", "number", "4000余", "4000", "余") {
+		t.Errorf("000: no number 4000余 = 4000 (余)")
+	}
+	for n := range wantTitles {
+		found := false
+		for _, m := range mentions {
+			if m["doc_id"] == idOf[n] && m["kind"] == "initiative" && m["value"] == "我为群众办实事" {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%s: no initiative 我为群众办实事", n)
+		}
+	}
+	// Offsets are true in both units: the text column slices to the mention.
+	texts := map[string][]rune{}
+	btexts := map[string]string{}
+	for _, d := range docs {
+		texts[d["id"].(string)] = []rune(d["text"].(string))
+		btexts[d["id"].(string)] = d["text"].(string)
+	}
+	for _, m := range mentions {
+		id := m["doc_id"].(string)
+		s, e := m["start"].(int64), m["end"].(int64)
+		sc, ec := m["start_char"].(int64), m["end_char"].(int64)
+		if got := btexts[id][s:e]; got != m["text"] {
+			t.Fatalf("bytes [%d,%d) of %s = %q; mention text %q", s, e, id, got, m["text"])
+		}
+		if got := string(texts[id][sc:ec]); got != m["text"] {
+			t.Fatalf("chars [%d,%d) of %s = %q; mention text %q", sc, ec, id, got, m["text"])
+		}
+	}
+
+	var man manifest
+	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil || json.Unmarshal(b, &man) != nil {
+		t.Fatalf("manifest.json: %v\n%s", err, b)
+	}
+	if man.Counts["documents"] != 5 || man.Counts["mentions"] != int64(len(mentions)) {
+		t.Errorf("manifest counts = %v; want 5 documents, %d mentions", man.Counts, len(mentions))
+	}
+
+	r = baogao(t, nil, "search", "-index", filepath.Join(out, "index"), "-json", "急诊")
+	if r.code != exitOK {
+		t.Fatalf("baogao search: exit %d\n%s", r.code, r.stderr)
+	}
+	var first struct {
+		Path     string
+		Snippets []string
+	}
+	line, _, _ := strings.Cut(r.stdout, "\n")
+	if err := json.Unmarshal([]byte(line), &first); err != nil {
+		t.Fatalf("search output %q: %v", r.stdout, err)
+	}
+	if !strings.HasPrefix(filepath.Base(first.Path), "000_") {
+		t.Errorf("first hit for 急诊 = %s; want 000_…", first.Path)
+	}
+	if !strings.Contains(strings.Join(first.Snippets, " "), "<mark>急诊</mark>") {
+		t.Errorf("snippets of the first hit do not highlight 急诊: %q", first.Snippets)
+	}
+}
+
+// TestRunDeterministic runs twice over the sample corpus: same rows, same
+// bytes.
+func TestRunDeterministic(t *testing.T) {
+	var prev [3][]byte
+	for i := range 2 {
+		out := filepath.Join(t.TempDir(), "out")
+		if r := baogao(t, nil, "run", "-out", out, "-progress", "none", "-workers", fmt.Sprint(i*3+1), "../../corpus/testdata/reports"); r.code != exitOK {
+			t.Fatalf("run %d: exit %d\n%s", i, r.code, r.stderr)
+		}
+		for k, name := range []string{"documents.parquet", "mentions.parquet", "problems.parquet"} {
+			b, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i > 0 && !bytes.Equal(b, prev[k]) {
+				t.Errorf("%s differs between a run with 1 worker and one with 4", name)
+			}
+			prev[k] = b
+		}
+	}
+}
+
+func TestRunBadInput(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "reports")
+	write := func(name string, b []byte) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a_good.txt", []byte("2023年3月5日，市医院开展“健康守门人”义诊活动，服务群众300余人。\n"))
+	write("b_empty.txt", nil)
+	write("c_binary.txt", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0, 1, 2, 3}, 64)...))
+	write("sub/d_good.md", []byte("# 社区卫生工作\n\n4月，街道组织义诊12场。\n"))
+	if err := os.Symlink(root, filepath.Join(root, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(root, "gone.txt"), filepath.Join(root, "e_unreadable.txt")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	r := baogao(t, nil, "run", "-out", out, "-progress", "none", root)
+	if r.code != exitProblems {
+		t.Fatalf("exit %d; want %d (problems)\n%s", r.code, exitProblems, r.stderr)
+	}
+	docs, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	status := map[string]any{}
+	for _, d := range docs {
+		status[strings.TrimPrefix(d["path"].(string), filepath.ToSlash(root)+"/")] = d["status"]
+	}
+	for name, want := range map[string]string{
+		"a_good.txt": "ok", "sub/d_good.md": "ok",
+		"b_empty.txt": "skipped", "c_binary.txt": "skipped", "e_unreadable.txt": "skipped", "sub/loop": "skipped",
+	} {
+		if status[name] != want {
+			t.Errorf("status of %s = %v; want %s (all: %v)", name, status[name], want, status)
+		}
+	}
+	problems, _ := readTable(t, filepath.Join(out, "problems.parquet"))
+	msgs := map[string]string{}
+	for _, p := range problems {
+		msgs[strings.TrimPrefix(p["path"].(string), filepath.ToSlash(root)+"/")] = p["message"].(string)
+	}
+	for name, want := range map[string]string{
+		"b_empty.txt": "empty", "c_binary.txt": "binary", "e_unreadable.txt": "dangling", "sub/loop": "loop",
+	} {
+		if !strings.Contains(msgs[name], want) {
+			t.Errorf("problem of %s = %q; want it to say %q", name, msgs[name], want)
+		}
+	}
+}
+
+// TestRunFailureKeepsOldOutputs: a run that fails publishes nothing and
+// leaves the previous outputs whole.
+func TestRunFailureKeepsOldOutputs(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if r := baogao(t, nil, "run", "-out", out, "-progress", "none", "../../corpus/testdata/reports"); r.code != exitOK {
+		t.Fatalf("first run: exit %d\n%s", r.code, r.stderr)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "mentions.parquet"))
+	r := baogao(t, nil, "run", "-out", out, "-progress", "none", "-dict-dir", t.TempDir(), "../../corpus/testdata/reports")
+	if r.code != exitFatal {
+		t.Fatalf("run with an empty -dict-dir: exit %d; want %d\n%s", r.code, exitFatal, r.stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "mentions.parquet"))
+	if len(before) == 0 || !bytes.Equal(before, after) {
+		t.Errorf("a failed run changed the published outputs")
+	}
+}
+
+// TestReleaseBinaryWithoutModuleCache builds the release binary the way the
+// README says and runs it where the gojieba module cache cannot be
+// reached: -trimpath removes the build-time source paths gojieba would
+// look in, and the environment points every Go cache at an empty place.
+func TestReleaseBinaryWithoutModuleCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two binaries")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("go generate step uses sh")
+	}
+	tmp := t.TempDir()
+	gen := exec.Command("go", "generate", "../../pipeline/segment")
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("go generate: %v\n%s", err, out)
+	}
+	release := filepath.Join(tmp, "release", "baogao")
+	plain := filepath.Join(tmp, "plain", "baogao")
+	for _, b := range []struct{ out, tags string }{{release, "embeddict"}, {plain, ""}} {
+		cmd := exec.Command("go", "build", "-trimpath", "-tags", b.tags, "-o", b.out, ".")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go build -tags %q: %v\n%s", b.tags, err, out)
+		}
+	}
+	empty := filepath.Join(tmp, "nothing")
+	env := []string{"HOME=" + filepath.Join(tmp, "home"), "XDG_CACHE_HOME=" + filepath.Join(tmp, "cache"),
+		"GOPATH=" + empty, "GOMODCACHE=" + empty, "BAOGAO_DICT_DIR="}
+	runIn := func(binary string) result {
+		cmd := exec.Command(binary, "run", "-out", filepath.Join(tmp, "out"), "-progress", "none", "../../corpus/testdata/reports")
+		cmd.Env = append(os.Environ(), env...)
+		var o, e bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &o, &e
+		err := cmd.Run()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		}
+		return result{code, o.String(), e.String()}
+	}
+	if r := runIn(release); r.code != exitOK {
+		t.Errorf("release binary without module cache: exit %d\n%s", r.code, r.stderr)
+	}
+	r := runIn(plain)
+	if r.code != exitFatal || !strings.Contains(r.stderr, "jieba.dict.utf8") || strings.Contains(r.stderr, "panic") {
+		t.Errorf("plain -trimpath binary: exit %d, stderr %q; want exit 1 naming the missing dictionary, no panic", r.code, r.stderr)
+	}
+}
+
+func TestExtractJSONL(t *testing.T) {
+	in := `{"id": "r1", "text": "4月8日，医院为4000余名职工体检。", "date": "2021-06-25"}` + "\n" +
+		`{"id": "r2", "text": "今年7月开展“我为群众办实事”实践活动。", "date": "2022-01-10T08:00:00", "source": "县报"}` + "\n"
+	cmd := exec.Command(bin, "extract", "-format", "jsonl")
+	cmd.Stdin = strings.NewReader(in)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("extract: %v", err)
+	}
+	type mention struct {
+		Doc, Kind, Text, Value, Grain, Unit, Approx, Rule string
+		Start, End, StartChar, EndChar                    int
+	}
+	var got []mention
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		var raw map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
+			t.Fatalf("line %q: %v", sc.Text(), err)
+		}
+		keys := []string{"doc", "kind", "text", "start", "end", "start_char", "end_char", "value", "grain", "unit", "approx", "rule"}
+		if len(raw) != len(keys) {
+			t.Errorf("line has keys %v; want exactly %v", raw, keys)
+		}
+		for _, k := range keys {
+			if _, ok := raw[k]; !ok {
+				t.Errorf("line %s lacks key %q", sc.Text(), k)
+			}
+		}
+		var m mention
+		json.Unmarshal(sc.Bytes(), &m)
+		m.StartChar, m.EndChar = int(raw["start_char"].(float64)), int(raw["end_char"].(float64))
+		got = append(got, m)
+	}
+	want := map[string]string{"r1/date/4月8日": "2021-04-08", "r1/number": "4000", "r2/date/今年7月": "2022-07", "r2/initiative": "我为群众办实事"}
+	for key, value := range want {
+		found := false
+		for _, m := range got {
+			k := m.Doc + "/" + m.Kind
+			if strings.Count(key, "/") == 2 {
+				k += "/" + m.Text
+			}
+			if k == key && m.Value == value {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("extract: no %s = %s in %+v", key, value, got)
+		}
+	}
+	texts := map[string]string{"r1": "4月8日，医院为4000余名职工体检。", "r2": "今年7月开展“我为群众办实事”实践活动。"}
+	for _, m := range got {
+		if texts[m.Doc][m.Start:m.End] != m.Text || string([]rune(texts[m.Doc])[m.StartChar:m.EndChar]) != m.Text {
+			t.Errorf("offsets of %+v do not slice to its text", m)
+		}
+	}
+}

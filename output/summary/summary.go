@@ -1,0 +1,174 @@
+package summary
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// File names of the tables inside the output directory.
+const (
+	DocumentsFile = "documents.parquet"
+	MentionsFile  = "mentions.parquet"
+	ProblemsFile  = "problems.parquet"
+	// InitiativesFile has one row per canonical initiative of the run,
+	// written by Finish.
+	InitiativesFile = "initiatives.parquet"
+)
+
+// Default row-group bounds. A row group is the unit readers load and
+// skip, and parquet-go holds one per table in memory while writing.
+const (
+	// DefaultDocumentRows is small because each document row carries its
+	// full text (10-100 KB for a work report): 1,000 rows keep a row group
+	// near tens of MB.
+	DefaultDocumentRows = 1_000
+	// DefaultMentionRows suits short rows (~100 bytes): large enough for
+	// good compression and dictionary reuse, small enough to stream.
+	DefaultMentionRows = 10_000
+	// DefaultProblemRows matches mentions: problem rows are short too.
+	DefaultProblemRows = 10_000
+	// DefaultRowGroupBytes bounds the strings buffered in one row group,
+	// whatever the row count, so a corpus of huge documents cannot blow up
+	// memory.
+	DefaultRowGroupBytes = 64 << 20
+)
+
+// Options configures a Writer. The zero value is ready to use.
+type Options struct {
+	// RowGroupRows is the maximum number of rows per row group in every
+	// table. 0 uses per-table defaults: DefaultDocumentRows for documents
+	// (rows carry whole texts), DefaultMentionRows and DefaultProblemRows
+	// for the short-row tables.
+	RowGroupRows int
+	// RowGroupBytes cuts a row group early once the strings written into
+	// it exceed this many bytes. 0 means DefaultRowGroupBytes.
+	RowGroupBytes int64
+}
+
+// SetDefaults fills zero fields with their defaults. RowGroupRows stays 0,
+// meaning per-table defaults (see rowsFor).
+func (o *Options) SetDefaults() {
+	if o.RowGroupBytes <= 0 {
+		o.RowGroupBytes = DefaultRowGroupBytes
+	}
+}
+
+// rowsFor returns the row-group row bound for a table.
+func (o *Options) rowsFor(def int) int {
+	if o.RowGroupRows > 0 {
+		return o.RowGroupRows
+	}
+	return def
+}
+
+// ErrFinished is returned by Add after Finish.
+var ErrFinished = errors.New("summary: writer finished")
+
+// Writer writes documents.parquet, mentions.parquet and problems.parquet
+// into one directory. It implements output.Sink. The files are complete
+// only after Finish; the caller stages and publishes the directory.
+//
+// Concurrency: a Writer is used from one goroutine, as output.Sink says.
+type Writer struct {
+	docs     *table[DocumentRow, *DocumentRow]
+	mentions *table[MentionRow, *MentionRow]
+	problems *table[ProblemRow, *ProblemRow]
+	inits    *table[InitiativeRow, *InitiativeRow]
+	initAgg  initiatives
+	// Reused per document so Add allocates little for mentions.
+	mentionBuf []MentionRow
+	problemBuf []ProblemRow
+	finished   bool
+	err        error // the result of the first Finish
+}
+
+// New creates the three table files in dir, creating dir if needed.
+func New(dir string, opts Options) (*Writer, error) {
+	opts.SetDefaults()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	w := &Writer{}
+	var err error
+	if w.docs, err = openTable[DocumentRow](dir, DocumentsFile, opts.rowsFor(DefaultDocumentRows), opts.RowGroupBytes); err != nil {
+		return nil, err
+	}
+	if w.mentions, err = openTable[MentionRow](dir, MentionsFile, opts.rowsFor(DefaultMentionRows), opts.RowGroupBytes); err != nil {
+		_ = w.Finish()
+		return nil, err
+	}
+	if w.problems, err = openTable[ProblemRow](dir, ProblemsFile, opts.rowsFor(DefaultProblemRows), opts.RowGroupBytes); err != nil {
+		_ = w.Finish()
+		return nil, err
+	}
+	if w.inits, err = openTable[InitiativeRow](dir, InitiativesFile, opts.rowsFor(DefaultMentionRows), opts.RowGroupBytes); err != nil {
+		_ = w.Finish()
+		return nil, err
+	}
+	w.initAgg = initiatives{}
+	return w, nil
+}
+
+// Add writes the rows of one document: one documents row, its mentions
+// sorted by start, end and kind, and its problems. Skipped documents get
+// a documents row too. A text that is not valid UTF-8 (ErrText) or a
+// mention span that does not fit the text (ErrSpan) is an error, and
+// nothing of the document is written.
+func (w *Writer) Add(doc *corpus.Document) error {
+	if w.finished {
+		return ErrFinished
+	}
+	if err := checkDocument(doc); err != nil {
+		return fmt.Errorf("summary: %w", err)
+	}
+	defer func() { clear(w.mentionBuf) }() // drop references into doc.Text
+	w.mentionBuf = mentionRows(w.mentionBuf[:0], doc)
+	w.problemBuf = problemRows(w.problemBuf[:0], doc)
+	row := [1]DocumentRow{documentRow(doc)}
+	if err := w.docs.write(row[:]); err != nil {
+		return err
+	}
+	if err := w.mentions.write(w.mentionBuf); err != nil {
+		return err
+	}
+	w.initAgg.add(doc)
+	return w.problems.write(w.problemBuf)
+}
+
+// Finish flushes the last row groups and writes the file footers. It is
+// safe to call twice; the second call returns the first call's result.
+func (w *Writer) Finish() error {
+	if w.finished {
+		return w.err
+	}
+	w.finished = true
+	var errs []error
+	if w.docs != nil {
+		errs = append(errs, w.docs.close())
+	}
+	if w.mentions != nil {
+		errs = append(errs, w.mentions.close())
+	}
+	if w.problems != nil {
+		errs = append(errs, w.problems.close())
+	}
+	if w.inits != nil {
+		errs = append(errs, w.inits.write(w.initAgg.rows()), w.inits.close())
+	}
+	w.err = errors.Join(errs...)
+	return w.err
+}
+
+// Counts returns the rows written per table, keyed "documents",
+// "mentions" and "problems", for the run manifest.
+func (w *Writer) Counts() map[string]int64 {
+	return map[string]int64{
+		"documents":   w.docs.rows,
+		"mentions":    w.mentions.rows,
+		"problems":    w.problems.rows,
+		"initiatives": w.inits.rows,
+	}
+}

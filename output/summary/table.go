@@ -1,0 +1,97 @@
+package summary
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// sized is a row that can estimate its buffered size in bytes.
+type sized[T any] interface {
+	*T
+	size() int64
+}
+
+// createdBy is the created_by field of every file footer. parquet-go's
+// default is derived from the binary's build info, so a test binary and
+// the CLI would write different bytes for the same input; a constant keeps
+// the output a function of the input alone.
+const createdBy = "github.com/baogao/baogao output/summary (parquet-go)"
+
+// table writes one Parquet file of rows of type T.
+//
+// Row groups are cut at maxRows rows by parquet-go itself, and earlier by
+// write when the strings buffered since the last cut exceed maxBytes:
+// parquet-go keeps a whole row group in memory until it is flushed, and
+// the documents table holds full texts.
+type table[T any, P sized[T]] struct {
+	path     string
+	f        *os.File
+	w        *parquet.GenericWriter[T]
+	rows     int64 // rows written so far
+	pending  int64 // bytes buffered since the last flush
+	maxBytes int64
+	closed   bool
+}
+
+// openTable creates dir/file.
+func openTable[T any, P sized[T]](dir, file string, maxRows int, maxBytes int64) (*table[T, P], error) {
+	path := filepath.Join(dir, file)
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	w := parquet.NewGenericWriter[T](f,
+		&parquet.WriterConfig{CreatedBy: createdBy},
+		parquet.Compression(&parquet.Zstd),
+		// Version 1 data pages, as pyarrow writes by default: every reader
+		// supports them, while v2 pages still trip some (older Spark,
+		// fastparquet, JavaScript readers).
+		parquet.DataPageVersion(1),
+		parquet.MaxRowsPerRowGroup(int64(maxRows)),
+	)
+	return &table[T, P]{path: path, f: f, w: w, maxBytes: maxBytes}, nil
+}
+
+// write appends rows, flushing the row group when its buffered bytes
+// exceed the bound.
+func (t *table[T, P]) write(rows []T) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := t.w.Write(rows); err != nil {
+		return fmt.Errorf("summary: write %s: %w", t.path, err)
+	}
+	t.rows += int64(len(rows))
+	for i := range rows {
+		t.pending += P(&rows[i]).size()
+	}
+	if t.pending >= t.maxBytes {
+		t.pending = 0
+		if err := t.w.Flush(); err != nil {
+			return fmt.Errorf("summary: write %s: %w", t.path, err)
+		}
+	}
+	return nil
+}
+
+// close writes the footer, syncs and closes the file. Safe twice.
+func (t *table[T, P]) close() error {
+	if t.closed {
+		return nil
+	}
+	t.closed = true
+	err := t.w.Close()
+	if err == nil {
+		err = t.f.Sync()
+	}
+	if cerr := t.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("summary: close %s: %w", t.path, err)
+	}
+	return nil
+}

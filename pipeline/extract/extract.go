@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"context"
+	"sort"
+
+	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/normalize"
+)
+
+// Stage is the pipeline stage that fills doc.Mentions.
+//
+// Concurrency: Process is safe for concurrent use when the extractors are.
+type Stage struct {
+	// Extractors run in order on the repaired view of the text.
+	Extractors []corpus.Extractor
+	// Repair builds the view extractors match on. Nil: normalize.Repair.
+	Repair func(text string) *normalize.View
+}
+
+// Name implements pipeline.Stage.
+func (Stage) Name() string { return "extract" }
+
+// Process implements pipeline.Stage.
+func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
+	doc.Mentions = s.Extract(doc.Text, doc.Date)
+	return nil
+}
+
+// Extract returns the mentions of text, spans into text, overlaps
+// resolved, sorted by start, then end, then kind.
+func (s Stage) Extract(text string, ref corpus.Date) []corpus.Mention {
+	repair := s.Repair
+	if repair == nil {
+		repair = normalize.Repair
+	}
+	view := repair(text)
+	var all []corpus.Mention
+	for _, ex := range s.Extractors {
+		for _, m := range ex.Extract(view.Text, ref) {
+			m.Span.Start, m.Span.End = view.Orig(m.Span.Start, m.Span.End)
+			all = append(all, m)
+		}
+	}
+	return Resolve(all)
+}
+
+// rank orders the kinds that may not overlap: a named initiative claims its
+// numerals (“323”健康问题攻坚行动), a date claims its year and day numbers.
+// Entities are a separate layer and may overlap these.
+var rank = map[corpus.Kind]int{
+	corpus.KindInitiative: 3,
+	corpus.KindDate:       2,
+	corpus.KindNumber:     1,
+}
+
+// Resolve drops every date, number or initiative that overlaps one of a
+// stronger kind (initiative > date > number) and sorts the rest by start,
+// then end, then kind. Extractors return no overlaps within their own kind,
+// so the spans of one kind, sorted, can be binary-searched.
+func Resolve(ms []corpus.Mention) []corpus.Mention {
+	corpus.SortMentions(ms)
+	byKind := map[corpus.Kind][]corpus.Span{}
+	for _, m := range ms {
+		if rank[m.Kind] > 1 {
+			byKind[m.Kind] = append(byKind[m.Kind], m.Span)
+		}
+	}
+	keep := ms[:0]
+	for _, m := range ms {
+		if !dominated(m, byKind) {
+			keep = append(keep, m)
+		}
+	}
+	return keep
+}
+
+// dominated reports whether m overlaps a mention of a kind ranked above it.
+func dominated(m corpus.Mention, byKind map[corpus.Kind][]corpus.Span) bool {
+	r := rank[m.Kind]
+	if r == 0 {
+		return false
+	}
+	for k, spans := range byKind {
+		if rank[k] <= r {
+			continue
+		}
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].End > m.Span.Start })
+		if i < len(spans) && spans[i].Start < m.Span.End {
+			return true
+		}
+	}
+	return false
+}
