@@ -12,6 +12,13 @@ type Span struct{ Start, End int }
 // Len returns the length of the span in bytes.
 func (s Span) Len() int { return s.End - s.Start }
 
+// In reports whether s is a non-empty span of text that starts and ends
+// on rune boundaries: a span that slices text into a valid surface form.
+func (s Span) In(text string) bool {
+	return 0 <= s.Start && s.Start < s.End && s.End <= len(text) &&
+		utf8.RuneStart(text[s.Start]) && (s.End == len(text) || utf8.RuneStart(text[s.End]))
+}
+
 // Kind says what a Mention is.
 type Kind uint8
 

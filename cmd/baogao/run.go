@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -34,6 +35,7 @@ type runFlags struct {
 	Exclude    []string `json:"exclude"`
 	Lexicon    string   `json:"lexicon,omitempty"`
 	Progress   string   `json:"progress"`
+	CPUProfile string   `json:"cpu_profile,omitempty"`
 }
 
 func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) int {
@@ -50,6 +52,7 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	exclude := fs.String("exclude", ".*", "comma-separated `globs` of file and directory names to leave out")
 	fs.StringVar(&f.Lexicon, "lexicon", "", "`file` of known initiative names, one per line (optional TAB type; '-name' excludes)")
 	fs.StringVar(&f.Progress, "progress", "auto", "progress display: auto (bar on a terminal, else log lines), bar, log, none")
+	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -61,6 +64,16 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	}
 	if *exclude != "" {
 		f.Exclude = strings.Split(*exclude, ",")
+	}
+	if f.CPUProfile != "" {
+		fh, err := os.Create(f.CPUProfile)
+		if err != nil {
+			return fatal(ctx, stderr, "run", err)
+		}
+		if err := pprof.StartCPUProfile(fh); err != nil {
+			return fatal(ctx, stderr, "run", err)
+		}
+		defer func() { pprof.StopCPUProfile(); fh.Close() }()
 	}
 	code, err := runPipeline(ctx, f, roots, stderr)
 	if err != nil {

@@ -71,7 +71,7 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 	if toks, ok := pretokenized.get(input); ok {
 		return tokenStream(toks)
 	}
-	return tokenStream(j.Search(cString(input)))
+	return tokenStream(j.SearchRepaired(cString(input)))
 }
 
 // pretokenized holds the search-mode tokens the pipeline's segment stage

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"sort"
 
 	"github.com/baogao/baogao/corpus"
@@ -21,10 +22,31 @@ type Stage struct {
 // Name implements pipeline.Stage.
 func (Stage) Name() string { return "extract" }
 
-// Process implements pipeline.Stage.
+// Process implements pipeline.Stage. A mention whose span does not fit
+// the text (an extractor bug) is dropped and reported as the stage's
+// error, so it becomes a Problem and cannot corrupt the tables.
 func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
-	doc.Mentions = s.Extract(doc.Text, doc.Date)
-	return nil
+	ms, bad := Valid(doc.Text, s.Extract(doc.Text, doc.Date))
+	doc.Mentions = ms
+	return bad
+}
+
+// Valid keeps the mentions whose spans fit text (corpus.Span.In) and
+// returns an error describing the first one dropped, or nil.
+func Valid(text string, ms []corpus.Mention) ([]corpus.Mention, error) {
+	keep := ms[:0]
+	var err error
+	for _, m := range ms {
+		if !m.Span.In(text) {
+			if err == nil {
+				err = fmt.Errorf("%v mention %q (rule %s): span [%d,%d) does not fit the text of %d bytes; dropped",
+					m.Kind, m.Value, m.Rule, m.Span.Start, m.Span.End, len(text))
+			}
+			continue
+		}
+		keep = append(keep, m)
+	}
+	return keep, err
 }
 
 // Extract returns the mentions of text, spans into text, overlaps

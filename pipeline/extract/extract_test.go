@@ -48,3 +48,24 @@ func TestResolve(t *testing.T) {
 		})
 	}
 }
+
+func TestValid(t *testing.T) {
+	text := "于2021年召开"
+	good := m(corpus.KindDate, 3, 10, "2021")
+	bad := []corpus.Mention{
+		m(corpus.KindDate, 1, 10, "mid-rune"),
+		m(corpus.KindDate, 3, 99, "past the end"),
+		m(corpus.KindDate, 5, 5, "empty"),
+		m(corpus.KindDate, -1, 3, "negative"),
+	}
+	got, err := Valid(text, append([]corpus.Mention{good}, bad...))
+	if len(got) != 1 || got[0].Value != "2021" {
+		t.Errorf("Valid kept %v; want only the 2021 mention", got)
+	}
+	if err == nil {
+		t.Errorf("Valid dropped mentions without an error")
+	}
+	if _, err := Valid(text, []corpus.Mention{good}); err != nil {
+		t.Errorf("Valid(good) = %v; want nil", err)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/normalize"
 )
 
 // Options configures New. The zero value loads the dictionaries found as
@@ -104,6 +105,24 @@ func (j *Jieba) Search(text string) []corpus.Token {
 		}
 	})
 	return out
+}
+
+// SearchRepaired cuts the repaired view of text (normalize.Repair:
+// hard-wrapped lines joined, full-width folded, traditional characters
+// simplified) and maps every span back to text. Terms come from the view,
+// so a traditional document is found by simplified queries and a word
+// broken by an OCR line end (党\n史) is indexed whole, while highlights
+// still cover the text as written.
+func (j *Jieba) SearchRepaired(text string) []corpus.Token {
+	view := normalize.Repair(text)
+	toks := j.Search(view.Text)
+	if view.Text == text {
+		return toks
+	}
+	for i := range toks {
+		toks[i].Span.Start, toks[i].Span.End = view.Orig(toks[i].Span.Start, toks[i].Span.End)
+	}
+	return toks
 }
 
 // Tag cuts text into non-overlapping words with jieba part-of-speech tags

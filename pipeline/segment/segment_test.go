@@ -168,3 +168,29 @@ func BenchmarkSearch(b *testing.B) {
 		j.Search(text)
 	}
 }
+
+func TestSearchRepaired(t *testing.T) {
+	tests := []struct {
+		name, text, term, surface string
+	}{
+		{"traditional is indexed simplified", "縣醫院開展義診活動", "医院", "醫院"},
+		{"full-width folded", "开展ＡＢＣ义诊", "abc", "ＡＢＣ"},
+		{"hard-wrapped word joined", strings.Repeat("医院党委深入开展学习活动\n", 6) + "医院持续深入推进学习的党\n史学习教育走深走实的工作\n" + strings.Repeat("医院党委深入开展学习活动\n", 3), "党史", "党\n史"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var found bool
+			for _, tk := range jieba(t).SearchRepaired(tt.text) {
+				if tk.Term == tt.term {
+					found = true
+					if got := tt.text[tk.Span.Start:tk.Span.End]; got != tt.surface {
+						t.Errorf("span of %q covers %q; want %q", tk.Term, got, tt.surface)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("SearchRepaired(%q) has no term %q", tt.text, tt.term)
+			}
+		})
+	}
+}
