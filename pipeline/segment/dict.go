@@ -39,7 +39,7 @@ type DictError struct {
 	Err  error
 }
 
-func (e *DictError) Error() string { return fmt.Sprintf("jieba dictionary %s: %v", e.Path, e.Err) }
+func (e *DictError) Error() string   { return fmt.Sprintf("jieba dictionary %s: %v", e.Path, e.Err) }
 func (e *DictError) Unwrap() []error { return []error{ErrDict, e.Err} }
 
 // wordFreqLine accepts "word freq [tag]".

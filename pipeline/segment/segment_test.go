@@ -85,7 +85,7 @@ func TestTagOffsets(t *testing.T) {
 }
 
 func TestChunksKeepOffsets(t *testing.T) {
-	line := strings.Repeat("医院开展义诊活动", 500) + "\n" // 12 KB a line
+	line := strings.Repeat("医院开展义诊活动", 500) + "\n"                 // 12 KB a line
 	text := strings.Repeat(line, 12) + strings.Repeat("群众", 40000) // > maxChunk with and without newlines
 	var n int
 	forChunks(text, func(off int, chunk string) {
