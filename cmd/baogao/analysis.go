@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -22,27 +23,32 @@ type analysis struct {
 	Jieba    *segment.Jieba // nil when the command needs no segmentation
 	Extract  extract.Stage
 	LoadTime time.Duration
+	// Words were added to the segmenter's dictionary (learned initiative
+	// names); the index records them for its queries.
+	Words []string
+
+	date, number corpus.Extractor
+	initiatives  corpus.Extractor
+	lexicon      *initiative.Lexicon // the user's, nil when none
 }
 
 // newAnalysis loads the lexicon and, when withJieba, the dictionaries,
 // and registers the search analyzer with them.
 func newAnalysis(dictDir, lexiconPath string, withJieba bool) (*analysis, error) {
 	start := time.Now()
-	var lex *initiative.Lexicon
+	an := &analysis{date: date.New(), number: number.New()}
 	if lexiconPath != "" {
 		fh, err := os.Open(lexiconPath)
 		if err != nil {
 			return nil, fmt.Errorf("lexicon: %w", err)
 		}
-		lex, err = initiative.ParseLexicon(fh)
+		an.lexicon, err = initiative.ParseLexicon(fh)
 		fh.Close()
 		if err != nil {
 			return nil, fmt.Errorf("lexicon %s: %w", lexiconPath, err)
 		}
 	}
-	an := &analysis{Extract: extract.Stage{Extractors: []corpus.Extractor{
-		date.New(), number.New(), initiative.New(initiative.Options{Lexicon: lex}),
-	}}}
+	an.setInitiatives(initiative.New(initiative.Options{Lexicon: an.lexicon}))
 	if withJieba {
 		j, err := segment.New(segment.Options{DictDir: dictDir})
 		if err != nil {
@@ -53,6 +59,42 @@ func newAnalysis(dictDir, lexiconPath string, withJieba bool) (*analysis, error)
 	}
 	an.LoadTime = time.Since(start)
 	return an, nil
+}
+
+func (an *analysis) setInitiatives(ex corpus.Extractor) {
+	an.initiatives = ex
+	an.Extract = extract.Stage{Extractors: []corpus.Extractor{an.date, an.number, ex}}
+}
+
+// learn finds the initiatives the corpus names confidently (see
+// confident) and recognises them everywhere in the run: in the initiative
+// lexicon, so unquoted mentions in other reports are found, and in the
+// segmenter's dictionary, so segmentation and search keep them whole.
+// Names the user's lexicon excludes stay excluded. It must run before the
+// segmenter is shared between workers.
+func (an *analysis) learn(ctx context.Context, roots []string, ropts pipeline.ReadOptions) error {
+	names, err := learnInitiatives(ctx, roots, ropts, an.initiatives)
+	if err != nil {
+		return err
+	}
+	lex := an.lexicon // New copied it: ours to extend
+	if lex == nil {
+		lex = &initiative.Lexicon{}
+	}
+	for _, n := range names {
+		if lex.Excluded(n.name) {
+			continue
+		}
+		if _, known := lex.Type(n.name); !known {
+			lex.Add(n.name, n.typ) // the user's type wins for names it lists
+		}
+		an.Words = append(an.Words, n.name)
+		if an.Jieba != nil {
+			an.Jieba.AddWord(n.name, "nz")
+		}
+	}
+	an.setInitiatives(initiative.New(initiative.Options{Lexicon: lex}))
+	return nil
 }
 
 // Stages returns the pipeline stages of `baogao run`, in order.

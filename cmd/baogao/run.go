@@ -35,6 +35,7 @@ type runFlags struct {
 	Exclude    []string `json:"exclude"`
 	Lexicon    string   `json:"lexicon,omitempty"`
 	Progress   string   `json:"progress"`
+	Learn      bool     `json:"learn"`
 	CPUProfile string   `json:"cpu_profile,omitempty"`
 }
 
@@ -51,6 +52,7 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	fs.Int64Var(&f.MaxSize, "max-size", 1<<30, "skip files larger than this many `bytes`, recording a problem (0: no limit)")
 	exclude := fs.String("exclude", ".*", "comma-separated `globs` of file and directory names to leave out")
 	fs.StringVar(&f.Lexicon, "lexicon", "", "`file` of known initiative names, one per line (optional TAB type; '-name' excludes)")
+	fs.BoolVar(&f.Learn, "learn", true, "read the corpus once first and recognise initiative names quoted with a head noun anywhere (“健康守门人”工程) also unquoted everywhere, and keep them whole in segmentation and search")
 	fs.StringVar(&f.Progress, "progress", "auto", "progress display: auto (bar on a terminal, else log lines), bar, log, none")
 	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -118,6 +120,13 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 	if err != nil {
 		return 0, err
 	}
+	learnStart := time.Now()
+	if f.Learn {
+		if err := an.learn(ctx, roots, ropts); err != nil {
+			return 0, err
+		}
+	}
+	learnTime := time.Since(learnStart)
 	stage, err := output.NewStaging(f.Out)
 	if err != nil {
 		return 0, err
@@ -135,6 +144,11 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 	index, err := searchindex.Create(filepath.Join(stage.Dir, "index"))
 	if err != nil {
 		tables.Finish()
+		return 0, err
+	}
+	if err := index.SetWords(an.Words); err != nil {
+		tables.Finish()
+		index.Finish()
 		return 0, err
 	}
 	sinks := output.Multi{tables, index}
@@ -164,7 +178,8 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 
 	counts := tables.Counts()
 	counts["files"] = int64(files)
-	seconds := map[string]float64{"wall": 0, "write": writeTime.Seconds(), "load": an.LoadTime.Seconds()}
+	counts["learned_words"] = int64(len(an.Words))
+	seconds := map[string]float64{"wall": 0, "write": writeTime.Seconds(), "load": an.LoadTime.Seconds(), "learn": learnTime.Seconds()}
 	for name, d := range st.Stage {
 		seconds[name] = d.Seconds()
 	}

@@ -66,6 +66,13 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return fatal(ctx, stderr, "search", err)
 	}
 	defer ix.Close()
+	words, err := ix.Words()
+	if err != nil {
+		return fatal(ctx, stderr, "search", err)
+	}
+	for _, w := range words {
+		j.AddWord(w, "nz") // segment queries with the dictionary the index was built with
+	}
 	res, err := ix.Search(ctx, req)
 	if err != nil {
 		return fatal(ctx, stderr, "search", err)
