@@ -74,6 +74,11 @@ type Mention struct {
 	// Noun is the counted noun after a number's measure word ("职工"), or
 	// the role of a person ("院长").
 	Noun string
+	// Matched is the text the rule matched in the repaired view of the
+	// document (hard wraps joined, width folded, traditional script
+	// simplified) when it differs from the surface form; empty otherwise.
+	// `baogao extract -explain` shows it.
+	Matched string
 }
 
 // Date is a calendar date without time zone, possibly partial: Day 0

@@ -457,3 +457,35 @@ func TestExtractJSONL(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractExplain: -explain adds the audit trail without changing the
+// contract keys.
+func TestExtractExplain(t *testing.T) {
+	cmd := exec.Command(bin, "extract", "-explain", "-entities=false", "-ref-date", "2021-06-25")
+	cmd.Stdin = strings.NewReader("７月２９日，医院为４０００余人体检。")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("extract -explain: %v", err)
+	}
+	var dateSeen, numberSeen bool
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var m struct {
+			Kind, Value string
+			Explain     *explanation
+		}
+		if err := json.Unmarshal([]byte(line), &m); err != nil || m.Explain == nil {
+			t.Fatalf("line %q: %v, explain %v", line, err, m.Explain)
+		}
+		steps := strings.Join(m.Explain.Steps, "; ")
+		switch m.Kind {
+		case "date":
+			dateSeen = m.Value == "2021-07-29" && m.Explain.Matched == "7月29日" &&
+				strings.Contains(steps, "reference date 2021-06-25 (-ref-date)")
+		case "number":
+			numberSeen = m.Value == "4000" && strings.Contains(steps, `approximation marker "余"`)
+		}
+	}
+	if !dateSeen || !numberSeen {
+		t.Errorf("extract -explain output lacks the expected trails:\n%s", out)
+	}
+}

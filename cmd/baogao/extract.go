@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/pipeline"
@@ -28,6 +30,16 @@ type mentionJSON struct {
 	Unit      string `json:"unit"`
 	Approx    string `json:"approx"`
 	Rule      string `json:"rule"`
+	// Explain is set only with -explain: how the value was reached.
+	Explain *explanation `json:"explain,omitempty"`
+}
+
+// explanation is the audit trail of one mention (-explain).
+type explanation struct {
+	Type    string   `json:"type,omitempty"`    // absolute, inferred, relative; campaign, activity, ...
+	Matched string   `json:"matched,omitempty"` // text in the repaired view, when it differs
+	Ref     string   `json:"ref,omitempty"`     // the reference date in force
+	Steps   []string `json:"steps"`
 }
 
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -37,6 +49,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	lexicon := fs.String("lexicon", "", "`file` of known initiative names (as for run)")
 	encoding := fs.String("encoding", "", "decode input as this `encoding` instead of detecting")
 	entities := fs.Bool("entities", true, "also find organisations, people and places (loads the jieba dictionaries, about a second)")
+	explain := fs.Bool("explain", false, "add an \"explain\" object to each mention: the rule, the repaired text it matched, the reference date and the normalisation steps")
 	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then built in)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
@@ -105,7 +118,11 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 					id = strconv.Itoa(doc.Item)
 				}
 			}
-			if err := writeMentions(enc, id, doc.Text, an.Mentions(doc.Text, docRef)); err != nil {
+			var ex *explainer
+			if *explain {
+				ex = &explainer{ref: docRef, refSource: refSource(doc, *format, !ref.IsZero())}
+			}
+			if err := writeMentions(enc, id, doc.Text, an.Mentions(doc.Text, docRef), ex); err != nil {
 				return fatal(ctx, stderr, "extract", err)
 			}
 		}
@@ -116,20 +133,71 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	return exitOK
 }
 
-func writeMentions(enc *json.Encoder, id, text string, ms []corpus.Mention) error {
+func writeMentions(enc *json.Encoder, id, text string, ms []corpus.Mention, ex *explainer) error {
 	cx := corpus.NewCharIndex(text)
 	for _, m := range ms {
-		err := enc.Encode(mentionJSON{
+		j := mentionJSON{
 			Doc: id, Kind: m.Kind.String(), Text: text[m.Span.Start:m.Span.End],
 			Start: m.Span.Start, End: m.Span.End,
 			StartChar: cx.Char(m.Span.Start), EndChar: cx.Char(m.Span.End),
 			Value: m.Value, Grain: m.Grain, Unit: m.Unit, Approx: m.Approx, Rule: m.Rule,
-		})
-		if err != nil {
+		}
+		if ex != nil {
+			j.Explain = ex.explain(m, j.Text)
+		}
+		if err := enc.Encode(j); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// refSource says where the reference date of a document came from.
+func refSource(doc *corpus.Document, format string, flag bool) string {
+	switch {
+	case flag && (format == "text" || doc.Date.IsZero()):
+		return "-ref-date"
+	case doc.DateSource != "":
+		return doc.DateSource
+	case format == "jsonl" && !doc.Date.IsZero():
+		return "jsonl date"
+	}
+	return ""
+}
+
+// explainer writes the audit trail of mentions for one document.
+type explainer struct {
+	ref       corpus.Date
+	refSource string
+}
+
+func (e *explainer) explain(m corpus.Mention, surface string) *explanation {
+	x := &explanation{Type: m.Type, Matched: m.Matched}
+	if !e.ref.IsZero() {
+		x.Ref = e.ref.String() + " (" + e.refSource + ")"
+	}
+	if m.Matched != "" {
+		x.Steps = append(x.Steps, fmt.Sprintf("repair: %q read as %q (hard wraps joined, full-width folded, traditional simplified)", surface, m.Matched))
+	}
+	x.Steps = append(x.Steps, "rule "+m.Rule)
+	switch {
+	case m.Kind == corpus.KindDate && m.Type == "relative":
+		x.Steps = append(x.Steps, "relative expression resolved against the reference date "+x.Ref)
+	case m.Kind == corpus.KindDate && strings.Contains(m.Rule, "+ref"):
+		x.Steps = append(x.Steps, "missing year or month taken from the reference date "+x.Ref)
+	case m.Kind == corpus.KindDate && strings.Contains(m.Rule, "+prev"):
+		x.Steps = append(x.Steps, "missing year or month taken from the previous date in the text")
+	case m.Kind == corpus.KindDate && strings.HasPrefix(m.Value, "--"):
+		x.Steps = append(x.Steps, "no year known: ISO 8601 month-day form --MM-DD")
+	}
+	if m.Approx != "" {
+		x.Steps = append(x.Steps, fmt.Sprintf("approximation marker %q kept in approx; value is the number written", m.Approx))
+	}
+	if m.Unit != "" {
+		x.Steps = append(x.Steps, fmt.Sprintf("unit %q; multipliers such as 万/亿 folded into the value", m.Unit))
+	}
+	x.Steps = append(x.Steps, fmt.Sprintf("value %s (grain %s)", m.Value, cmp.Or(m.Grain, "-")))
+	return x
 }
 
 func readInput(name string, stdin io.Reader) ([]byte, error) {

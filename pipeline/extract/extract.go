@@ -60,7 +60,12 @@ func (s Stage) Extract(text string, ref corpus.Date) []corpus.Mention {
 	var all []corpus.Mention
 	for _, ex := range s.Extractors {
 		for _, m := range ex.Extract(view.Text, ref) {
-			m.Span.Start, m.Span.End = view.Orig(m.Span.Start, m.Span.End)
+			vs, ve := m.Span.Start, m.Span.End
+			m.Span.Start, m.Span.End = view.Orig(vs, ve)
+			if view.Text != text && 0 <= vs && vs <= ve && ve <= len(view.Text) && m.Span.In(text) &&
+				view.Text[vs:ve] != text[m.Span.Start:m.Span.End] {
+				m.Matched = view.Text[vs:ve]
+			}
 			all = append(all, m)
 		}
 	}
