@@ -34,6 +34,11 @@ type DocumentRow struct {
 	SizeOnDisk         int64   `parquet:"size_on_disk"`
 	Status             string  `parquet:"status,dict"`
 	SkipReason         string  `parquet:"skip_reason,optional"`
+	// Source, Author and URL are copied from Meta ("source", "author",
+	// "url"): the metadata researchers filter by most, as plain columns.
+	Source string `parquet:"source,optional"`
+	Author string `parquet:"author,optional"`
+	URL    string `parquet:"url,optional"`
 	// Meta is nil (a null map) when the document has no metadata.
 	Meta map[string]string `parquet:"meta,optional"`
 }
@@ -103,6 +108,9 @@ func documentRow(doc *corpus.Document) DocumentRow {
 		SizeOnDisk:         doc.Size,
 		Status:             string(doc.Status()),
 		SkipReason:         doc.Skip,
+		Source:             doc.Meta["source"],
+		Author:             doc.Meta["author"],
+		URL:                doc.Meta["url"],
 		Meta:               meta,
 	}
 }

@@ -179,6 +179,7 @@ func TestArrowSchema(t *testing.T) {
 			"doc_date_source": str, "encoding": str, "encoding_confidence": arrow.FLOAT64,
 			"text": str, "bytes": arrow.INT64, "chars": arrow.INT64, "tokens": arrow.INT64,
 			"size_on_disk": arrow.INT64, "status": str, "skip_reason": str, "meta": arrow.MAP,
+			"source": str, "author": str, "url": str,
 		}},
 		{MentionsFile, map[string]arrow.Type{
 			"doc_id": str, "kind": str, "text": str, "start": arrow.INT64, "end": arrow.INT64,
@@ -267,12 +268,14 @@ func TestDocumentsValues(t *testing.T) {
 		"doc_date": "2023-06-01", "doc_date_source": "text", "encoding": "utf-8", "encoding_confidence": 1.0,
 		"text": textOK, "bytes": int64(len(textOK)), "chars": int64(len([]rune(textOK))), "tokens": int64(7),
 		"size_on_disk": int64(len(textOK)) + 3, "status": "ok", "skip_reason": nil,
-		"meta": map[string]string{"source": "县政府网", "id": "A-17", "author": "办公室", "url": "http://example.org/1"},
+		"meta":   map[string]string{"source": "县政府网", "id": "A-17", "author": "办公室", "url": "http://example.org/1"},
+		"source": "县政府网", "author": "办公室", "url": "http://example.org/1", "doc_year": int32(2023),
 	}, {
 		"id": "d2", "path": "reports/2023/扫描件.pdf", "item": int32(0), "title": nil,
 		"doc_date": nil, "doc_date_source": nil, "encoding": nil, "encoding_confidence": 0.0,
 		"text": "", "bytes": int64(0), "chars": int64(0), "tokens": int64(0),
 		"size_on_disk": int64(4096), "status": "skipped", "skip_reason": "binary", "meta": nil,
+		"source": nil, "author": nil, "url": nil, "doc_year": nil,
 	}, {
 		"id": "d3", "path": "reports/2023/合集.txt", "item": int32(2), "title": nil,
 		"doc_date": nil, "doc_date_source": nil, "encoding": "gb18030", "encoding_confidence": 0.75,
