@@ -489,3 +489,41 @@ func TestExtractExplain(t *testing.T) {
 		t.Errorf("extract -explain output lacks the expected trails:\n%s", out)
 	}
 }
+
+// TestEval scores the extractors against a small gold file written here:
+// spans as code-point pairs and as surface text, one deliberate miss.
+func TestEval(t *testing.T) {
+	gold := `{"id": "g1", "text": "4月8日，医院为4000余名职工体检。", "date": "2021-06-25", "dates": [{"span": [0, 4], "value": "2021-04-08"}], "numbers": [{"span": "4000余名", "value": "4000"}]}
+{"id": "g2", "text": "今年7月开展“我为群众办实事”实践活动，历时三周。", "date": "2022-01-10", "dates": [{"span": "今年7月", "value": "2022-07"}, {"span": "三周", "value": "P3W"}], "initiatives": [{"span": "“我为群众办实事”实践活动", "value": "我为群众办实事"}]}
+`
+	p := filepath.Join(t.TempDir(), "gold.jsonl")
+	if err := os.WriteFile(p, []byte(gold), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := baogao(t, nil, "eval", "-gold", p, "-json")
+	if r.code != exitOK {
+		t.Fatalf("eval: exit %d\n%s", r.code, r.stderr)
+	}
+	var scores map[string]struct {
+		Gold, Predicted int
+		Recall          float64
+		ValueAccuracy   float64 `json:"value_accuracy"`
+		Misses          []struct{ What, Text string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &scores); err != nil {
+		t.Fatalf("eval -json output %q: %v", r.stdout, err)
+	}
+	d := scores["date"]
+	if d.Gold != 3 || d.Recall != 2.0/3 || d.ValueAccuracy != 1 {
+		t.Errorf("date score = %+v; want 3 gold, recall 2/3 (三周 is a duration), value accuracy 1", d)
+	}
+	if len(d.Misses) != 1 || d.Misses[0].What != "missed" || d.Misses[0].Text != "三周" {
+		t.Errorf("date misses = %+v; want the missed 三周", d.Misses)
+	}
+	if n := scores["number"]; n.Gold != 1 || n.Recall != 1 || n.ValueAccuracy != 1 {
+		t.Errorf("number score = %+v; want 1 gold found with its value", n)
+	}
+	if i := scores["initiative"]; i.Gold != 1 || i.Recall != 1 || i.ValueAccuracy != 1 {
+		t.Errorf("initiative score = %+v; want 1 gold found with its value", i)
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/baogao/baogao/corpus"
@@ -67,5 +68,34 @@ func TestValid(t *testing.T) {
 	}
 	if _, err := Valid(text, []corpus.Mention{good}); err != nil {
 		t.Errorf("Valid(good) = %v; want nil", err)
+	}
+}
+
+func TestScore(t *testing.T) {
+	text := "于2021年6月召开，参会300余人，共3天。"
+	at := func(s string) corpus.Span {
+		i := strings.Index(text, s)
+		return corpus.Span{Start: i, End: i + len(s)}
+	}
+	gold := []Gold{{at("2021年6月"), "2021-06"}, {at("300余人"), "300"}, {at("3天"), "3"}}
+	pred := []corpus.Mention{
+		{Span: at("2021年6月"), Value: "2021-06"}, // exact, right value
+		{Span: at("300余"), Value: "30"},         // overlaps, wrong value
+		{Span: at("召开"), Value: "x"},            // spurious
+	}
+	var s Score
+	s.Add("d", text, gold, pred)
+	if s.Gold != 3 || s.Predicted != 3 || s.Matched != 2 || s.Exact != 1 || s.ValueRight != 1 || s.ValueJudged != 2 {
+		t.Fatalf("Score = %+v", s)
+	}
+	if p, r := s.Precision(), s.Recall(); p != 2.0/3 || r != 2.0/3 {
+		t.Errorf("precision, recall = %v, %v; want 2/3, 2/3", p, r)
+	}
+	var whats []string
+	for _, m := range s.Misses {
+		whats = append(whats, m.What+":"+m.Text)
+	}
+	if got, want := strings.Join(whats, " "), "spurious:召开 value:300余 missed:3天"; got != want {
+		t.Errorf("misses = %s; want %s", got, want)
 	}
 }
