@@ -119,7 +119,7 @@ func freeStanding(text string, start int) bool {
 	if r == 0 || !unicode.Is(unicode.Han, r) {
 		return true
 	}
-	return strings.ContainsRune(bareOK, r)
+	return strings.ContainsRune(bareOK, r) || expects(text, start)
 }
 
 // badAfterChu holds characters that make 初 the start of another word
@@ -137,7 +137,14 @@ func numberStartOK(text string, start int) bool {
 	if glued(r) || isNumeral(r) {
 		return false
 	}
-	return !strings.ContainsRune(countPrefix, r)
+	return !strings.ContainsRune(countPrefix, r) || expects(text, start)
+}
+
+// expects reports whether the word before byte offset i is 预计 or 估计
+// ("expected to", "estimated"): their 计 is not the 计 of 共计 "in total",
+// so 预计2023年 and 预计明年 are dates.
+func expects(text string, i int) bool {
+	return strings.HasSuffix(text[:i], "预计") || strings.HasSuffix(text[:i], "估计")
 }
 
 // numberEndOK checks the right edge of an atom that ends with a digit.

@@ -130,12 +130,19 @@ func (s *state) chainAt(i int) (chain, int) {
 	}
 	for ; j < len(s.atoms) && !c.f.closed; j++ {
 		b := s.atoms[j]
-		if b.bare || !follows(c.fin, b.top) || !onlySpace(s.text[c.span.End:b.span.Start]) {
+		if b.bare || !(follows(c.fin, b.top) || yearPart(c, b)) || !onlySpace(s.text[c.span.End:b.span.Start]) {
 			break
 		}
 		c.add(b)
 	}
 	return c, j
+}
+
+// yearPart reports whether b is a bare 年初, 年底 or 年末 written right
+// after the year chain c (2021年年底, 今年年初): it makes c fuzzy.
+func yearPart(c chain, b atom) bool {
+	return c.fin == lvYear && c.f.approx == "" && c.f.fixed == "" && b.span.Start == c.span.End &&
+		b.top == lvYear && b.y == 0 && b.rel == relNone && b.approx != ""
 }
 
 // connects reports whether atoms i and i+1 exist and only a range

@@ -6,8 +6,9 @@
 // forms whose missing year or month comes from the previous date in the
 // text or from the document date (6月25日, 25日, 6月份), expressions
 // relative to the document date (今年, 去年同期, 上月, 昨天, 次日), parts
-// of years and months (上半年, 第三季度, 年初, 月底, 5月中旬), times of day
-// (清晨7:30, 下午三点十五, 10时30分) and ranges (5月11日至20日, 1—7月).
+// of years and months (上半年, 第三季度, 年初, 2023年年底, 月底, 5月中旬),
+// times of day (清晨7:30, 下午三点十五, 10时30分) and ranges (5月11日至20日,
+// 1—7月).
 // Full-width digits count as digits, and a line break inside an
 // expression (OCR text: "7月29\n日") does not split it.
 //

@@ -22,6 +22,7 @@ const (
 // context and fills the atom (false rejects the match).
 type rule struct {
 	re    *regexp.Regexp
+	need  key // the rule runs only on runs holding one of these
 	build func(text string, m []int) (atom, bool)
 }
 
@@ -37,27 +38,27 @@ func sub(text string, m []int, i int) string {
 // length (pick), so the order here does not matter.
 func rules() []rule {
 	return []rule{
-		{regexp.MustCompile(`(` + d4 + `|[〇零○一二][〇零○一二三四五六七八九]{3})` + sp + `年(度|初|底|末)?`), buildYear},
-		{regexp.MustCompile(`([0-9０-９]{2})` + sp + `年`), buildYear2},
-		{regexp.MustCompile(`([12１２][0-9０-９]{2}|[1-9１-９])[0０]年代`), buildDecade},
-		{regexp.MustCompile(`(今年|本年|去年|上年|前年|明年)(度|初|底|末|同期)?`), buildRelYear},
-		{regexp.MustCompile(`(本月|上月|下月|上个月|下个月)(份)?(初|底|末|上旬|中旬|下旬)?`), buildRelMonth},
-		{regexp.MustCompile(`今天|今日|昨天|昨日|前天|明天|明日|后天|次日|翌日|第二天|前一天|当天|当日|今晚|今早|今晨|昨晚|昨夜|当晚`), buildRelDay},
-		{regexp.MustCompile(`(上|下)半年`), buildHalf},
-		{regexp.MustCompile(`(第|前)?([一二三四1-4１-４])季度`), buildQuarter},
-		{regexp.MustCompile(`年(初|底|末)`), buildYearPart},
-		{regexp.MustCompile(`月(初|底|末)`), buildMonthPart},
-		{regexp.MustCompile(`(上|中|下)旬`), buildXun},
-		{regexp.MustCompile(`(` + n12 + `)` + sp + `月(份)?(初|底|末|上旬|中旬|下旬)?`), buildMonth},
-		{regexp.MustCompile(`(` + n12 + `)` + sp + `([日号])`), buildDay},
-		{regexp.MustCompile(`(` + n12 + `)` + sp + `([时点])(钟|整)?(?:(半)|(` + n12 + `)(分)?(?:(` + n12 + `)秒)?)?`), buildHour},
-		{regexp.MustCompile(`(` + d12 + `)[:：]([0-9０-９]{2})(?:[:：]([0-9０-９]{2}))?`), buildClock},
-		{regexp.MustCompile(`凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|半夜`), buildPOD},
-		{regexp.MustCompile(`(` + d4 + `)([-/.])(` + d12 + `)([-/.])(` + d12 + `)`), buildISO},
-		{regexp.MustCompile(`(` + d4 + `)-([0-9０-９]{2})`), buildISOMonth},
-		{regexp.MustCompile(`(` + d4 + `)([0-9０-９]{2})([0-9０-９]{2})`), buildCompact},
-		{regexp.MustCompile(`(` + d4 + `|` + n12 + `)[ \t　]*` + conn), buildBare},
-		{regexp.MustCompile(`元旦|五一|五四|七一`), buildHoliday},
+		{regexp.MustCompile(`(` + d4 + `|[〇零○一二][〇零○一二三四五六七八九]{3})` + sp + `年(度|初|底|末)?`), kYear, buildYear},
+		{regexp.MustCompile(`([0-9０-９]{2})` + sp + `年`), kYear, buildYear2},
+		{regexp.MustCompile(`([12１２][0-9０-９]{2}|[1-9１-９])[0０]年代`), kYear, buildDecade},
+		{regexp.MustCompile(`(今年|本年|去年|上年|前年|明年)(度|初|底|末|同期)?`), kYear, buildRelYear},
+		{regexp.MustCompile(`(本月|上月|下月|上个月|下个月)(份)?(初|底|末|上旬|中旬|下旬)?`), kMonth, buildRelMonth},
+		{regexp.MustCompile(`今天|今日|昨天|昨日|前天|明天|明日|后天|次日|翌日|第二天|前一天|当天|当日|今晚|今早|今晨|昨晚|昨夜|当晚`), kRelDay, buildRelDay},
+		{regexp.MustCompile(`(上|下)半年`), kHalf, buildHalf},
+		{regexp.MustCompile(`(第|前)?([一二三四1-4１-４])季度`), kQuarter, buildQuarter},
+		{regexp.MustCompile(`年(初|底|末)`), kYear, buildYearPart},
+		{regexp.MustCompile(`月(初|底|末)`), kMonth, buildMonthPart},
+		{regexp.MustCompile(`(上|中|下)旬`), kXun, buildXun},
+		{regexp.MustCompile(`(` + n12 + `)` + sp + `月(份)?(初|底|末|上旬|中旬|下旬)?`), kMonth, buildMonth},
+		{regexp.MustCompile(`(` + n12 + `)` + sp + `([日号])`), kDay, buildDay},
+		{regexp.MustCompile(`(` + n12 + `)` + sp + `([时点])(钟|整)?(?:(半)|(` + n12 + `)(分)?(?:(` + n12 + `)秒)?)?`), kHour, buildHour},
+		{regexp.MustCompile(`(` + d12 + `)[:：]([0-9０-９]{2})(?:[:：]([0-9０-９]{2}))?`), kColon, buildClock},
+		{regexp.MustCompile(`凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|半夜`), kPOD, buildPOD},
+		{regexp.MustCompile(`(` + d4 + `)([-/.])(` + d12 + `)([-/.])(` + d12 + `)`), kSep, buildISO},
+		{regexp.MustCompile(`(` + d4 + `)-([0-9０-９]{2})`), kDash, buildISOMonth},
+		{regexp.MustCompile(`(` + d4 + `)([0-9０-９]{2})([0-9０-９]{2})`), kDigits8, buildCompact},
+		{regexp.MustCompile(`(` + d4 + `|` + n12 + `)[ \t　]*` + conn), kConn, buildBare},
+		{regexp.MustCompile(`元旦|五一|五四|七一`), kHoliday, buildHoliday},
 	}
 }
 
@@ -241,7 +242,8 @@ const notPeriodPrefix = "每年月当那该同往历多全逐周两几半学财�
 
 func buildYearPart(text string, m []int) (atom, bool) {
 	r := prevRune(text, m[0])
-	if isNumeral(r) || strings.ContainsRune(notPeriodPrefix, r) {
+	joined := r == '年' && afterYear(text, m[0]-len("年"))
+	if !joined && (isNumeral(r) || strings.ContainsRune(notPeriodPrefix, r)) {
 		return atom{}, false
 	}
 	suffix := sub(text, m, 1)
@@ -250,7 +252,20 @@ func buildYearPart(text string, m []int) (atom, bool) {
 	}
 	a := newAtom(m[0], m[1], lvYear, lvYear, "y")
 	a.approx, a.closed = suffix, true
+	// 2021年年底, 今年年初: chainAt joins it to the year; alone (the year
+	// was rejected) it is not the document's year.
+	a.weak = joined
 	return a, true
+}
+
+// afterYear reports whether the 年 at byte offset i ends a year (2021年,
+// 今年, 去年) rather than a count or a recurrence (每年, 一年).
+func afterYear(text string, i int) bool {
+	r := prevRune(text, i)
+	if r == '一' || r == '十' { // 一年年底 "the end of one year", 十一年
+		return isNumeral(prevRune(text, i-len("一"))) && prevRune(text, i-len("一")) != '十'
+	}
+	return isNumeral(r) || strings.ContainsRune("今去明本上前", r)
 }
 
 func buildMonthPart(text string, m []int) (atom, bool) {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
 )
@@ -125,7 +126,7 @@ func checkMentions(t *testing.T, text string, ms []corpus.Mention) {
 func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		"2021年6月25日", "7月29\n日", "5月11日至20日", "1—7月", "下午三点十五", "２０２１年６月２５日",
-		"今年上半年", "次日", "2021-06-25 10:00", "于20210625", "0516——85707122", "\xff月3日",
+		"今年上半年", "次日", "2021-06-25 10:00", "于20210625", "0516——85707122", "\xff月3日", "\xed\xa0\x80年\xe5\xb9", "预计2023年年底",
 	} {
 		f.Add(s, 2021, 6, 25)
 	}
@@ -136,6 +137,12 @@ func FuzzExtract(f *testing.F) {
 			ref = corpus.Date{Year: y, Month: m, Day: d}
 		}
 		checkMentions(t, text, e.Extract(text, ref))
+		for i := range len(text) {
+			r, n := decodeRune(text, i)
+			if wr, wn := utf8.DecodeRuneInString(text[i:]); r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %q, %d; want %q, %d", text, i, r, n, wr, wn)
+			}
+		}
 	})
 }
 
@@ -160,5 +167,44 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		e.Extract(text, ref2021)
+	}
+}
+
+var xwlbDir = filepath.Join("..", "..", "..", "..", "shared", "corpus", "xwlb")
+
+// BenchmarkExtractXWLB runs Extract over the first 50 news transcripts,
+// one document per file, so the figure is on news text and not only on
+// the five seeds.
+func BenchmarkExtractXWLB(b *testing.B) {
+	entries, err := os.ReadDir(xwlbDir)
+	if os.IsNotExist(err) {
+		b.Skipf("xwlb absent: %v", err)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	for _, e := range entries {
+		if len(texts) == 50 {
+			break
+		}
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(xwlbDir, e.Name()))
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	e := New()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			e.Extract(text, ref2021)
+		}
 	}
 }
