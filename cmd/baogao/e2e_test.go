@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,10 +14,8 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/baogao/baogao/output/summary/summarytest"
 )
 
 // bin is the baogao binary built once for the end-to-end tests: they run
@@ -79,61 +76,11 @@ func baogao(t *testing.T, env []string, args ...string) result {
 }
 
 // readTable reads a Parquet file with arrow-go, an implementation
-// independent of the writer, into rows keyed by column name. It also
-// returns the Arrow schema so tests can check the column types.
+// independent of the writer, into rows keyed by column name, and returns
+// the Arrow schema so tests can check the column types.
 func readTable(t *testing.T, path string) ([]map[string]any, *arrow.Schema) {
-	t.Helper()
-	pf, err := file.OpenParquetFile(path, false)
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer pf.Close()
-	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
-	if err != nil {
-		t.Fatalf("pqarrow %s: %v", path, err)
-	}
-	tbl, err := fr.ReadTable(context.Background())
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	defer tbl.Release()
-	rows := make([]map[string]any, tbl.NumRows())
-	for i := range rows {
-		rows[i] = map[string]any{}
-	}
-	for c := 0; c < int(tbl.NumCols()); c++ {
-		col := tbl.Column(c)
-		row := 0
-		for _, chunk := range col.Data().Chunks() {
-			for i := 0; i < chunk.Len(); i++ {
-				rows[row][col.Name()] = cell(chunk, i)
-				row++
-			}
-		}
-	}
-	return rows, tbl.Schema()
-}
-
-func cell(a arrow.Array, i int) any {
-	if a.IsNull(i) {
-		return nil
-	}
-	switch a := a.(type) {
-	case *array.String:
-		return a.Value(i)
-	case *array.LargeString:
-		return a.Value(i)
-	case *array.Int64:
-		return a.Value(i)
-	case *array.Int32:
-		return int64(a.Value(i))
-	case *array.Float64:
-		return a.Value(i)
-	case *array.Date32:
-		return a.Value(i).FormattedString()
-	default:
-		return a.ValueStr(i)
-	}
+	schema, rows := summarytest.ReadTable(t, path)
+	return rows, schema
 }
 
 func TestRunSeeds(t *testing.T) {

@@ -112,7 +112,7 @@ func TestRunFormatsAndEncodings(t *testing.T) {
 	byName := map[string]map[string]any{}
 	for _, d := range docs {
 		name := strings.TrimPrefix(d["path"].(string), filepath.ToSlash(root)+"/")
-		if item := d["item"].(int64); item > 0 {
+		if item := d["item"].(int32); item > 0 {
 			name += "#" + string(rune('0'+item))
 		}
 		byName[name] = d

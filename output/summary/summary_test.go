@@ -2,7 +2,6 @@ package summary
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,18 +9,15 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"github.com/apache/arrow-go/v18/parquet/schema"
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/output/summary/summarytest"
 )
 
 // The fixture texts are original sentences in the style of the reports.
@@ -94,77 +90,9 @@ func writeDocs(t testing.TB, opts Options, docs []*corpus.Document) (string, *Wr
 	return dir, w
 }
 
-// readTable reads a Parquet file with arrow-go, a reader independent of
-// the parquet-go writer, and returns its Arrow schema and its rows as
-// column name → value, with nil for null.
+// readTable reads a Parquet file with arrow-go, independent of the writer.
 func readTable(t testing.TB, path string) (*arrow.Schema, []map[string]any) {
-	t.Helper()
-	rdr, err := file.OpenParquetFile(path, false)
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer rdr.Close()
-	fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
-	if err != nil {
-		t.Fatalf("pqarrow %s: %v", path, err)
-	}
-	tbl, err := fr.ReadTable(context.Background())
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	defer tbl.Release()
-	rows := make([]map[string]any, tbl.NumRows())
-	for i := range rows {
-		rows[i] = map[string]any{}
-	}
-	for c := 0; c < int(tbl.NumCols()); c++ {
-		name := tbl.Schema().Field(c).Name
-		r := 0
-		for _, chunk := range tbl.Column(c).Data().Chunks() {
-			for i := 0; i < chunk.Len(); i++ {
-				rows[r][name] = arrowValue(t, chunk, i)
-				r++
-			}
-		}
-	}
-	return tbl.Schema(), rows
-}
-
-// arrowValue converts element i of arr into a plain Go value.
-func arrowValue(t testing.TB, arr arrow.Array, i int) any {
-	if arr.IsNull(i) {
-		return nil
-	}
-	switch a := arr.(type) {
-	case *array.String:
-		return a.Value(i)
-	case *array.LargeString:
-		return a.Value(i)
-	case *array.Int32:
-		return a.Value(i)
-	case *array.Int64:
-		return a.Value(i)
-	case *array.Float64:
-		return a.Value(i)
-	case *array.Date32:
-		return a.Value(i).ToTime().Format(time.DateOnly)
-	case *array.Map:
-		start, end := a.ValueOffsets(i)
-		m := map[string]string{}
-		for j := int(start); j < int(end); j++ {
-			m[arrowValue(t, a.Keys(), j).(string)] = arrowValue(t, a.Items(), j).(string)
-		}
-		return m
-	case *array.List:
-		start, end := a.ValueOffsets(i)
-		var l []any
-		for j := int(start); j < int(end); j++ {
-			l = append(l, arrowValue(t, a.ListValues(), j))
-		}
-		return l
-	}
-	t.Fatalf("unexpected Arrow array %T", arr)
-	return nil
+	return summarytest.ReadTable(t, path)
 }
 
 func TestArrowSchema(t *testing.T) {
