@@ -242,6 +242,9 @@ func TestRunBadInput(t *testing.T) {
 	write("b_empty.txt", nil)
 	write("c_binary.txt", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), bytes.Repeat([]byte{0, 1, 2, 3}, 64)...))
 	write("sub/d_good.md", []byte("# 社区卫生工作\n\n4月，街道组织义诊12场。\n"))
+	write("f_nobody.html", []byte("<html><head><title>空页面</title></head><body><script>var a;</script></body></html>"))
+	whole := zipOf(t, map[string]string{"x.txt": "镇卫生院今年接诊群众1200余人次。"})
+	write("g_truncated.zip", whole[:len(whole)/2])
 	if err := os.Symlink(root, filepath.Join(root, "sub", "loop")); err != nil {
 		t.Fatal(err)
 	}
@@ -261,6 +264,7 @@ func TestRunBadInput(t *testing.T) {
 	for name, want := range map[string]string{
 		"a_good.txt": "ok", "sub/d_good.md": "ok",
 		"b_empty.txt": "skipped", "c_binary.txt": "skipped", "e_unreadable.txt": "skipped", "sub/loop": "skipped",
+		"f_nobody.html": "skipped", "g_truncated.zip": "skipped",
 	} {
 		if status[name] != want {
 			t.Errorf("status of %s = %v; want %s (all: %v)", name, status[name], want, status)
@@ -273,6 +277,7 @@ func TestRunBadInput(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"b_empty.txt": "empty", "c_binary.txt": "binary", "e_unreadable.txt": "dangling", "sub/loop": "loop",
+		"f_nobody.html": "no text", "g_truncated.zip": "archive",
 	} {
 		if !strings.Contains(msgs[name], want) {
 			t.Errorf("problem of %s = %q; want it to say %q", name, msgs[name], want)
