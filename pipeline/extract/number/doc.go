@@ -31,6 +31,15 @@
 // Chinese digit such as 一 counts only when a measure word or another
 // marker follows (一个, 一名, 一次).
 //
+// Nor are numerals that name or label: quoted slogans (“两个维护”),
+// spacecraft and other numbered names (神舟十七号, “猎鹰9”), years
+// in event names (2023中国国际智能产业博览会), generations (“90后”),
+// distributive pairs (一户一策), repeated measure words (一株株) and a
+// list number before a digit (5.5月 is item 5 about May).
+//
+// Numerals that rank without 第 are ordinals: 十四届全国人大, 人大一次
+// 会议, 二期工程, 8号机组.
+//
 // Years in dates and numerals inside named initiatives are reported: the
 // extract stage drops numbers that overlap a date or an initiative.
 package number

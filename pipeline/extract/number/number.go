@@ -21,6 +21,7 @@ type Extractor struct {
 	percents   wordList
 	fractions  wordList
 	phones     wordList
+	verbs      wordList // nounVerbs
 	masks      maskIndex
 	starts     *runeSet // first runes of anything step reacts to
 }
@@ -61,6 +62,7 @@ func New() *Extractor {
 		percents:   newWordList(pct),
 		fractions:  newWordList(frac),
 		phones:     newWordList(phoneKeywords),
+		verbs:      newWordList(nounVerbs),
 		masks:      newMaskIndex(masks),
 	}
 	e.starts = startRunes(approxPrefix, approxMagnitude, frac, phoneKeywords, []string{"第", "零下", "负", "-", "−"})
@@ -117,6 +119,9 @@ func (s *scanner) step(i int) int {
 		if end := s.skipPhone(i + len(kw)); end > i+len(kw) {
 			return end
 		}
+	}
+	if end := s.listNumber(i); end > i {
+		return end
 	}
 	q, ok, skip := s.match(i)
 	switch {
@@ -289,8 +294,16 @@ func (s *scanner) match(i int) (q quantity, ok bool, skip int) {
 	if s.listMarker(&q) {
 		return q, false, q.end
 	}
-	if s.e.classifier[q.unit] {
+	if s.notQuantity(&q) {
+		return q, false, q.end
+	}
+	s.label(&q)
+	switch {
+	case s.e.classifier[q.unit]:
 		q.noun = s.noun(q.end, q.unit)
+	case q.unit == "" && len(q.approx) > 0 && !q.closed && q.end == q.n.end+len(q.approx[len(q.approx)-1]) &&
+		(q.approx[len(q.approx)-1] == "余" || q.approx[len(q.approx)-1] == "多"):
+		q.noun = s.noun(q.end, "") // 4000余职工: the noun follows the marker
 	}
 	if q.rule == "" {
 		q.rule = baseRule(q.n)
@@ -358,7 +371,7 @@ func (s *scanner) numeral(p int) (numeral, bool, int) {
 	if compactDate(s.text[p:run]) {
 		return n, false, run
 	}
-	if first, _ := runeAt(s.text, p); first == '0' && intDigits >= 3 {
+	if first, _ := runeAt(s.text, p); first == '0' && intDigits >= 2 { // 0516, 05星, 00后
 		return n, false, s.skipChain(run)
 	}
 	if end, bad := s.chain(p, n.end); bad {
@@ -502,12 +515,14 @@ func (s *scanner) tail(q *quantity) {
 			q.rule = "percent"
 		}
 	case s.cheng(q, p):
+	case s.half(q, p):
 	default:
 		if u := s.unit(p); u != "" {
 			q.unit, q.end = strings.ReplaceAll(u, "／", "/"), p+len(u)
 			if strings.Contains(q.unit, "每") {
 				q.unit = strings.Replace(q.unit, "每", "/", 1)
 			}
+			s.half(q, q.end)
 		}
 	}
 	s.post(q, s.ws(q.end))
@@ -535,7 +550,7 @@ func (s *scanner) post(q *quantity, p int) {
 // 元/人) when one follows, or "".
 func (s *scanner) unit(p int) string {
 	u := s.e.units.prefix(s.text[p:])
-	if u == "" || latinUnits[u] && !s.latinUnit(p) {
+	if u == "" || latinUnits[u] && !s.latinUnit(p) || hasAnyPrefix(s.text[p+len(u):], unitWords[u]) {
 		return ""
 	}
 	q := p + len(u)
@@ -686,13 +701,13 @@ func (s *scanner) masked(q *quantity) bool {
 // longer, since then it is rarely one noun, or when the classifier is
 // repeated (一场场, 一件件小事).
 func (s *scanner) noun(p int, unit string) string {
-	if strings.HasPrefix(s.text[p:], unit) {
+	if unit != "" && strings.HasPrefix(s.text[p:], unit) {
 		return ""
 	}
 	q, count := p, 0
 	for q < len(s.text) {
 		r, size := utf8.DecodeRuneInString(s.text[q:])
-		if !unicode.Is(unicode.Han, r) || nounStops[string(r)] {
+		if !unicode.Is(unicode.Han, r) || nounStops[string(r)] || count > 0 && s.e.verbs.prefix(s.text[q:]) != "" {
 			break
 		}
 		q += size
@@ -717,7 +732,7 @@ func (s *scanner) listMarker(q *quantity) bool {
 	switch {
 	case prev == '(' && next == ')':
 		return true
-	case before == "" || prev == '\n':
+	case before == "" || prev == '\n' || prev == '>': // also <p>4.以…
 		return next == '.' || next == '、' || next == ')'
 	}
 	return false
@@ -731,4 +746,37 @@ func compactDate(digits string) bool {
 	}
 	month, day := (digits[4]-'0')*10+digits[5]-'0', (digits[6]-'0')*10+digits[7]-'0'
 	return month >= 1 && month <= 12 && day >= 1 && day <= 31
+}
+
+// half reads a half after the numeral of a duration: 2个半小时 (two and
+// a half hours) at p before the unit, 一年半 (a year and a half) at p
+// after it. It adds 0.5 to the value and reports whether it read one.
+func (s *scanner) half(q *quantity, p int) bool {
+	t := s.text
+	if q.n.exp > 0 || q.n.pair || q.isRange || q.ordinal {
+		return false
+	}
+	if q.unit == "" {
+		if !strings.HasPrefix(t[p:], "个半") {
+			return false
+		}
+		for _, u := range []string{"小时", "月", "星期"} {
+			if strings.HasPrefix(t[p+len("个半"):], u) {
+				q.n.val = q.n.val.plusHalf()
+				q.unit, q.end = "个"+u, p+len("个半")+len(u)
+				return true
+			}
+		}
+		return false
+	}
+	if !timeUnits[q.unit] || !strings.HasPrefix(t[p:], "半") {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(t[p+len("半"):])
+	if strings.ContainsRune("年月天日夜个小岛数径场", next) {
+		return false // 一年半年, 三天半夜: 半 starts the next word
+	}
+	q.n.val = q.n.val.plusHalf()
+	q.end = p + len("半")
+	return true
 }

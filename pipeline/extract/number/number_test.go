@@ -109,6 +109,46 @@ func TestExtract(t *testing.T) {
 		{"ten with classifier", "成立十个小组", []string{"十个=10|cardinal|个||小组"}},
 		{"shi fen zhong is a duration", "步行十分钟", []string{"十分钟=10|cardinal|分钟||"}},
 		{"yi dian wu", "增长一点五倍", []string{"一点五倍=1.5|cardinal|倍||"}},
+
+		// Forms listed in the issue, each with its exact reading.
+		{"bare chinese digits", "编号为二〇二一", []string{"二〇二一=2021|cardinal|||"}},
+		{"bare wan", "观众突破30万", []string{"30万=300000|cardinal|||"}},
+		{"bare decimal wan", "人数达1.2万", []string{"1.2万=12000|cardinal|||"}},
+		{"bare minus", "温差为-3", []string{"-3=-3|cardinal|||"}},
+		{"yixia", "体重在50公斤以下", []string{"50公斤以下=50|cardinal|公斤|以下|"}},
+		{"duo without unit", "全乡共3000多职工", []string{"3000多=3000|cardinal||多|职工"}},
+		{"units ming zhang li jia xiang", "派出5名医生，发放20张卡，确诊12例，走访30家企业，落实5项措施",
+			[]string{"5名=5|cardinal|名||医生", "20张=20|cardinal|张||卡", "12例=12|cardinal|例||", "30家=30|cardinal|家||企业", "5项=5|cardinal|项||措施"}},
+		{"square metres", "新建用房100平方米", []string{"100平方米=100|cardinal|平方米||"}},
+
+		// Counted nouns.
+		{"noun after yu without measure word", "全院4000余职工参加", []string{"4000余=4000|cardinal||余|职工"}},
+		{"noun stops at verb", "全县8个乡镇开展试点", []string{"8个=8|cardinal|个||乡镇"}},
+		{"noun stops at verb shibai", "一架客机失事", []string{"一架=1|cardinal|架||客机"}},
+		{"noun bumen", "民政部等27部门联合印发", []string{"27部门=27|cardinal|部门||"}},
+
+		// Multipliers before metric units and halves.
+		{"wan before kilowatt", "装机总量达到9260万千瓦", []string{"9260万千瓦=92600000|cardinal|千瓦||"}},
+		{"chinese wan before kilowatt", "新增五万千瓦", []string{"五万千瓦=50000|cardinal|千瓦||"}},
+		{"kilovolt", "通过500千伏线路", []string{"500千伏=500|cardinal|千伏||"}},
+		{"megawatt", "300兆瓦级机组", []string{"300兆瓦=300|cardinal|兆瓦||"}},
+		{"ge ban xiaoshi", "由2个半小时缩短", []string{"2个半小时=2.5|cardinal|个小时||"}},
+		{"nian ban", "历时一年半完成", []string{"一年半=1.5|cardinal|年||"}},
+
+		// Labels that rank: 届, 次 and 期 after a body name, 号.
+		{"jie of a congress", "十四届全国人大四次会议", []string{"十四届=14|ordinal|届||全国人大", "四次=4|ordinal|次||"}},
+		{"jie after zhengxie", "全国政协十四届一次会议", []string{"十四届=14|ordinal|届||", "一次=1|ordinal|次||"}},
+		{"jie as a count", "已连续举办4届", []string{"4届=4|cardinal|届||"}},
+		{"class of", "面向2026届学生", []string{"2026届=2026|ordinal|届||学生"}},
+		{"ci as a count", "共召开三次会议", []string{"三次=3|cardinal|次||"}},
+		{"qi gongcheng", "项目一期工程通车", []string{"一期=1|ordinal|期||工程"}},
+		{"hao designation", "8号机组投产", []string{"8号=8|ordinal|号||"}},
+
+		// A list number is not read as a decimal with what follows; the
+		// month is left for the date extractor.
+		{"list number before a month", "主要内容：\n\n5.5月居民消费价格", []string{"5月=5|cardinal|月||"}},
+		{"decimal after a blank line", "占病例数的\n\n45.76%", []string{"45.76%=45.76|percent|%||"}},
+		{"wrapped decimal stays whole", "投入资金\n3.5亿元", []string{"3.5亿元=350000000|cardinal|元||"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,6 +224,42 @@ func TestExtractNone(t *testing.T) {
 		{"qian wan", "千万不要大意"},
 		{"wan ren", "万人空巷"},
 		{"jin ri", "近日召开会议"},
+		// Forms listed in the issue.
+		{"phone with one em dash", "热线0516—85707122"},
+		{"plan name", "“十四五”时期"},
+		{"plan name unquoted", "十四五规划"},
+		{"initiative numerals stay inside the quotes", "开展“323”健康问题攻坚行动"},
+		{"id-like code", "证号320301199001011234"},
+		{"url www", "访问www.example.gov.cn了解"},
+		// Systematic false quantities found in news transcripts.
+		{"one china", "坚持一个中国原则"},
+		{"delta", "推进长三角一体化"},
+		{"same day", "同一天，会议召开"},
+		{"eight-point rules", "违反中央八项规定精神"},
+		{"double digit", "保持两位数增长"},
+		{"solar terms", "二十四节气"},
+		{"g20", "出席二十国集团峰会"},
+		{"spacecraft name", "神舟十七号航天员乘组"},
+		{"central document one", "中央一号文件"},
+		{"quoted slogan", "坚决做到“两个维护”"},
+		{"quoted slogan zhong", "准确运用“四种形态”"},
+		{"quoted hotline", "开通“12356”热线"},
+		{"hotline", "拨打12345热线反映"},
+		{"yidao adverb", "愿同各方一道，推动合作"},
+		{"yidao adverb before verb", "同中方一道努力"},
+		{"distributive pair", "做到一户一策"},
+		{"one on one", "开展“一对一”帮扶"},
+		{"reduplicated measure", "一株株玉米苗"},
+		{"year in an event name", "2023中国国际智能产业博览会开幕"},
+		{"generation", "“90后”潜水员"},
+		{"leading zero code", "遥感卫星02组"},
+		{"financial numeral alone", "实现登陆月球"},
+		{"xiangmu", "这一项目被冻结"},
+		{"party congress fourteen", "中共十四大正式提出"},
+		{"third party", "第三方测评"},
+		{"list number after a tag", "</p><p>4.以高质量发展"},
+		{"recent period", "最近一段时间"},
+		{"quoted numbered name", "“猎鹰9”火箭残骸"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -274,7 +274,15 @@ func scanChinese(s string, p int) (numeral, bool) {
 		run = append(run, r)
 		q += size
 	}
+	// 五万千瓦 is 50000 kilowatts: 千 there starts the unit.
+	for len(run) > 1 && zhUnit(run[len(run)-1]) < 4 && zhUnit(run[len(run)-1]) > 1 && metricPrefix(s, q-len(string(run[len(run)-1]))) {
+		q -= len(string(run[len(run)-1]))
+		run = run[:len(run)-1]
+	}
 	n := numeral{zh: true, end: q}
+	if len(run) == 1 && financial(run[0]) {
+		return n, false // 陆 (land), 伍 (ranks), 拾 (pick up) alone are words
+	}
 	if lo, hi, ok := zhPair(run); ok {
 		n.val, n.hi, n.pair = lo, hi, true
 		return n, true
@@ -485,7 +493,7 @@ func multiplier(s string, n numeral, arabic bool) (numeral, bool) {
 	for {
 		r, size := runeAt(s, q)
 		u := zhUnit(r)
-		if u == 0 || u == 1 || !arabic && u < 4 {
+		if u == 0 || u == 1 || !arabic && u < 4 || metricPrefix(s, q) {
 			break
 		}
 		exp += u
@@ -501,4 +509,28 @@ func multiplier(s string, n numeral, arabic bool) (numeral, bool) {
 	n.val, n.end, n.exp, n.approx = v, q, exp, approx
 	n.single, n.bare = false, false
 	return n, true
+}
+
+// metricPrefix reports whether 千 or 百 at byte q starts a unit (千瓦
+// kilowatt, 千克, 千米, 百帕) rather than multiplying the numeral before
+// it: 9260万千瓦 is 92,600,000 kW, not 92,600,000,000 W.
+func metricPrefix(s string, q int) bool {
+	for _, u := range []string{"千瓦", "千克", "千米", "千伏", "千帕", "千焦", "千卡", "千兆", "百帕"} {
+		if strings.HasPrefix(s[q:], u) {
+			return true
+		}
+	}
+	return false
+}
+
+// financial reports whether r is a financial (anti-fraud) numeral: 壹
+// 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰 仟.
+func financial(r rune) bool { return strings.ContainsRune("壹贰叁肆伍陆柒捌玖拾佰仟", r) }
+
+// plusHalf returns d + 0.5, exactly.
+func (d dec) plusHalf() dec {
+	if d.scale == 0 {
+		return dec{m: d.m*10 + 5, scale: 1}
+	}
+	return dec{m: d.m + 5*pow10(d.scale-1), scale: d.scale}
 }
