@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/baogao/baogao/corpus/corpustest"
 )
 
 // BenchmarkRun measures the whole `baogao run` on the five seed reports:
@@ -15,10 +17,10 @@ import (
 //
 //	go test ./cmd/baogao -run XXX -bench Run -benchmem
 func BenchmarkRun(b *testing.B) {
-	seeds := filepath.Join("..", "..", "..", "shared", "corpus", "seeds")
+	seeds := corpustest.Shared(b, "seeds")
 	entries, err := os.ReadDir(seeds)
 	if err != nil {
-		b.Skipf("%s absent", seeds)
+		b.Fatal(err)
 	}
 	var size int64
 	for _, e := range entries {

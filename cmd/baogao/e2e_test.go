@@ -15,6 +15,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 
+	"github.com/baogao/baogao/corpus/corpustest"
 	"github.com/baogao/baogao/output/summary/summarytest"
 )
 
@@ -38,19 +39,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// sharedCorpus returns ../shared/corpus/NAME, skipping the test when
-// ../shared is absent on a developer's machine; in CI it must be there.
-func sharedCorpus(t *testing.T, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "..", "..", "shared", "corpus", name)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI without %s: %v", p, err)
-		}
-		t.Skipf("%s absent", p)
-	}
-	return p
-}
+// sharedCorpus returns ../shared/corpus/NAME (see corpustest.Shared).
+func sharedCorpus(t *testing.T, name string) string { return corpustest.Shared(t, name) }
 
 type result struct {
 	code           int

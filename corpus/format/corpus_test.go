@@ -6,18 +6,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/baogao/baogao/corpus/corpustest"
 )
 
-// sharedCorpus returns the path of a set under ../shared/corpus relative to
-// the repository root, skipping the test when it is absent.
-func sharedCorpus(tb testing.TB, set string) string {
-	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", set)
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("shared corpus not available: %v", err)
-	}
-	return dir
-}
+func sharedCorpus(tb testing.TB, set string) string { return corpustest.Shared(tb, set) }
 
 // The seeds were read by eye: only 001 carries a full date (its header
 // and its 原文刊发于 line both say 2021-06-25); 000, 002, 003 and 004 write

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/corpustest"
 	"github.com/baogao/baogao/pipeline/segment"
 )
 
@@ -129,11 +130,8 @@ func boundary(s string, i int) bool {
 // "seeds" once each, where creating and closing the index dominates, and
 // "seeds-x40" forty times each under distinct IDs, closer to a real run.
 func BenchmarkIndex(b *testing.B) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "seeds")
+	dir := corpustest.Shared(b, "seeds")
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if len(paths) == 0 {
-		b.Skipf("no seed reports in %s", dir)
-	}
 	var seeds []*corpus.Document
 	for _, p := range paths {
 		text, err := os.ReadFile(p)

@@ -6,18 +6,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/baogao/baogao/corpus/corpustest"
 )
 
-// sharedDir returns a directory of ../shared/corpus (outside the module),
-// skipping the test when it is absent.
-func sharedDir(tb testing.TB, elem ...string) string {
-	tb.Helper()
-	dir := filepath.Join(append([]string{"..", "..", "..", "shared", "corpus"}, elem...)...)
-	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("corpus not available: %v", err)
-	}
-	return dir
-}
+// sharedDir returns a directory of ../shared/corpus.
+func sharedDir(tb testing.TB, elem ...string) string { return corpustest.Shared(tb, elem...) }
 
 func readFile(tb testing.TB, dir, name string) string {
 	tb.Helper()

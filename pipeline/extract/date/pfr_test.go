@@ -8,9 +8,8 @@ import (
 	"testing"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/corpustest"
 )
-
-var pfrPath = filepath.Join("..", "..", "..", "..", "shared", "corpus", "annotated", "pfr1998-time-ner", "test.char.bio.tsv")
 
 // pfrSentence is one sentence of the PFR TIME corpus with its gold TIME
 // spans as byte offsets.
@@ -89,9 +88,7 @@ const pfrFloor = 0.97 // measured 0.987 (1077/1091)
 // the PFR test set that lie inside one extracted mention. PFR splits
 // ４月２９日 into two spans; one mention covering both counts for both.
 func TestPFRRecall(t *testing.T) {
-	if _, err := os.Stat(pfrPath); err != nil {
-		t.Skipf("PFR corpus absent: %v", err)
-	}
+	pfrPath := filepath.Join(corpustest.Shared(t, "annotated", "pfr1998-time-ner"), "test.char.bio.tsv")
 	e := New()
 	ref := corpus.Date{Year: 1998, Month: 1, Day: 1}
 	var total, covered, found, stray int

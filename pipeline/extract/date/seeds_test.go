@@ -11,36 +11,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/corpustest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
 
-var seedsDir = filepath.Join("..", "..", "..", "..", "shared", "corpus", "seeds")
-
-// readSeeds returns the seed reports by file name, skipping the test
-// when the shared corpus is absent.
+// readSeeds returns the seed reports by file name.
 func readSeeds(tb testing.TB) (names []string, texts map[string]string) {
-	tb.Helper()
-	entries, err := os.ReadDir(seedsDir)
-	if os.IsNotExist(err) {
-		tb.Skipf("seeds absent: %v", err)
-	}
-	if err != nil {
-		tb.Fatal(err)
-	}
-	texts = map[string]string{}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".txt") {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(seedsDir, e.Name()))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		names = append(names, e.Name())
-		texts[e.Name()] = string(b)
-	}
-	return names, texts
+	return corpustest.Seeds(tb)
 }
 
 func TestSeeds(t *testing.T) {
@@ -170,16 +148,12 @@ func BenchmarkExtract(b *testing.B) {
 	}
 }
 
-var xwlbDir = filepath.Join("..", "..", "..", "..", "shared", "corpus", "xwlb")
-
 // BenchmarkExtractXWLB runs Extract over the first 50 news transcripts,
 // one document per file, so the figure is on news text and not only on
 // the five seeds.
 func BenchmarkExtractXWLB(b *testing.B) {
+	xwlbDir := corpustest.Shared(b, "xwlb")
 	entries, err := os.ReadDir(xwlbDir)
-	if os.IsNotExist(err) {
-		b.Skipf("xwlb absent: %v", err)
-	}
 	if err != nil {
 		b.Fatal(err)
 	}
