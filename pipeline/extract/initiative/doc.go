@@ -64,4 +64,20 @@
 // characters stand between the quotation and the head, they and the head
 // are part of the name: “323”健康问题攻坚行动 → 323健康问题攻坚行动. Unquoted
 // names keep their full text: 医疗流程优化专项行动.
+//
+// Variants of a lexicon name meet in one canonical name, the shorter
+// lexicon form, because that is what a quotation with its head already
+// yields (“一带一路”倡议 → 一带一路): a known name plus 战略, 工程, 倡议 or
+// 规划 drops the head (乡村振兴战略 → 乡村振兴, 三北工程 → 三北), and 共建
+// before a known name is dropped (共建一带一路 → 一带一路). The mention keeps
+// its surface text and span.
+//
+// # Pattern boundaries
+//
+// An unquoted name starts after its verb, also after complements and set
+// phrases such as 打好 (win), 抓好, 落实好, 确保, 上升为; a head continues
+// into a following head (…三年行动计划, …专项整治行动). 主题教育 and 学习
+// 教育 need a verb before the name (开展, 贯彻, 践行), like 工程 and 战略.
+// Cores that refer to someone's programmes instead of naming one are
+// dropped: 各自发展战略, 更多惠民工程, 第二批主题教育, 中土双方战略.
 package initiative

@@ -50,6 +50,14 @@ var emphasisWords = set("讲台", "打卡", "救命钱", "急难愁盼", "卡脖
 	"一心一意", "三心二意", "七上八下", "四面八方", "五湖四海", "千方百计", "一视同仁",
 	"十全十美", "一门三杰", "台独", "港独", "藏独", "疆独")
 
+// sayings are numbered idioms and metaphors that news quotes without a
+// head: 四梁八柱 (the main framework), 七下八上 (late July to early August,
+// the flood season), 一对一 (one-to-one). With a head (“一对一”服务) they
+// still name a service.
+var sayings = set("四梁八柱", "七下八上", "一对一", "点对点", "十年磨一剑", "一亩三分地",
+	"一穷二白", "一石二鸟", "一步一景", "一箭三星", "一府两院", "两岸一家亲", "一盘棋",
+	"一张网", "一站式", "一条龙", "一揽子", "三区三州", "一锤定音", "三天两头", "七上八下")
+
 // genericNames are head nouns and generic activity phrases without a name:
 // 义诊活动 (free clinic activity), 志愿服务 (volunteer service).
 var genericNames = set("义诊活动", "志愿服务", "专题学习", "主题教育", "学习教育",
@@ -101,8 +109,12 @@ const numerals = "一二三四五六七八九十百千万两双"
 // generations (90后).
 func numberSlogan(name string) bool {
 	n := runeLen(name)
-	if n < 3 || n > 8 || emphasisWords[name] {
+	if n < 3 || n > 8 || emphasisWords[name] || sayings[name] {
 		return false
+	}
+	_, size := utf8.DecodeRuneInString(name)
+	if second, _ := utf8.DecodeRuneInString(name[size:]); second == '月' || second == '丈' {
+		return false // dates and measures: 二月二 (a festival), 三丈三
 	}
 	first, _ := utf8.DecodeRuneInString(name)
 	if !strings.ContainsRune(numerals, first) {

@@ -69,7 +69,7 @@ func (e *Extractor) Extract(text string, ref corpus.Date) []corpus.Mention {
 	out := make([]corpus.Mention, 0, len(cs))
 	for _, c := range cs {
 		start, end := v.span(c.start, c.end)
-		value := Canonical(text[start:end])
+		value := e.lex.variant(Canonical(text[start:end]))
 		if e.lex.Excluded(value) {
 			continue
 		}

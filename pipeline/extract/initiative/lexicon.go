@@ -17,6 +17,7 @@ type Lexicon struct {
 	names    map[string]string // canonical name → type
 	excluded map[string]bool   // canonical names never reported
 	byFirst  map[rune][]string // names by first rune, longest first, for scanning
+	first    *runeSet          // first runes of names in byFirst (BMP only), a filter before the map
 	maxRunes int               // longest name in runes
 }
 
@@ -155,10 +156,12 @@ func (l *Lexicon) merge(other *Lexicon) {
 // index builds the first-rune index used by scan.
 func (l *Lexicon) index() {
 	l.byFirst = make(map[rune][]string)
+	l.first = new(runeSet)
 	l.maxRunes = 0
 	for n := range l.names {
 		r, _ := utf8.DecodeRuneInString(n)
 		l.byFirst[r] = append(l.byFirst[r], n)
+		l.first.add(r)
 		l.maxRunes = max(l.maxRunes, utf8.RuneCountInString(n))
 	}
 	for _, ns := range l.byFirst {
@@ -174,12 +177,49 @@ func (l *Lexicon) index() {
 // longestAt returns the longest known name that starts at s[i:].
 func (l *Lexicon) longestAt(s string, i int) (string, bool) {
 	r, _ := utf8.DecodeRuneInString(s[i:])
+	if l.first != nil && r < 0x10000 && !l.first.has(r) {
+		return "", false
+	}
 	for _, n := range l.byFirst[r] {
 		if strings.HasPrefix(s[i:], n) {
 			return n, true
 		}
 	}
 	return "", false
+}
+
+// variantHeads are heads that writers add to or drop from a known name
+// without changing what it names: 乡村振兴 and 乡村振兴战略, “三北”工程
+// and 三北工程, “一带一路”倡议 and 一带一路倡议.
+var variantHeads = []string{"战略", "工程", "倡议", "规划"}
+
+// variantVerbs are verbs fused with a known name in set phrases: 共建“一带
+// 一路” (jointly building the Belt and Road).
+var variantVerbs = []string{"共建"}
+
+// variant links a canonical name to its lexicon form. A name that is a
+// known name plus a variant head, or a variant verb plus a known name,
+// becomes the known name: 乡村振兴战略 → 乡村振兴, 三北工程 → 三北,
+// 共建一带一路 → 一带一路. The shorter form is canonical because it is
+// what a quotation with a head already yields (“一带一路”倡议 → 一带一路),
+// so all spellings meet in one row. Names whose head is inside the
+// quotation and not a variant of a shorter known name (“千万工程”) keep it.
+func (l *Lexicon) variant(name string) string {
+	for _, h := range variantHeads {
+		if short, ok := strings.CutSuffix(name, h); ok {
+			if _, known := l.names[short]; known {
+				return short
+			}
+		}
+	}
+	for _, v := range variantVerbs {
+		if short, ok := strings.CutPrefix(name, v); ok {
+			if _, known := l.names[short]; known {
+				return short
+			}
+		}
+	}
+	return name
 }
 
 // defaultNames are well-known national initiatives that writers mention
@@ -232,7 +272,10 @@ var defaultNames = []struct{ name, typ string }{
 	{"希望工程", TypeProject},
 	{"探月工程", TypeProject},
 	{"三北工程", TypeProject},
+	{"三北", TypeProject},
 	{"南水北调工程", TypeProject},
+	{"中央八项规定精神学习教育", TypeEducation},
+	{"正确政绩观学习教育", TypeEducation},
 	{"中华文明探源工程", TypeProject},
 	{"互联网+医疗健康", TypeService},
 	{"健康中国2030", TypePlan},

@@ -25,7 +25,9 @@ var leftBoundaries = []string{
 	"地处", "做好", "取消", "标志着", "参观", "考察", "视察", "调研", "建成",
 	"开工", "竣工", "投产", "完工", "参建", "支持", "响应", "倡导", "宣布", "签署",
 	"关于", "这次", "成为", "进行", "对于",
+	"打好", "抓好", "确保", "检验", "上升为", "总结", "树立和践行",
 	"的", "了", "在", "是", "把", "将", "被", "等", "并", "着", "及", "与", "要", "对", "以",
+	"到", "好",
 }
 
 // maxLooseRunes bounds a name whose left boundary is punctuation or a
@@ -42,7 +44,7 @@ const minPatternRunes = 3
 func (e *Extractor) patterns(s string, cs []candidate) []candidate {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isHan(r) {
+		if !headFirst.has(r) { // every head starts with a Han rune
 			i += size
 			continue
 		}
@@ -56,7 +58,19 @@ func (e *Extractor) patterns(s string, cs []candidate) []candidate {
 			continue
 		}
 		if start, ok := leftEdge(s, i, h.verb); ok {
-			cs = append(cs, candidate{start: start, end: i + len(h.word), typ: h.typ, rule: RulePattern, prio: prioPattern})
+			// A head may continue into a longer one: 三年行动 + 计划 names
+			// the plan (…三年行动计划), 专项整治 + 行动 the campaign.
+			end, typ := i+len(h.word), h.typ
+			for {
+				h2, ok := headAt(s, end, false)
+				if !ok || h2.weak {
+					break
+				}
+				end, typ = end+len(h2.word), h2.typ
+			}
+			cs = append(cs, candidate{start: start, end: end, typ: typ, rule: RulePattern, prio: prioPattern})
+			i = end
+			continue
 		}
 		i += len(h.word)
 	}
@@ -126,6 +140,16 @@ func genericCore(name string) bool {
 			return true
 		}
 	}
+	for _, w := range genericStarts {
+		if strings.HasPrefix(name, w) {
+			return true
+		}
+	}
+	for _, w := range subjectWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
 	for _, r := range name {
 		if !strings.ContainsRune("一二三四五六七八九十百两几多各这那该此本大项个类批期重点重要系统", r) {
 			return false
@@ -142,6 +166,18 @@ var genericEdges = []string{"重大", "重点", "重要", "伟大", "全球", "�
 	"水利", "灌溉", "水库", "输电", "联网", "电网", "交流", "调水", "提水", "防洪", "排水",
 	"供水", "管道", "隧道", "桥梁", "铁路", "公路", "机场", "港口", "电站", "枢纽", "航道",
 	"改造", "维修", "土建", "基建", "我国", "广大", "各类", "有关", "这些", "多项", "第"}
+
+// genericStarts begin cores that refer to someone's initiatives rather
+// than naming one: 各自发展战略 (their respective strategies), 各国…战略,
+// 更多惠民工程 (more works for the people), 一系列…专项整治, 本地区…学习教育.
+var genericStarts = []string{"各自", "各国", "各地", "更多", "一系列", "本地区", "本部门",
+	"本单位", "部分", "自身", "服务", "其他", "有关", "全党", "国家重大", "国家发展", "和"}
+
+// subjectWords inside a core show a subject or a clause swallowed into the
+// name: 中土双方战略 (both sides' strategy), 苏州已建立学习教育 (Suzhou has
+// set up … study campaign), 山东两省主题教育.
+var subjectWords = []string{"双方", "两国", "两省", "已", "正在", "部队", "系统", "各项",
+	"第一批", "第二批"}
 
 // lexicon adds candidates for unquoted lexicon names. Quoted occurrences
 // are found by the quotation rules and win the overlap.

@@ -170,10 +170,29 @@ func (e *Extractor) quotedHead(s string, g []quote) (candidate, bool) {
 		return candidate{}, false
 	}
 	end, typ, ok := headAfter(s, last.end)
-	if !ok {
+	if !ok || genericGap(s[last.end:end]) {
 		return candidate{}, false
 	}
 	return candidate{start: first.start, end: end, typ: typ, rule: RuleQuotedHead, prio: prioQuoted}, true
+}
+
+// genericGaps are qualifiers that, between a quotation and its head, make
+// the phrase a class of things rather than a name: “一带一路”重点项目 (key
+// projects of the Belt and Road) is about 一带一路, which the quotation
+// alone then names.
+var genericGaps = []string{"重点", "重大", "标志性", "合作", "旗舰", "相关", "有关", "配套"}
+
+// genericGap reports whether the text from a quotation's end through its
+// head is a generic qualifier followed by heads only.
+func genericGap(rest string) bool {
+	for _, g := range genericGaps {
+		if after, ok := strings.CutPrefix(rest, g); ok {
+			if _, ok := headChain(after); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameLike applies the filters every quoted name passes: length, no
@@ -181,7 +200,8 @@ func (e *Extractor) quotedHead(s string, g []quote) (candidate, bool) {
 func nameLike(core, inner string) bool {
 	n := runeLen(core)
 	return n >= minCoreRunes && n <= maxCoreRunes && !hasSentencePunct(inner) &&
-		!emphasisWords[core] && !genericNames[core]
+		!emphasisWords[core] && !genericNames[core] &&
+		!strings.HasSuffix(core, "的") // “有针对性的”: an adjective phrase, not a name
 }
 
 // headAfter finds a head after a quotation ending at s[end:], allowing up
@@ -265,6 +285,9 @@ func (e *Extractor) quotedAlone(s string, q quote, seen map[string]string) (cand
 			c.rule = RuleQuotedLexicon
 			return c, true
 		}
+		if _, ok := headChain(core); ok {
+			return candidate{}, false // 《规划纲要》: the short title of a plan named earlier
+		}
 		for _, h := range titleHeads {
 			if strings.HasSuffix(core, h) && runeLen(core)-runeLen(h) >= minCoreRunes {
 				c.typ, c.rule = titleType(h), RuleQuotedSelf
@@ -275,7 +298,7 @@ func (e *Extractor) quotedAlone(s string, q quote, seen map[string]string) (cand
 		switch {
 		case known():
 			c.rule = RuleQuotedLexicon
-		case seen[core] != "":
+		case seen[core] != "" && !modifierUse(s, q.end, core):
 			c.typ, c.rule = seen[core], RuleQuotedSeen
 		case orgLike(core):
 			return candidate{}, false
@@ -289,6 +312,25 @@ func (e *Extractor) quotedAlone(s string, q quote, seen map[string]string) (cand
 		return c, true
 	}
 	return candidate{}, false
+}
+
+// modifierUse reports a bare quotation that names a thing, not the
+// programme seen elsewhere with a head: ships and devices (“梦想”号,
+// “华龙一号”), holidays (“五一”假期), one-stop words (“一站式”办理平台).
+func modifierUse(s string, end int, core string) bool {
+	next, _ := utf8.DecodeRuneInString(s[end:])
+	if next == '号' || strings.HasSuffix(core, "号") || sayings[core] {
+		return true
+	}
+	n := 0
+	for _, r := range core {
+		if !strings.ContainsRune(numerals, r) {
+			return false
+		}
+		n++
+	}
+	second, _ := utf8.DecodeLastRuneInString(core)
+	return n == 2 && second == '一' // 五一, 七一, 八一: dates
 }
 
 // selfHead reports whether a quoted name ends in its own head (“一把手工程”,

@@ -123,7 +123,7 @@ func line(ls []string, i int) string {
 // TestNews checks national initiatives in 《新闻联播》 transcripts.
 func TestNews(t *testing.T) {
 	tests := []struct{ file, value, typ string }{
-		{"20221222.md", "乡村振兴战略", TypeStrategy},
+		{"20221222.md", "乡村振兴", TypeStrategy}, // written 乡村振兴战略: one canonical name
 		{"20221222.md", "一带一路", TypeStrategy},
 		{"20230105.md", "国企改革三年行动", TypeCampaign},
 		{"20230105.md", "粤港澳大湾区建设", TypeStrategy},
@@ -161,6 +161,36 @@ func BenchmarkExtract(b *testing.B) {
 	for b.Loop() {
 		for _, n := range names {
 			e.Extract(texts[n], corpus.Date{})
+		}
+	}
+}
+
+// BenchmarkExtractNews runs the extractor over the first 80 xwlb news
+// transcripts (about 2 MB), split per news item as `baogao run -split '### '`
+// does, the register where most initiatives are found unquoted.
+func BenchmarkExtractNews(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(sharedCorpus, "xwlb", "*.md"))
+	if len(paths) == 0 {
+		b.Skipf("no xwlb in %s", sharedCorpus)
+	}
+	var items []string
+	size := 0
+	for _, p := range paths[:min(80, len(paths))] {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, it := range strings.Split(string(data), "\n### ") {
+			items = append(items, it)
+			size += len(it)
+		}
+	}
+	e := New(Options{})
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, it := range items {
+			e.Extract(it, corpus.Date{})
 		}
 	}
 }
