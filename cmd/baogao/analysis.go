@@ -56,6 +56,11 @@ func newAnalysis(dictDir, lexiconPath string, withJieba bool) (*analysis, error)
 		}
 		an.Jieba = j
 		searchindex.Register(j)
+		if an.lexicon != nil {
+			for _, name := range an.lexicon.Names() { // kept whole in segmentation and search
+				an.addWord(name)
+			}
+		}
 	}
 	an.LoadTime = time.Since(start)
 	return an, nil
@@ -88,13 +93,19 @@ func (an *analysis) learn(ctx context.Context, roots []string, ropts pipeline.Re
 		if _, known := lex.Type(n.name); !known {
 			lex.Add(n.name, n.typ) // the user's type wins for names it lists
 		}
-		an.Words = append(an.Words, n.name)
-		if an.Jieba != nil {
-			an.Jieba.AddWord(n.name, "nz")
-		}
+		an.addWord(n.name)
 	}
 	an.setInitiatives(initiative.New(initiative.Options{Lexicon: lex}))
 	return nil
+}
+
+// addWord adds an initiative name to the segmenter's dictionary and to
+// the words the index records for its queries.
+func (an *analysis) addWord(name string) {
+	an.Words = append(an.Words, name)
+	if an.Jieba != nil {
+		an.Jieba.AddWord(name, "nz")
+	}
 }
 
 // Stages returns the pipeline stages of `baogao run`, in order.

@@ -203,6 +203,33 @@ func TestRunLearnsInitiatives(t *testing.T) {
 	}
 }
 
+// TestRunLexicon: a name from the user's lexicon is found unquoted and
+// searchable as a phrase; an excluded name is not an initiative.
+func TestRunLexicon(t *testing.T) {
+	root := writeCorpus(t, map[string][]byte{
+		"a.txt": []byte("全县推进清风护苗计划，同时开展“平安过冬”专项行动。"),
+	})
+	lex := filepath.Join(t.TempDir(), "lexicon.txt")
+	if err := os.WriteFile(lex, []byte("# 用户词表\n清风护苗计划\tplan\n-平安过冬\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if r := baogao(t, nil, "run", "-out", out, "-progress", "none", "-learn=false", "-lexicon", lex, root); r.code != exitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	inits, _ := readTable(t, filepath.Join(out, "initiatives.parquet"))
+	var names []string
+	for _, r := range inits {
+		names = append(names, r["name"].(string)+"/"+str(r["type"]))
+	}
+	if strings.Join(names, " ") != "清风护苗计划/plan" {
+		t.Errorf("initiatives = %v; want only 清风护苗计划/plan (平安过冬 excluded)", names)
+	}
+	if got := searchPaths(t, filepath.Join(out, "index"), `"清风护苗计划"`); len(got) != 1 {
+		t.Errorf(`search "清风护苗计划" = %v; want a.txt`, got)
+	}
+}
+
 // TestRunInterrupted sends SIGINT during a run: exit 130, nothing
 // published, the previous outputs intact.
 func TestRunInterrupted(t *testing.T) {

@@ -127,6 +127,16 @@ func (l *Lexicon) Exclude(name string) {
 	l.byFirst = nil
 }
 
+// Names returns the known names, sorted.
+func (l *Lexicon) Names() []string {
+	out := make([]string, 0, len(l.names))
+	for n := range l.names {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // Len returns the number of known names.
 func (l *Lexicon) Len() int { return len(l.names) }
 
