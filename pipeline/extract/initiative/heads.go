@@ -74,6 +74,7 @@ var heads = sortHeads([]head{
 	{word: "示范工程", typ: TypeProject, pattern: true, verb: true},
 	{word: "项目", typ: TypeProject, weak: true},
 	{word: "制度", typ: TypeMechanism},
+	{word: "政策", typ: TypeMechanism, weak: true},
 	{word: "机制", typ: TypeMechanism},
 	{word: "长效机制", typ: TypeMechanism},
 	{word: "工作法", typ: TypeMechanism},
