@@ -151,7 +151,9 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 		index.Finish()
 		return 0, err
 	}
-	sinks := output.Multi{tables, index}
+	// The index is the slowest sink: it builds on its own goroutine while
+	// the tables are written. 64 documents in flight bound the memory.
+	sinks := output.Multi{output.NewAsync(index, 64), tables}
 
 	prog := newProgress(f.Progress, stderr, log, files, totalBytes)
 	opts := pipeline.Options{Workers: f.Workers, Progress: prog.Done}
