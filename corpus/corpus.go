@@ -148,10 +148,11 @@ type Document struct {
 	Text       string // decoded UTF-8, BOM dropped, CRLF → LF; never modified afterwards
 	Title      string
 	Date       Date   // the document's own date, maybe partial; reference for missing years
-	DateSource string // where Date came from: "field", "dateline", "filename", "text", "input", or ""
+	DateSource string // where Date came from: "field", "dateline", "filename", "text", "text-year", or ""
 	Meta       map[string]string
-	Skip       string // non-empty: kept in every output with the reason, not analysed
-	Tokens     []Token
+	Skip       string  // non-empty: kept in every output with the reason, not analysed
+	Tokens     []Token // search-mode words with phrase positions: what the index holds
+	Tags       []Token // the words of one cut with part-of-speech tags, for entities
 	Mentions   []Mention
 	Problems   []Problem
 }

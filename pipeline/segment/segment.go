@@ -125,6 +125,107 @@ func (j *Jieba) SearchRepaired(text string) []corpus.Token {
 	return toks
 }
 
+// Analyse cuts the repaired view of text once, with part-of-speech tags,
+// and returns both what the index needs and what entity rules need, spans
+// mapped back to text:
+//   - search: every word with the dictionary sub-words search mode adds
+//     inside it, at the word's position: the tokens SearchRepaired gives;
+//   - tagged: the words with their POS tags (Tag on the repaired view).
+//
+// It costs one tagged cut plus a search-mode cut of the words longer than
+// two characters only, instead of two full cuts (Search and Tag).
+func (j *Jieba) Analyse(text string) (search, tagged []corpus.Token) {
+	view := normalize.Repair(text)
+	tagged = j.Tag(view.Text)
+	search = j.subwords(view.Text, tagged)
+	if view.Text != text {
+		for _, toks := range [][]corpus.Token{search, tagged} {
+			for i := range toks {
+				toks[i].Span.Start, toks[i].Span.End = view.Orig(toks[i].Span.Start, toks[i].Span.End)
+			}
+		}
+	}
+	return search, tagged
+}
+
+// subwords expands words (non-overlapping, in order) into search-mode
+// tokens: each word at the next position, followed by the sub-words search
+// mode adds inside it. cppjieba's search mode adds, inside a word of three
+// or more characters, every 2-character dictionary word, and inside one of
+// four or more every 3-character one. Full mode (CutAll) lists every
+// dictionary word of a text, so the long words are cut together in full
+// mode, one per line, in one call, and the 2- and 3-character words kept.
+func (j *Jieba) subwords(text string, words []corpus.Token) []corpus.Token {
+	var joined strings.Builder
+	offs := make([]int, len(words)) // offset of each long word in joined, -1 for short words
+	for i, w := range words {
+		offs[i] = -1
+		if utf8.RuneCountInString(w.Term) >= 3 {
+			offs[i] = joined.Len()
+			joined.WriteString(text[w.Span.Start:w.Span.End])
+			joined.WriteByte('\n')
+		}
+	}
+	subs := j.fullWords(joined.String())
+	out := make([]corpus.Token, 0, len(words)+len(subs))
+	k := 0
+	for i, w := range words {
+		w.Pos, w.POS = i+1, ""
+		out = append(out, w)
+		off := offs[i]
+		if off < 0 {
+			continue
+		}
+		end, n := off+w.Span.Len(), utf8.RuneCountInString(w.Term)
+		for ; k < len(subs) && subs[k].Start < end; k++ {
+			sub := subs[k]
+			if sub.Start < off || sub.End > end {
+				continue
+			}
+			if r := utf8.RuneCountInString(sub.Str); !(r == 2 && n > 2 || r == 3 && n > 3) || !indexable(sub.Str) {
+				continue
+			}
+			out = append(out, corpus.Token{
+				Span: corpus.Span{Start: w.Span.Start + sub.Start - off, End: w.Span.Start + sub.End - off},
+				Term: Term(sub.Str),
+				Pos:  w.Pos,
+			})
+		}
+	}
+	return out
+}
+
+// fullWords returns the dictionary words of two or more characters in s
+// (full mode) with their byte offsets, ordered by start, longest first.
+// CutAll gives words without offsets, in order of their start: each is
+// found at or after the previous start, and after its own previous
+// occurrence.
+func (j *Jieba) fullWords(s string) []gojieba.Word {
+	var out []gojieba.Word
+	forChunks(s, func(off int, chunk string) {
+		cur := 0
+		last := map[string]int{}
+		for _, w := range j.x.CutAll(chunk) {
+			if utf8.RuneCountInString(w) < 2 {
+				continue
+			}
+			from := cur
+			if p, ok := last[w]; ok && p+1 > from {
+				from = p + 1
+			}
+			k := strings.Index(chunk[from:], w)
+			if k < 0 {
+				continue
+			}
+			cur = from + k
+			last[w] = cur
+			out = append(out, gojieba.Word{Str: w, Start: off + cur, End: off + cur + len(w)})
+		}
+	})
+	sortWords(out)
+	return out
+}
+
 // Tag cuts text into non-overlapping words with jieba part-of-speech tags
 // (n, v, nr person, ns place, nt organisation, m numeral, x other ...).
 // Whitespace and punctuation are dropped.

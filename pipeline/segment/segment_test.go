@@ -7,6 +7,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/corpustest"
 )
 
 var (
@@ -192,5 +195,47 @@ func TestSearchRepaired(t *testing.T) {
 				t.Errorf("SearchRepaired(%q) has no term %q", tt.text, tt.term)
 			}
 		})
+	}
+}
+
+// TestAnalyseMatchesSearch: the single tagged cut gives exactly the tokens
+// search mode gives, at the same positions, on the seed reports (words
+// jieba found by HMM included: 铭初心 holds the dictionary word 初心).
+func TestAnalyseMatchesSearch(t *testing.T) {
+	names, texts := corpustest.Seeds(t)
+	j := jieba(t)
+	for _, name := range names {
+		text := texts[name]
+		search, tagged := j.Analyse(text)
+		type key struct {
+			span corpus.Span
+			term string
+			pos  int
+		}
+		have := map[key]bool{}
+		for _, tk := range search {
+			have[key{tk.Span, tk.Term, tk.Pos}] = true
+		}
+		want := j.SearchRepaired(text)
+		missing := 0
+		for _, tk := range want {
+			if !have[key{tk.Span, tk.Term, tk.Pos}] {
+				missing++
+				if missing <= 3 {
+					t.Errorf("%s: Analyse lacks %q at %v pos %d", name, tk.Term, tk.Span, tk.Pos)
+				}
+			}
+		}
+		if extra := len(search) - (len(want) - missing); extra != 0 {
+			t.Errorf("%s: Analyse adds %d tokens to search mode's %d", name, extra, len(want))
+		}
+		if corpus.Words(search) != len(tagged) {
+			t.Errorf("%s: %d positions for %d tagged words", name, corpus.Words(search), len(tagged))
+		}
+		for _, tk := range tagged {
+			if tk.POS == "" || Term(text[tk.Span.Start:tk.Span.End]) == "" {
+				t.Fatalf("%s: tagged word %+v without POS or text", name, tk)
+			}
+		}
 	}
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // Stage is the pipeline stage that segments the repaired view of a
-// document in search mode into doc.Tokens (see SearchRepaired).
+// document once (see Analyse): search-mode tokens into doc.Tokens for the
+// index, tagged words into doc.Tags for the entity rules.
 type Stage struct{ J *Jieba }
 
 // Name implements pipeline.Stage.
@@ -15,6 +16,6 @@ func (Stage) Name() string { return "segment" }
 
 // Process implements pipeline.Stage.
 func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
-	doc.Tokens = s.J.SearchRepaired(doc.Text)
+	doc.Tokens, doc.Tags = s.J.Analyse(doc.Text)
 	return nil
 }

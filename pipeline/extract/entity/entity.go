@@ -195,8 +195,9 @@ func hanLen(s string) int {
 	return n
 }
 
-// Stage is the pipeline stage that adds entity mentions to a document. Tag
-// is the tagger (segment.Jieba.Tag); this package stays free of cgo.
+// Stage is the pipeline stage that adds entity mentions to a document,
+// from the tagged words the segment stage left in doc.Tags, or, when there
+// are none, from Tag (segment.Jieba.Tag); this package stays free of cgo.
 type Stage struct {
 	Tag func(text string) []corpus.Token
 }
@@ -207,7 +208,11 @@ func (Stage) Name() string { return "entity" }
 // Process implements pipeline.Stage. It appends to doc.Mentions and keeps
 // them sorted by start.
 func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
-	ms := Extract(doc.Text, s.Tag(doc.Text))
+	tags := doc.Tags
+	if tags == nil && s.Tag != nil {
+		tags = s.Tag(doc.Text)
+	}
+	ms := Extract(doc.Text, tags)
 	if len(ms) == 0 {
 		return nil
 	}
