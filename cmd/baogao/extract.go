@@ -50,7 +50,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	encoding := fs.String("encoding", "", "decode input as this `encoding` instead of detecting")
 	entities := fs.Bool("entities", true, "also find organisations, people and places (loads the jieba dictionaries, about a second)")
 	explain := fs.Bool("explain", false, "add an \"explain\" object to each mention: the rule, the repaired text it matched, the reference date and the normalisation steps")
-	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then built in)")
+	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded or gojieba's own)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}

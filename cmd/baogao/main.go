@@ -31,7 +31,7 @@ const usage = `baogao turns folders of Chinese reports into searchable, analysab
 
 Usage:
   baogao run -out DIR [flags] PATH...     analyse reports into Parquet tables and a search index
-  baogao extract [flags] [FILE...]        print dates, numbers and initiatives as JSON Lines
+  baogao extract [flags] [FILE...]        print dates, numbers, initiatives and entities as JSON Lines
   baogao search -index DIR [flags] QUERY  search an index built by run
   baogao eval -gold FILE.jsonl            score the extractors against annotated documents
   baogao version                          print the version

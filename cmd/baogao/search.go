@@ -25,7 +25,7 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	var inits stringList
 	fs.Var(&inits, "initiative", "only documents mentioning this initiative (canonical `name`; repeatable)")
 	facets := fs.Int("facets", 10, "list the top `k` initiatives of the hits (0: none)")
-	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then built in)")
+	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded or gojieba's own)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
