@@ -50,7 +50,13 @@ type result struct {
 // baogao runs the binary with args and extra environment.
 func baogao(t *testing.T, env []string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(bin, args...)
+	return runBinary(t, bin, env, args...)
+}
+
+// runBinary runs a baogao binary with args and extra environment.
+func runBinary(t *testing.T, binary string, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
 	cmd.Env = append(os.Environ(), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -321,17 +327,7 @@ func TestReleaseBinaryWithoutModuleCache(t *testing.T) {
 	env := []string{"HOME=" + filepath.Join(tmp, "home"), "XDG_CACHE_HOME=" + filepath.Join(tmp, "cache"),
 		"GOPATH=" + empty, "GOMODCACHE=" + empty, "BAOGAO_DICT_DIR="}
 	runIn := func(binary string) result {
-		cmd := exec.Command(binary, "run", "-out", filepath.Join(tmp, "out"), "-progress", "none", "../../corpus/testdata/reports")
-		cmd.Env = append(os.Environ(), env...)
-		var o, e bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &o, &e
-		err := cmd.Run()
-		code := 0
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			code = ee.ExitCode()
-		}
-		return result{code, o.String(), e.String()}
+		return runBinary(t, binary, env, "run", "-out", filepath.Join(tmp, "out"), "-progress", "none", "../../corpus/testdata/reports")
 	}
 	if r := runIn(release); r.code != exitOK {
 		t.Errorf("release binary without module cache: exit %d\n%s", r.code, r.stderr)

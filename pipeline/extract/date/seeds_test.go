@@ -16,13 +16,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
 
-// readSeeds returns the seed reports by file name.
-func readSeeds(tb testing.TB) (names []string, texts map[string]string) {
-	return corpustest.Seeds(tb)
-}
-
 func TestSeeds(t *testing.T) {
-	_, texts := readSeeds(t)
+	_, texts := corpustest.Seeds(t)
 	e := New()
 	cases := []struct{ file, surface, value string }{
 		{"000_50101eb0aab7898d.txt", "4月8日", "2021-04-08"},
@@ -48,7 +43,7 @@ func TestSeeds(t *testing.T) {
 // TestSeedsGolden compares every mention in the seeds with
 // testdata/seeds.golden; run with -update to rewrite it, then read the diff.
 func TestSeedsGolden(t *testing.T) {
-	names, texts := readSeeds(t)
+	names, texts := corpustest.Seeds(t)
 	e := New()
 	var b bytes.Buffer
 	b.WriteString("# file\tstart\tend\ttext\tvalue\tgrain\trule\n")
@@ -125,7 +120,7 @@ func FuzzExtract(f *testing.F) {
 }
 
 func TestSeedInvariants(t *testing.T) {
-	names, texts := readSeeds(t)
+	names, texts := corpustest.Seeds(t)
 	e := New()
 	for _, name := range names {
 		checkMentions(t, texts[name], e.Extract(texts[name], ref2021))
@@ -133,7 +128,7 @@ func TestSeedInvariants(t *testing.T) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	names, texts := readSeeds(b)
+	names, texts := corpustest.Seeds(b)
 	var all strings.Builder
 	for _, name := range names {
 		all.WriteString(texts[name])

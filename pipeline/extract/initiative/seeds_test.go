@@ -10,36 +10,13 @@ import (
 	"testing"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/corpustest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
 
-// sharedCorpus is ../shared/corpus relative to the repository root.
-var sharedCorpus = filepath.Join("..", "..", "..", "..", "shared", "corpus")
-
-// readSeeds returns the seed reports by file name, skipping the test when
-// the shared corpus is absent.
-func readSeeds(tb testing.TB) (names []string, texts map[string]string) {
-	tb.Helper()
-	dir := filepath.Join(sharedCorpus, "seeds")
-	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(paths) == 0 {
-		tb.Skipf("no seeds in %s", dir)
-	}
-	texts = make(map[string]string)
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		names = append(names, filepath.Base(p))
-		texts[filepath.Base(p)] = string(b)
-	}
-	return names, texts
-}
-
 func TestSeeds(t *testing.T) {
-	names, texts := readSeeds(t)
+	names, texts := corpustest.Seeds(t)
 	e := New(Options{})
 	values := map[string]string{} // canonical value → type
 	var all []string
@@ -82,7 +59,7 @@ func TestSeeds(t *testing.T) {
 // TestSeedsGolden compares every mention in the seeds with
 // testdata/seeds.golden; run with -update to rewrite it, then read the diff.
 func TestSeedsGolden(t *testing.T) {
-	names, texts := readSeeds(t)
+	names, texts := corpustest.Seeds(t)
 	e := New(Options{})
 	var b strings.Builder
 	b.WriteString("# file\tstart\tend\ttext\tvalue\ttype\trule\n")
@@ -131,10 +108,8 @@ func TestNews(t *testing.T) {
 	e := New(Options{})
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.value, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join(sharedCorpus, "xwlb", tt.file))
-			if os.IsNotExist(err) {
-				t.Skipf("no %s", tt.file)
-			} else if err != nil {
+			b, err := os.ReadFile(filepath.Join(corpustest.Shared(t, "xwlb"), tt.file))
+			if err != nil {
 				t.Fatal(err)
 			}
 			var got []string
@@ -150,7 +125,7 @@ func TestNews(t *testing.T) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	names, texts := readSeeds(b)
+	names, texts := corpustest.Seeds(b)
 	e := New(Options{})
 	size := 0
 	for _, n := range names {
@@ -169,10 +144,7 @@ func BenchmarkExtract(b *testing.B) {
 // transcripts (about 2 MB), split per news item as `baogao run -split '### '`
 // does, the register where most initiatives are found unquoted.
 func BenchmarkExtractNews(b *testing.B) {
-	paths, _ := filepath.Glob(filepath.Join(sharedCorpus, "xwlb", "*.md"))
-	if len(paths) == 0 {
-		b.Skipf("no xwlb in %s", sharedCorpus)
-	}
+	paths, _ := filepath.Glob(filepath.Join(corpustest.Shared(b, "xwlb"), "*.md"))
 	var items []string
 	size := 0
 	for _, p := range paths[:min(80, len(paths))] {

@@ -195,22 +195,35 @@ func scanNumeral(s string, p int) (numeral, bool) {
 	return multiplier(s, n, !n.zh)
 }
 
+// digits appends the digits at s[q:] (ASCII or full-width) to d's
+// mantissa, as decimals when frac. It returns the index after them, how
+// many there were, and false when the mantissa would overflow.
+func (d *dec) digits(s string, q int, frac bool) (int, int, bool) {
+	count := 0
+	for {
+		r, size := runeAt(s, q)
+		if !isDigit(r) {
+			return q, count, true
+		}
+		if d.m >= limit/10 {
+			return q, count, false
+		}
+		d.m = d.m*10 + uint64(r-'0')
+		if frac {
+			d.scale++
+		}
+		q += size
+		count++
+	}
+}
+
 // scanArabic reads digits with optional thousands separators (ASCII
 // commas only: the Chinese comma separates clauses) and decimals.
 func scanArabic(s string, p int) (numeral, bool) {
 	var d dec
-	q, count := p, 0
-	for {
-		r, size := runeAt(s, q)
-		if !isDigit(r) {
-			break
-		}
-		if d.m >= limit/10 {
-			return numeral{}, false
-		}
-		d.m = d.m*10 + uint64(r-'0')
-		q += size
-		count++
+	q, count, ok := d.digits(s, p, false)
+	if !ok {
+		return numeral{}, false
 	}
 	for count <= 3 && q < len(s) && s[q] == ',' && groupOf3(s, q+1) {
 		for i := 0; i < 3; i++ {
@@ -223,18 +236,8 @@ func scanArabic(s string, p int) (numeral, bool) {
 	}
 	if r, size := runeAt(s, q); r == '.' {
 		if r2, _ := runeAt(s, q+size); isDigit(r2) {
-			q += size
-			for {
-				r, size := runeAt(s, q)
-				if !isDigit(r) {
-					break
-				}
-				if d.m >= limit/10 {
-					return numeral{}, false
-				}
-				d.m = d.m*10 + uint64(r-'0')
-				d.scale++
-				q += size
+			if q, _, ok = d.digits(s, q+size, true); !ok {
+				return numeral{}, false
 			}
 		}
 	}

@@ -16,13 +16,8 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
 
-// readSeeds returns the seed reports by file name.
-func readSeeds(tb testing.TB) (names []string, texts map[string]string) {
-	return corpustest.Seeds(tb)
-}
-
 func TestSeedFeatureCount(t *testing.T) {
-	_, texts := readSeeds(t)
+	_, texts := corpustest.Seeds(t)
 	text, ok := texts["000_50101eb0aab7898d.txt"]
 	if !ok {
 		t.Skip("seed 000 absent")
@@ -39,7 +34,7 @@ func TestSeedFeatureCount(t *testing.T) {
 }
 
 func TestSeedPhone(t *testing.T) {
-	_, texts := readSeeds(t)
+	_, texts := corpustest.Seeds(t)
 	text, ok := texts["003_04b2cdd8770e71ea.txt"]
 	if !ok {
 		t.Skip("seed 003 absent")
@@ -63,7 +58,7 @@ func TestSeedPhone(t *testing.T) {
 // TestSeedsGolden compares every mention in the seeds with
 // testdata/seeds.golden; regenerate with -update and read the diff.
 func TestSeedsGolden(t *testing.T) {
-	names, texts := readSeeds(t)
+	names, texts := corpustest.Seeds(t)
 	var b strings.Builder
 	e := New()
 	for _, name := range names {
@@ -219,7 +214,7 @@ func readCoNLLU(path string) ([]udSentence, error) {
 }
 
 func BenchmarkExtract(b *testing.B) {
-	names, texts := readSeeds(b)
+	names, texts := corpustest.Seeds(b)
 	var all strings.Builder
 	for _, n := range names {
 		all.WriteString(texts[n])
