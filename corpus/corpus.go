@@ -141,6 +141,7 @@ type Document struct {
 	ID       string // stable across runs, derived from Path (and item number for split files); never random
 	Path     string // slash-separated path as given on the command line, or "-" for stdin
 	Item     int    // position of the document in a multi-document file, 0 for single documents
+	Line     int    // 1-based line of the file where the document starts (multi-document files), 0 otherwise
 	Encoding string // what the bytes on disk were: "utf-8", "gb18030", "utf-16le", ...
 	// Confidence is how sure the decoder is of Encoding, in [0, 1].
 	Confidence float64

@@ -143,6 +143,9 @@ func TestRunFormatsAndEncodings(t *testing.T) {
 	if strings.Contains(str(byName["f.html"]["text"]), "x=1") {
 		t.Errorf("html script text indexed: %q", byName["f.html"]["text"])
 	}
+	if l := byName["d.jsonl#3"]["line"]; l != int32(3) || byName["a_gb.txt"]["line"] != nil {
+		t.Errorf("line of d.jsonl#3 = %v, of a_gb.txt = %v; want 3 and null", l, byName["a_gb.txt"]["line"])
+	}
 	if byName["d.jsonl#1"]["doc_date"] != "2023-06-02" {
 		t.Errorf("jsonl date = %v; want 2023-06-02", byName["d.jsonl#1"]["doc_date"])
 	}

@@ -14,9 +14,12 @@ import (
 // DocumentRow is one row of documents.parquet. Struct tags give the
 // column names and Parquet types; SCHEMA.md explains each column.
 type DocumentRow struct {
-	ID    string `parquet:"id"`
-	Path  string `parquet:"path"`
-	Item  int32  `parquet:"item"`
+	ID   string `parquet:"id"`
+	Path string `parquet:"path"`
+	Item int32  `parquet:"item"`
+	// Line is the 1-based line where a document of a multi-document file
+	// (JSONL line, CSV row, -split section) starts; nil for whole files.
+	Line  *int32 `parquet:"line"`
 	Title string `parquet:"title,optional"`
 	// DocDate is days since 1970-01-01 (the Parquet DATE encoding), nil
 	// when the document date is unknown.
@@ -95,6 +98,7 @@ func documentRow(doc *corpus.Document) DocumentRow {
 		ID:                 doc.ID,
 		Path:               doc.Path,
 		Item:               int32(doc.Item),
+		Line:               lineOf(doc),
 		Title:              doc.Title,
 		DocDate:            epochDays(doc.Date),
 		DocYear:            year(doc.Date),
@@ -113,6 +117,16 @@ func documentRow(doc *corpus.Document) DocumentRow {
 		URL:                doc.Meta["url"],
 		Meta:               meta,
 	}
+}
+
+// lineOf returns the start line of a document inside a multi-document
+// file, nil for a whole file.
+func lineOf(doc *corpus.Document) *int32 {
+	if doc.Item == 0 || doc.Line == 0 {
+		return nil
+	}
+	l := int32(doc.Line)
+	return &l
 }
 
 // year returns the year of d, or nil when d is unknown.

@@ -103,7 +103,7 @@ func TestArrowSchema(t *testing.T) {
 		want map[string]arrow.Type
 	}{
 		{DocumentsFile, map[string]arrow.Type{
-			"id": str, "path": str, "item": arrow.INT32, "title": str, "doc_date": arrow.DATE32, "doc_year": arrow.INT32,
+			"id": str, "path": str, "item": arrow.INT32, "title": str, "doc_date": arrow.DATE32, "doc_year": arrow.INT32, "line": arrow.INT32,
 			"doc_date_source": str, "encoding": str, "encoding_confidence": arrow.FLOAT64,
 			"text": str, "bytes": arrow.INT64, "chars": arrow.INT64, "tokens": arrow.INT64,
 			"size_on_disk": arrow.INT64, "status": str, "skip_reason": str, "meta": arrow.MAP,
