@@ -25,16 +25,25 @@ var roles = []string{
 	"党委书记", "市委书记", "县委书记", "总书记", "副书记", "书记", "副院长", "院长", "副主任", "主任",
 	"主任医师", "主治医师", "医师", "医生", "护士长", "记者", "通讯员", "教授", "局长", "部长", "厅长",
 	"市长", "县长", "区长", "镇长", "主席", "总理", "科长", "处长", "队长", "站长", "校长",
+	"总统", "首相", "外长", "大使", "秘书长", "委员长",
 	"董事长", "理事长", "总经理", "经理", "负责人",
 }
 
 // surnames are the common family names; a word tagged nr without a role
 // or speech verb is taken as a person only when it starts with one (jieba
 // tags 幸福感 and 戈谢病 nr too).
-const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习乌"
+//
+// Surnames that also begin many ordinary words and place names (高水平,
+// 白皮书, 龙卷风, 石家庄, 黎巴嫩, 乌克兰, 段时间 on the news corpus) are left
+// out: such names are found only with a role or a speech verb.
+const surnames = "王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫雷侯陶贺顾毛郝龚邵钱覃戴莫孔汤习"
 
 // notNameEndings end words jieba may tag nr that name things, not people.
-const notNameEndings = "科院部区病感型周册所局处队站室组会见"
+const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡"
+
+// notNameStarts begin words that follow a role but are no names (主席此访,
+// 书记本人).
+const notNameStarts = "此该其这那本各每"
 
 // notPlaces are common nouns jieba tags ns although they name no place.
 var notPlaces = map[string]bool{"城市": true, "山村": true, "农村": true, "乡村": true, "城区": true, "社区": true, "小区": true, "街道": true, "都市": true, "市区": true, "县区": true}
@@ -131,9 +140,14 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, bool) {
 	if n != utf8.RuneCountInString(t.Term) || n < 2 || n > 4 {
 		return corpus.Mention{}, false
 	}
+	// The role is written before the name (院长何建国) or after it
+	// (习近平总书记, 王毅外长).
 	role := ""
 	if i > 0 && tags[i-1].Span.End == t.Span.Start {
 		role = roleOf(tags[i-1].Term)
+	}
+	if role == "" && i+1 < len(tags) && tags[i+1].Span.Start == t.Span.End && !placeLike(t.Term) {
+		role = roleOf(tags[i+1].Term)
 	}
 	speaks := i+1 < len(tags) && tags[i+1].Span.Start == t.Span.End && speechVerbs[tags[i+1].Term]
 	rule := ""
@@ -142,6 +156,9 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, bool) {
 		return corpus.Mention{}, false
 	}
 	first, _ := utf8.DecodeRuneInString(t.Term)
+	if strings.ContainsRune(notNameStarts, first) {
+		return corpus.Mention{}, false
+	}
 	switch {
 	case strings.HasPrefix(t.POS, "nr") && (role != "" || speaks):
 		rule = "person/nr+context"
@@ -155,6 +172,14 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, bool) {
 		return corpus.Mention{}, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: text[t.Span.Start:t.Span.End], Noun: role, Rule: rule}, true
+}
+
+// placeLike reports whether a word ends like a country or region name:
+// jieba tags some of them nr, and "乌克兰总统" puts a role right after
+// them.
+func placeLike(w string) bool {
+	last, _ := utf8.DecodeLastRuneInString(w)
+	return strings.ContainsRune("兰亚国洲岛湾", last)
 }
 
 // roleOf returns the role a word ends with (医院院长 → 院长), or "".

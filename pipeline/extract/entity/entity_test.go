@@ -41,6 +41,10 @@ func TestExtract(t *testing.T) {
 		{"three-char nr with surname", []string{"周海峰/nr", "来到/v"}, "[person:周海峰]"},
 		{"nr ending like a department is no person", []string{"麻醉科/nr"}, "[]"},
 		{"nr without surname is no person", []string{"幸福感/nr"}, "[]"},
+		{"surname that starts ordinary words needs context", []string{"高水平/nr", "乌克兰/nr", "白皮书/nr"}, "[]"},
+		{"role after the name", []string{"王晓东/nr", "总书记/n", "指出/v"}, "[person:王晓东(总书记)]"},
+		{"country before a role is no person", []string{"乌克兰/nr", "总统/n"}, "[]"},
+		{"demonstrative after a role is no name", []string{"主席/n", "此访/x"}, "[]"},
 		{"place needs a suffix", []string{"上台/ns", "东湖镇/ns"}, "[place:东湖镇]"},
 		{"generic place noun", []string{"城市/ns", "文明城市/ns"}, "[]"},
 	}
