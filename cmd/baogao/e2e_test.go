@@ -465,3 +465,64 @@ func TestEval(t *testing.T) {
 		t.Errorf("initiative score = %+v; want 1 gold found with its value", i)
 	}
 }
+
+// TestDuckDBReadsTables reads a run's tables with DuckDB (its Node.js
+// client, the way a notebook would): the README's join works, the types
+// are DATE, MAP and LIST, and code-point offsets slice DuckDB's strings to
+// the mention text. CI installs the client and sets BAOGAO_DUCKDB_NODE to
+// its node_modules parent; elsewhere the test needs the same.
+func TestDuckDBReadsTables(t *testing.T) {
+	dir := os.Getenv("BAOGAO_DUCKDB_NODE")
+	if dir == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI without BAOGAO_DUCKDB_NODE (see .ci/run)")
+		}
+		t.Skip("BAOGAO_DUCKDB_NODE not set: npm install --prefix DIR @duckdb/node-api, then BAOGAO_DUCKDB_NODE=DIR")
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if r := baogao(t, nil, "run", "-out", out, "-progress", "none", "../../corpus/testdata/reports"); r.code != exitOK {
+		t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
+	}
+	script, err := filepath.Abs(filepath.Join("testdata", "duckdb.mjs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Node resolves packages from the script's directory upwards, so the
+	// script runs from a copy inside the client's directory.
+	local := filepath.Join(dir, "baogao-duckdb-test.mjs")
+	b, err := os.ReadFile(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(local, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(local)
+	res, err := exec.Command("node", local, out).Output()
+	if err != nil {
+		t.Fatalf("node duckdb.mjs: %v", err)
+	}
+	var got struct {
+		Documents, Mentions, Initiatives map[string]string
+		Joined                           []map[string]string
+		Sliced                           []map[string]string
+	}
+	if err := json.Unmarshal(res, &got); err != nil {
+		t.Fatalf("duckdb output %s: %v", res, err)
+	}
+	for _, c := range []struct{ table, col, want string }{
+		{"documents", "doc_date", "DATE"}, {"documents", "title", "VARCHAR"}, {"documents", "meta", "MAP(VARCHAR, VARCHAR)"},
+		{"mentions", "start_char", "BIGINT"}, {"initiatives", "aliases", "VARCHAR[]"}, {"initiatives", "first_date", "DATE"},
+	} {
+		types := map[string]map[string]string{"documents": got.Documents, "mentions": got.Mentions, "initiatives": got.Initiatives}[c.table]
+		if types[c.col] != c.want {
+			t.Errorf("DuckDB type of %s.%s = %q; want %q", c.table, c.col, types[c.col], c.want)
+		}
+	}
+	if len(got.Joined) == 0 || got.Joined[0]["value"] == "" {
+		t.Errorf("README join returned %v; want the initiatives with their titles", got.Joined)
+	}
+	if len(got.Sliced) != 1 || got.Sliced[0]["bad"] != "0" {
+		t.Errorf("mentions whose start_char/end_char do not slice DuckDB's text to the mention: %v", got.Sliced)
+	}
+}
