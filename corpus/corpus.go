@@ -74,6 +74,10 @@ type Mention struct {
 	// Noun is the counted noun after a number's measure word ("职工"), or
 	// the role of a person ("院长").
 	Noun string
+	// Period is the span of years a plan name stands for, as an ISO 8601
+	// interval of years ("2021/2025" for 十四五): plan periods are not
+	// dates, but researchers place them in time. Empty otherwise.
+	Period string
 	// Matched is the text the rule matched in the repaired view of the
 	// document (hard wraps joined, width folded, traditional script
 	// simplified) when it differs from the surface form; empty otherwise.

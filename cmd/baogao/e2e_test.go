@@ -141,6 +141,18 @@ func TestRunSeeds(t *testing.T) {
 	if !has("000", "number", "4000余", "4000", "余") {
 		t.Errorf("000: no number 4000余 = 4000 (余)")
 	}
+	plan := false
+	for _, m := range mentions {
+		if m["doc_id"] == idOf["000"] && m["kind"] == "initiative" && m["value"] == "十四五" && m["period"] == "2021/2025" {
+			plan = true
+		}
+		if m["doc_id"] == idOf["000"] && m["kind"] == "date" && strings.Contains(m["text"].(string), "十四五") {
+			t.Errorf("000: the plan name 十四五 came out as a date: %v", m)
+		}
+	}
+	if !plan {
+		t.Errorf("000: no initiative 十四五 with period 2021/2025")
+	}
 	for n := range wantTitles {
 		found := false
 		for _, m := range mentions {

@@ -64,6 +64,7 @@ type MentionRow struct {
 	Rule      string `parquet:"rule,optional,dict"`
 	Type      string `parquet:"type,optional,dict"`
 	Noun      string `parquet:"noun,optional"`
+	Period    string `parquet:"period,optional"`
 }
 
 // ProblemRow is one row of problems.parquet.
@@ -190,6 +191,7 @@ func mentionRows(rows []MentionRow, doc *corpus.Document) []MentionRow {
 			Rule:      m.Rule,
 			Type:      m.Type,
 			Noun:      m.Noun,
+			Period:    m.Period,
 		})
 	}
 	slices.SortStableFunc(rows[first:], compareMentions)

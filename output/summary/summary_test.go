@@ -112,7 +112,7 @@ func TestArrowSchema(t *testing.T) {
 		{MentionsFile, map[string]arrow.Type{
 			"doc_id": str, "kind": str, "text": str, "start": arrow.INT64, "end": arrow.INT64,
 			"start_char": arrow.INT64, "end_char": arrow.INT64, "value": str, "grain": str,
-			"unit": str, "approx": str, "rule": str, "type": str, "noun": str,
+			"unit": str, "approx": str, "rule": str, "type": str, "noun": str, "period": str,
 		}},
 		{ProblemsFile, map[string]arrow.Type{
 			"path": str, "doc_id": str, "stage": str, "offset": arrow.INT64, "message": str,

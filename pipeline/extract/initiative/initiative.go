@@ -78,11 +78,12 @@ func (e *Extractor) Extract(text string, ref corpus.Date) []corpus.Mention {
 			typ = t
 		}
 		out = append(out, corpus.Mention{
-			Kind:  corpus.KindInitiative,
-			Span:  corpus.Span{Start: start, End: end},
-			Value: value,
-			Rule:  c.rule,
-			Type:  typ,
+			Kind:   corpus.KindInitiative,
+			Span:   corpus.Span{Start: start, End: end},
+			Value:  value,
+			Rule:   c.rule,
+			Type:   typ,
+			Period: PlanPeriod(value),
 		})
 	}
 	return out
