@@ -155,11 +155,15 @@ type Document struct {
 	Date       Date   // the document's own date, maybe partial; reference for missing years
 	DateSource string // where Date came from: "field", "dateline", "filename", "text", "text-year", or ""
 	Meta       map[string]string
-	Skip       string  // non-empty: kept in every output with the reason, not analysed
-	Tokens     []Token // search-mode words with phrase positions: what the index holds
-	Tags       []Token // the words of one cut with part-of-speech tags, for entities
-	Mentions   []Mention
-	Problems   []Problem
+	// MetaSpans are the byte spans of Text that hold metadata rather than
+	// content (author, source and dateline lines, the URL): their values
+	// are in Meta, and no mentions are taken from them.
+	MetaSpans []Span
+	Skip      string  // non-empty: kept in every output with the reason, not analysed
+	Tokens    []Token // search-mode words with phrase positions: what the index holds
+	Tags      []Token // the words of one cut with part-of-speech tags, for entities
+	Mentions  []Mention
+	Problems  []Problem
 }
 
 // Status derives the document status from Skip and Problems.
@@ -263,4 +267,26 @@ func Words(tokens []Token) int {
 		}
 	}
 	return n
+}
+
+// Outside returns the mentions of ms that overlap none of spans, in order.
+// It filters ms in place.
+func Outside(ms []Mention, spans []Span) []Mention {
+	if len(spans) == 0 {
+		return ms
+	}
+	keep := ms[:0]
+	for _, m := range ms {
+		inside := false
+		for _, s := range spans {
+			if m.Span.Start < s.End && s.Start < m.Span.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			keep = append(keep, m)
+		}
+	}
+	return keep
 }

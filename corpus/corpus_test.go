@@ -33,3 +33,11 @@ func TestProblemError(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+func TestOutside(t *testing.T) {
+	m := func(s, e int) Mention { return Mention{Span: Span{s, e}} }
+	got := Outside([]Mention{m(0, 3), m(5, 8), m(9, 12), m(15, 17), m(20, 22)}, []Span{{4, 6}, {12, 20}})
+	if len(got) != 3 || got[0].Span != (Span{0, 3}) || got[1].Span != (Span{9, 12}) || got[2].Span != (Span{20, 22}) {
+		t.Errorf("Outside = %v; want the mentions at [0,3), [9,12) and [20,22): half-open spans that only touch do not overlap", got)
+	}
+}

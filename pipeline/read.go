@@ -114,7 +114,7 @@ func parse(p string, size int64, b []byte, opts ReadOptions) []*corpus.Document 
 			ID: docID(p, rec.Item), Path: p, Item: rec.Item, Line: rec.Line,
 			Encoding: res.Encoding, Confidence: res.Confidence, Size: size,
 			Text: rec.Text, Title: rec.Title, Date: rec.Date, DateSource: rec.DateSource,
-			Meta: rec.Meta,
+			Meta: rec.Meta, MetaSpans: rec.MetaSpans,
 		}
 		if rec.ID != "" {
 			if doc.Meta == nil {

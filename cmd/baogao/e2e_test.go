@@ -153,6 +153,20 @@ func TestRunSeeds(t *testing.T) {
 	if !plan {
 		t.Errorf("000: no initiative 十四五 with period 2021/2025")
 	}
+	// Author, source and URL lines are metadata columns, not mentions.
+	for _, m := range mentions {
+		if (m["doc_id"] == idOf["002"] && m["value"] == "王松") || (m["doc_id"] == idOf["000"] && m["value"] == "乌日娜") ||
+			(m["doc_id"] == idOf["001"] && m["value"] == "2021-06-25") || strings.Contains(m["text"].(string), "http") {
+			t.Errorf("mention %v taken from an author, source or URL line", m)
+		}
+	}
+	for n, want := range map[string][2]string{"000": {"author", "乌日娜"}, "001": {"source", "陕西日报"}} {
+		for _, d := range docs {
+			if d["id"] == idOf[n] && d[want[0]] != want[1] {
+				t.Errorf("%s: %s = %v; want %s", n, want[0], d[want[0]], want[1])
+			}
+		}
+	}
 	for n := range wantTitles {
 		found := false
 		for _, m := range mentions {

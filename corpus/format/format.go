@@ -37,6 +37,10 @@ type Record struct {
 	Item int
 	// Line is the 1-based line of the file where the record starts.
 	Line int
+	// MetaSpans are the lines of Text whose content went to Meta (author,
+	// source and dateline lines) and the URL, as byte spans of Text:
+	// metadata, not content, so later stages take no mentions from them.
+	MetaSpans []corpus.Span
 	// ID is the record's explicit "id" (JSONL, CSV), else "".
 	ID string
 	// Text is the text to analyse: markup removed, metadata header
@@ -151,7 +155,7 @@ func newRecord(name string, rec Record, explicit corpus.Date) Record {
 	if rec.Meta == nil {
 		rec.Meta = map[string]string{}
 	}
-	lineMeta(rec.Meta, rec.Text)
+	rec.MetaSpans = lineMeta(rec.Meta, rec.Text)
 	rec.Date, rec.DateSource = documentDate(explicit, rec.Text, name)
 	if rec.Title == "" {
 		rec.Title = lineTitle(rec.Text)

@@ -123,10 +123,13 @@ var urlPattern = regexp.MustCompile(`https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%
 // lineMeta copies source, author, editor and URL lines of text into meta,
 // never replacing a value already there. The first line is the title's
 // place, so byline rules skip it.
-func lineMeta(meta map[string]string, text string) {
-	n := 0
-	for line := range strings.Lines(text) {
-		line = strings.TrimSpace(line)
+func lineMeta(meta map[string]string, text string) []corpus.Span {
+	var spans []corpus.Span
+	n, off := 0, 0
+	for raw := range strings.Lines(text) {
+		start := off
+		off += len(raw)
+		line := strings.TrimSpace(raw)
 		if line == "" {
 			continue
 		}
@@ -140,14 +143,19 @@ func lineMeta(meta map[string]string, text string) {
 			}
 			if m := r.re.FindStringSubmatch(line); m != nil {
 				setMeta(meta, r.key, strings.TrimSpace(m[1]))
+				lead := strings.Index(raw, line)
+				spans = append(spans, corpus.Span{Start: start + lead, End: start + lead + len(line)})
 				break
 			}
 		}
 	}
-	if u := urlPattern.FindString(text); u != "" {
+	if loc := urlPattern.FindStringIndex(text); loc != nil {
 		// A sentence's full stop or comma is not part of the address.
-		setMeta(meta, "url", strings.TrimRight(u, ".,;:!?'"))
+		u := strings.TrimRight(text[loc[0]:loc[1]], ".,;:!?'")
+		setMeta(meta, "url", u)
+		spans = append(spans, corpus.Span{Start: loc[0], End: loc[0] + len(u)})
 	}
+	return spans
 }
 
 // shortLine reports whether line has at most max runes. The byte length

@@ -2,6 +2,7 @@ package format
 
 import (
 	"maps"
+	"strings"
 	"testing"
 )
 
@@ -136,5 +137,17 @@ func TestCleanMarkdown(t *testing.T) {
 				t.Errorf("cleanMarkdown(%q) = %q, %q; want %q, %q", tt.in, got, url, tt.want, tt.url)
 			}
 		})
+	}
+}
+
+func TestLineMetaSpans(t *testing.T) {
+	text := "县医院开展义诊\n\n  本报记者 孙文  \n正文写了5月8日的事。\n原文刊发于2021年6月25日《某某日报》\n详见 https://example.org/a。"
+	var got []string
+	for _, s := range lineMeta(map[string]string{}, text) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{"本报记者 孙文", "原文刊发于2021年6月25日《某某日报》", "https://example.org/a"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lineMeta spans = %q; want %q", got, want)
 	}
 }

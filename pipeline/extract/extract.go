@@ -22,12 +22,14 @@ type Stage struct {
 // Name implements pipeline.Stage.
 func (Stage) Name() string { return "extract" }
 
-// Process implements pipeline.Stage. A mention whose span does not fit
-// the text (an extractor bug) is dropped and reported as the stage's
-// error, so it becomes a Problem and cannot corrupt the tables.
+// Process implements pipeline.Stage. Mentions inside the document's
+// metadata lines (doc.MetaSpans) are dropped: those values are in
+// doc.Meta. A mention whose span does not fit the text (an extractor bug)
+// is dropped and reported as the stage's error, so it becomes a Problem
+// and cannot corrupt the tables.
 func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
 	ms, bad := Valid(doc.Text, s.Extract(doc.Text, doc.Date))
-	doc.Mentions = ms
+	doc.Mentions = corpus.Outside(ms, doc.MetaSpans)
 	return bad
 }
 

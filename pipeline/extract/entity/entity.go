@@ -237,7 +237,7 @@ func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
 	if tags == nil && s.Tag != nil {
 		tags = s.Tag(doc.Text)
 	}
-	ms := Extract(doc.Text, tags)
+	ms := corpus.Outside(Extract(doc.Text, tags), doc.MetaSpans)
 	if len(ms) == 0 {
 		return nil
 	}
