@@ -14,7 +14,7 @@ type InitiativeRow struct {
 	Name string `parquet:"name"`
 	// Type is the type most of its mentions carry (campaign, activity,
 	// project, ...); ties go to the alphabetically first.
-	Type string `parquet:"type,optional,dict"`
+	Type *string `parquet:"type,optional,dict"`
 	// Aliases are the distinct surface forms written in the corpus, line
 	// breaks removed, sorted.
 	Aliases   []string `parquet:"aliases,list"`
@@ -92,7 +92,7 @@ func (in initiatives) rows() []InitiativeRow {
 	out := make([]InitiativeRow, 0, len(in))
 	for name, a := range in {
 		r := InitiativeRow{Name: name, Documents: a.docs, Mentions: a.mentions,
-			Type: topType(a.types), Aliases: sortedKeys(a.aliases)}
+			Type: nullable(topType(a.types)), Aliases: sortedKeys(a.aliases)}
 		if !a.first.IsZero() {
 			r.FirstDate, r.LastDate = epochDays(a.first), epochDays(a.last)
 		}
@@ -128,7 +128,7 @@ func sortedKeys(m map[string]bool) []string {
 
 // size estimates the bytes buffered for the row.
 func (r *InitiativeRow) size() int64 {
-	n := int64(len(r.Name) + len(r.Type) + 64)
+	n := int64(len(r.Name) + strLen(r.Type) + 64)
 	for _, a := range r.Aliases {
 		n += int64(len(a))
 	}

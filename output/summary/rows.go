@@ -19,16 +19,16 @@ type DocumentRow struct {
 	Item int32  `parquet:"item"`
 	// Line is the 1-based line where a document of a multi-document file
 	// (JSONL line, CSV row, -split section) starts; nil for whole files.
-	Line  *int32 `parquet:"line"`
-	Title string `parquet:"title,optional"`
+	Line  *int32  `parquet:"line"`
+	Title *string `parquet:"title,optional"`
 	// DocDate is days since 1970-01-01 (the Parquet DATE encoding), nil
 	// when the document date is unknown.
 	DocDate *int32 `parquet:"doc_date,date"`
 	// DocYear is the year of the document date, also when only the year
 	// is known (doc_date_source "text-year"); nil when unknown.
 	DocYear            *int32  `parquet:"doc_year"`
-	DocDateSource      string  `parquet:"doc_date_source,optional,dict"`
-	Encoding           string  `parquet:"encoding,optional,dict"`
+	DocDateSource      *string `parquet:"doc_date_source,optional,dict"`
+	Encoding           *string `parquet:"encoding,optional,dict"`
 	EncodingConfidence float64 `parquet:"encoding_confidence"`
 	Text               string  `parquet:"text"`
 	Bytes              int64   `parquet:"bytes"`  // len(Text) in bytes
@@ -36,12 +36,12 @@ type DocumentRow struct {
 	Tokens             int64   `parquet:"tokens"` // words: corpus.Words(Document.Tokens)
 	SizeOnDisk         int64   `parquet:"size_on_disk"`
 	Status             string  `parquet:"status,dict"`
-	SkipReason         string  `parquet:"skip_reason,optional"`
+	SkipReason         *string `parquet:"skip_reason,optional"`
 	// Source, Author and URL are copied from Meta ("source", "author",
 	// "url"): the metadata researchers filter by most, as plain columns.
-	Source string `parquet:"source,optional"`
-	Author string `parquet:"author,optional"`
-	URL    string `parquet:"url,optional"`
+	Source *string `parquet:"source,optional"`
+	Author *string `parquet:"author,optional"`
+	URL    *string `parquet:"url,optional"`
 	// Meta is nil (a null map) when the document has no metadata.
 	Meta map[string]string `parquet:"meta,optional"`
 }
@@ -50,21 +50,21 @@ type DocumentRow struct {
 // offsets into documents.text, StartChar and EndChar code-point offsets
 // into the same text; both pairs are 0-based and half-open.
 type MentionRow struct {
-	DocID     string `parquet:"doc_id,dict"`
-	Kind      string `parquet:"kind,dict"`
-	Text      string `parquet:"text"`
-	Start     int64  `parquet:"start"`
-	End       int64  `parquet:"end"`
-	StartChar int64  `parquet:"start_char"`
-	EndChar   int64  `parquet:"end_char"`
-	Value     string `parquet:"value,optional"`
-	Grain     string `parquet:"grain,optional,dict"`
-	Unit      string `parquet:"unit,optional,dict"`
-	Approx    string `parquet:"approx,optional,dict"`
-	Rule      string `parquet:"rule,optional,dict"`
-	Type      string `parquet:"type,optional,dict"`
-	Noun      string `parquet:"noun,optional"`
-	Period    string `parquet:"period,optional"`
+	DocID     string  `parquet:"doc_id,dict"`
+	Kind      string  `parquet:"kind,dict"`
+	Text      string  `parquet:"text"`
+	Start     int64   `parquet:"start"`
+	End       int64   `parquet:"end"`
+	StartChar int64   `parquet:"start_char"`
+	EndChar   int64   `parquet:"end_char"`
+	Value     *string `parquet:"value,optional"`
+	Grain     *string `parquet:"grain,optional,dict"`
+	Unit      *string `parquet:"unit,optional,dict"`
+	Approx    *string `parquet:"approx,optional,dict"`
+	Rule      *string `parquet:"rule,optional,dict"`
+	Type      *string `parquet:"type,optional,dict"`
+	Noun      *string `parquet:"noun,optional"`
+	Period    *string `parquet:"period,optional"`
 }
 
 // ProblemRow is one row of problems.parquet.
@@ -100,11 +100,11 @@ func documentRow(doc *corpus.Document) DocumentRow {
 		Path:               doc.Path,
 		Item:               int32(doc.Item),
 		Line:               lineOf(doc),
-		Title:              doc.Title,
+		Title:              nullable(doc.Title),
 		DocDate:            epochDays(doc.Date),
 		DocYear:            year(doc.Date),
-		DocDateSource:      doc.DateSource,
-		Encoding:           doc.Encoding,
+		DocDateSource:      nullable(doc.DateSource),
+		Encoding:           nullable(doc.Encoding),
 		EncodingConfidence: doc.Confidence,
 		Text:               doc.Text,
 		Bytes:              int64(len(doc.Text)),
@@ -112,10 +112,10 @@ func documentRow(doc *corpus.Document) DocumentRow {
 		Tokens:             int64(corpus.Words(doc.Tokens)),
 		SizeOnDisk:         doc.Size,
 		Status:             string(doc.Status()),
-		SkipReason:         doc.Skip,
-		Source:             doc.Meta["source"],
-		Author:             doc.Meta["author"],
-		URL:                doc.Meta["url"],
+		SkipReason:         nullable(doc.Skip),
+		Source:             nullable(doc.Meta["source"]),
+		Author:             nullable(doc.Meta["author"]),
+		URL:                nullable(doc.Meta["url"]),
 		Meta:               meta,
 	}
 }
@@ -184,14 +184,14 @@ func mentionRows(rows []MentionRow, doc *corpus.Document) []MentionRow {
 			End:       int64(m.Span.End),
 			StartChar: int64(idx.Char(m.Span.Start)),
 			EndChar:   int64(idx.Char(m.Span.End)),
-			Value:     m.Value,
-			Grain:     m.Grain,
-			Unit:      m.Unit,
-			Approx:    m.Approx,
-			Rule:      m.Rule,
-			Type:      m.Type,
-			Noun:      m.Noun,
-			Period:    m.Period,
+			Value:     nullable(m.Value),
+			Grain:     nullable(m.Grain),
+			Unit:      nullable(m.Unit),
+			Approx:    nullable(m.Approx),
+			Rule:      nullable(m.Rule),
+			Type:      nullable(m.Type),
+			Noun:      nullable(m.Noun),
+			Period:    nullable(m.Period),
 		})
 	}
 	slices.SortStableFunc(rows[first:], compareMentions)
@@ -247,7 +247,7 @@ func problemRows(rows []ProblemRow, doc *corpus.Document) []ProblemRow {
 // Sizes of rows in buffered bytes, for the row-group byte bound: the
 // strings dominate, fixed-width columns are counted roughly.
 func (r *DocumentRow) size() int64 {
-	n := len(r.ID) + len(r.Path) + len(r.Title) + len(r.Text) + len(r.SkipReason) + 64
+	n := len(r.ID) + len(r.Path) + strLen(r.Title) + len(r.Text) + strLen(r.SkipReason) + 64
 	for k, v := range r.Meta {
 		n += len(k) + len(v)
 	}
@@ -255,9 +255,27 @@ func (r *DocumentRow) size() int64 {
 }
 
 func (r *MentionRow) size() int64 {
-	return int64(len(r.DocID) + len(r.Text) + len(r.Value) + len(r.Rule) + len(r.Noun) + 48)
+	return int64(len(r.DocID) + len(r.Text) + strLen(r.Value) + strLen(r.Rule) + strLen(r.Noun) + 48)
 }
 
 func (r *ProblemRow) size() int64 {
 	return int64(len(r.Path) + len(r.DocID) + len(r.Stage) + len(r.Message) + 8)
+}
+
+// nullable returns nil for "" (null in the table) and &s otherwise.
+// parquet-go treats the zero value of a non-pointer optional field
+// inconsistently (some rows null, some ""), so every nullable string
+// column is a pointer.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func strLen(s *string) int {
+	if s == nil {
+		return 0
+	}
+	return len(*s)
 }

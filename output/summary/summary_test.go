@@ -560,3 +560,23 @@ func TestInitiatives(t *testing.T) {
 		t.Errorf("first row = %v; want 健康守门人 (more mentions than 义诊周 at equal documents)", rows[0]["name"])
 	}
 }
+
+// TestEmptyIsNullEverywhere: an empty optional string is null in every
+// row, also after a row where the column has a value (parquet-go writes
+// the zero value of a non-pointer optional field as "" there).
+func TestEmptyIsNullEverywhere(t *testing.T) {
+	text := "共完成14项，投资530多亿元。"
+	doc := &corpus.Document{ID: "d", Path: "d.txt", Text: text}
+	for _, noun := range []string{"", "工程", "", ""} {
+		doc.Mentions = append(doc.Mentions, mention(text, corpus.KindNumber, "14项", corpus.Mention{Value: "14", Noun: noun}))
+	}
+	dir, _ := writeDocs(t, Options{}, []*corpus.Document{doc})
+	_, rows := readTable(t, filepath.Join(dir, MentionsFile))
+	var got []any
+	for _, r := range rows {
+		got = append(got, r["noun"])
+	}
+	if fmt.Sprint(got) != "[<nil> 工程 <nil> <nil>]" && fmt.Sprint(got) != "[<nil> <nil> <nil> 工程]" {
+		t.Errorf("noun column = %v; want null for every empty noun", got)
+	}
+}
