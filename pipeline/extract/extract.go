@@ -30,7 +30,35 @@ func (Stage) Name() string { return "extract" }
 func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
 	ms, bad := Valid(doc.Text, s.Extract(doc.Text, doc.Date))
 	doc.Mentions = corpus.Outside(ms, doc.MetaSpans)
+	countedNouns(doc.Mentions, doc.Tags)
 	return bad
+}
+
+// countedNouns corrects the counted noun the number extractor guessed from
+// characters alone (it guesses only after measure words that count
+// things): the word jieba tagged right after the number replaces it when
+// it is a noun (8个⟨乡镇⟩ for the guess 乡镇开展), or clears it when it is
+// not (10个⟨面向/v⟩). The guess stays where no tagged word starts at the
+// number's end. tags are sorted, from the segment stage.
+func countedNouns(ms []corpus.Mention, tags []corpus.Token) {
+	if len(tags) == 0 {
+		return
+	}
+	for i := range ms {
+		m := &ms[i]
+		if m.Kind != corpus.KindNumber || m.Noun == "" {
+			continue
+		}
+		k := sort.Search(len(tags), func(k int) bool { return tags[k].Span.Start >= m.Span.End })
+		if k == len(tags) || tags[k].Span.Start != m.Span.End {
+			continue
+		}
+		m.Noun = ""
+		switch tags[k].POS {
+		case "n", "nz", "ng", "nt", "ns":
+			m.Noun = tags[k].Term
+		}
+	}
 }
 
 // Valid keeps the mentions whose spans fit text (corpus.Span.In) and

@@ -99,3 +99,28 @@ func TestScore(t *testing.T) {
 		t.Errorf("misses = %s; want %s", got, want)
 	}
 }
+
+func TestCountedNouns(t *testing.T) {
+	text := "400多个小区划分为4类，10个面向基层，3200万名群众"
+	at := func(s string) corpus.Span {
+		i := strings.Index(text, s)
+		return corpus.Span{Start: i, End: i + len(s)}
+	}
+	ms := []corpus.Mention{
+		{Kind: corpus.KindNumber, Span: at("400多个"), Unit: "个", Noun: "小区划分"},
+		{Kind: corpus.KindNumber, Span: at("10个"), Unit: "个", Noun: "面"},
+		{Kind: corpus.KindNumber, Span: at("3200万名"), Unit: "名", Noun: "群众"},
+		{Kind: corpus.KindNumber, Span: at("4类"), Unit: "类", Noun: "猜测"}, // no tag starts after it: the guess stays
+		{Kind: corpus.KindNumber, Span: at("10个"), Unit: "个"},            // no guess: not a counting measure word
+	}
+	tag := func(s, pos string) corpus.Token { return corpus.Token{Span: at(s), Term: s, POS: pos} }
+	tags := []corpus.Token{tag("小区", "n"), tag("划分", "v"), tag("面向", "v"), tag("基层", "n"), tag("群众", "n")}
+	countedNouns(ms, tags)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.Noun)
+	}
+	if want := "小区||群众|猜测|"; strings.Join(got, "|") != want {
+		t.Errorf("nouns = %q; want %q", strings.Join(got, "|"), want)
+	}
+}
