@@ -110,7 +110,7 @@ func (an *analysis) addWord(name string) {
 
 // Stages returns the pipeline stages of `baogao run`, in order.
 func (an *analysis) Stages() []pipeline.Stage {
-	return []pipeline.Stage{segment.Stage{J: an.Jieba}, an.Extract, entity.Stage{Tag: an.Jieba.Tag}}
+	return []pipeline.Stage{segment.Stage{J: an.Jieba}, an.Extract, entity.Stage{}}
 }
 
 // Mentions returns every mention of one text, as the run's stages would

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
 
+	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/pipeline/segment"
 )
 
@@ -57,7 +58,7 @@ func init() {
 }
 
 // tokenizer cuts text with the registered Jieba in search mode. Sub-words
-// keep the position of the word containing them (segment.Token.Pos).
+// keep the position of the word containing them (corpus.Token.Pos).
 type tokenizer struct{}
 
 // Tokenize implements analysis.Tokenizer. Offsets are bytes into input.
@@ -80,22 +81,22 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 // Writer adds a document's tokens before handing it to bleve and removes
 // them once bleve has analysed its batch; any text not found here is
 // segmented as usual, so a miss costs time, never correctness.
-var pretokenized = tokenCache{m: map[string][]segment.Token{}}
+var pretokenized = tokenCache{m: map[string][]corpus.Token{}}
 
 // tokenCache is a map guarded for bleve's concurrent analysis workers.
 type tokenCache struct {
 	mu sync.RWMutex
-	m  map[string][]segment.Token
+	m  map[string][]corpus.Token
 }
 
-func (c *tokenCache) get(input []byte) ([]segment.Token, bool) {
+func (c *tokenCache) get(input []byte) ([]corpus.Token, bool) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	toks, ok := c.m[string(input)] // no allocation: the compiler indexes by the bytes
 	return toks, ok
 }
 
-func (c *tokenCache) put(text string, toks []segment.Token) {
+func (c *tokenCache) put(text string, toks []corpus.Token) {
 	c.mu.Lock()
 	c.m[text] = toks
 	c.mu.Unlock()
@@ -132,7 +133,7 @@ func cString(input []byte) string {
 
 // tokenStream converts segment tokens to bleve tokens, allocating the
 // tokens in one block.
-func tokenStream(toks []segment.Token) analysis.TokenStream {
+func tokenStream(toks []corpus.Token) analysis.TokenStream {
 	block := make([]analysis.Token, len(toks))
 	out := make(analysis.TokenStream, len(toks))
 	for i, t := range toks {

@@ -68,9 +68,6 @@ func (j *Jieba) AddWord(word, tag string) {
 	j.x.AddWordEx(word, 100000, tag)
 }
 
-// Token is a search-mode word with its phrase position (corpus.Token.Pos).
-type Token = corpus.Token
-
 // maxChunk bounds the bytes handed to cppjieba at once: it copies its input
 // and output, and words never span a line break anyway.
 const maxChunk = 64 << 10

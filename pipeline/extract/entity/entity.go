@@ -221,23 +221,17 @@ func hanLen(s string) int {
 }
 
 // Stage is the pipeline stage that adds entity mentions to a document,
-// from the tagged words the segment stage left in doc.Tags, or, when there
-// are none, from Tag (segment.Jieba.Tag); this package stays free of cgo.
-type Stage struct {
-	Tag func(text string) []corpus.Token
-}
+// from the tagged words the segment stage left in doc.Tags; this package
+// stays free of cgo.
+type Stage struct{}
 
 // Name implements pipeline.Stage.
 func (Stage) Name() string { return "entity" }
 
 // Process implements pipeline.Stage. It appends to doc.Mentions and keeps
 // them sorted by start.
-func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
-	tags := doc.Tags
-	if tags == nil && s.Tag != nil {
-		tags = s.Tag(doc.Text)
-	}
-	ms := corpus.Outside(Extract(doc.Text, tags), doc.MetaSpans)
+func (Stage) Process(_ context.Context, doc *corpus.Document) error {
+	ms := corpus.Outside(Extract(doc.Text, doc.Tags), doc.MetaSpans)
 	if len(ms) == 0 {
 		return nil
 	}
