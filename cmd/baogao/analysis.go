@@ -113,9 +113,10 @@ func (an *analysis) Stages() []pipeline.Stage {
 	return []pipeline.Stage{segment.Stage{J: an.Jieba}, an.Extract, entity.Stage{}}
 }
 
-// Mentions returns every mention of one text, as the run's stages would
-// find them: dates, numbers, initiatives, and entities when the segmenter
-// is loaded.
+// Mentions returns every mention of one text: dates, numbers and
+// initiatives as the run's extract stage finds them, and entities when the
+// segmenter is loaded (tagged on the text as written, where the run tags
+// the repaired view).
 func (an *analysis) Mentions(text string, ref corpus.Date) []corpus.Mention {
 	ms := an.Extract.Extract(text, ref)
 	if an.Jieba != nil {
