@@ -552,3 +552,16 @@ func TestDuckDBReadsTables(t *testing.T) {
 		t.Errorf("mentions whose start_char/end_char do not slice DuckDB's text to the mention: %v", got.Sliced)
 	}
 }
+
+// TestRunCPUProfile: -cpuprofile writes a profile pprof can read.
+func TestRunCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.prof")
+	if r := baogao(t, nil, "run", "-out", filepath.Join(dir, "out"), "-progress", "none", "-cpuprofile", prof, "../../corpus/testdata/reports"); r.code != exitOK {
+		t.Fatalf("run -cpuprofile: exit %d\n%s", r.code, r.stderr)
+	}
+	out, err := exec.Command("go", "tool", "pprof", "-top", bin, prof).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "flat") {
+		t.Errorf("go tool pprof on the profile: %v\n%s", err, out)
+	}
+}
