@@ -183,16 +183,30 @@ func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
 // Problem is a non-fatal failure met while handling one document. The
 // document still reaches the sinks.
 type Problem struct {
-	Path   string // document path
-	Stage  string // "read", "segment", "extract/date", ...
-	Offset int    // byte offset into Text (or the file when Text is unknown), -1 when not about a place
-	Err    error
+	Path string // document path
+	// Stage is where it happened: "walk" (the file was refused: format,
+	// size, link), "read", "decode", "parse", "segment", "extract/date",
+	// ... (see SCHEMA.md).
+	Stage string
+	// Reason is a short, stable description for grouping problems
+	// ("unsupported format .xml", "invalid bytes replaced"); the details
+	// are in Err.
+	Reason string
+	// Offset is a byte offset into Text, or into the file when the
+	// problem is about the file or a record of it (0: the file as a
+	// whole); -1 only when no place is known.
+	Offset int
+	// Line is the 1-based line of the file the problem is about (a JSONL
+	// line, a CSV row), 0 when it is about no particular line.
+	Line int
+	Err  error
 }
 
-// Error formats the problem like a compiler error: "path:offset: stage: message".
+// Error formats the problem like a compiler error, "path:line: stage:
+// message", or "path: stage: message" when it is about no line.
 func (p Problem) Error() string {
-	if p.Offset >= 0 {
-		return fmt.Sprintf("%s:%d: %s: %v", p.Path, p.Offset, p.Stage, p.Err)
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s: %v", p.Path, p.Line, p.Stage, p.Err)
 	}
 	return fmt.Sprintf("%s: %s: %v", p.Path, p.Stage, p.Err)
 }

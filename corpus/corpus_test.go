@@ -20,11 +20,11 @@ func TestCharIndex(t *testing.T) {
 }
 
 func TestProblemError(t *testing.T) {
-	p := Problem{Path: "a/b.txt", Stage: "read", Offset: 14, Err: errString("bad byte")}
-	if got, want := p.Error(), "a/b.txt:14: read: bad byte"; got != want {
+	p := Problem{Path: "a/b.jsonl", Stage: "parse", Offset: 120, Line: 14, Err: errString("bad json")}
+	if got, want := p.Error(), "a/b.jsonl:14: parse: bad json"; got != want {
 		t.Errorf("Error() = %q; want %q", got, want)
 	}
-	p.Offset = -1
+	p = Problem{Path: "a/b.txt", Stage: "read", Offset: 14, Err: errString("bad byte")}
 	if got, want := p.Error(), "a/b.txt: read: bad byte"; got != want {
 		t.Errorf("Error() = %q; want %q", got, want)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -51,13 +52,18 @@ type Result struct {
 	Replaced int
 }
 
-// Bad-decoding thresholds. One lost character in a hundred is already far
-// more than a damaged but genuine file shows (a truncated last character
-// costs one); wrong encodings and binary data lose several in a hundred.
+// Bad-decoding thresholds. A decoding that loses a few characters is still
+// the document: a damaged byte, a truncated last character or a stray
+// Latin-1 é costs one U+FFFD each, and the rest of the text is worth
+// analysing (the document is marked partial). One lost character in ten,
+// beyond the first couple, means the bytes are mostly not text in this
+// encoding. Wrong encodings show mostly as control and unassigned
+// characters, judged far more strictly.
 const (
-	maxReplacedPer100 = 1 // replacement characters per 100 runes
-	maxJunkPer100     = 2 // control and unassigned characters per 100 runes
-	maxCtrlPer100UTF8 = 5 // control characters per 100 bytes of valid UTF-8
+	maxReplacedPer100 = 10 // replacement characters per 100 runes, beyond maxReplacedAny
+	maxReplacedAny    = 2  // replacement characters accepted whatever the length
+	maxJunkPer100     = 2  // control and unassigned characters per 100 runes
+	maxCtrlPer100UTF8 = 5  // control characters per 100 bytes of valid UTF-8
 )
 
 // Candidates are compared on a sample of firstSample bytes, growing it
@@ -299,6 +305,23 @@ var codecByName = map[string]*codec{
 	"gb18030": codecGB18030, "gbk": codecGB18030, "gb2312": codecGB18030, "cp936": codecGB18030,
 	"big5": codecBig5, "cp950": codecBig5, "big5-hkscs": codecBig5,
 	"hz-gb-2312": codecHZ, "hz": codecHZ,
+}
+
+// Names returns the encoding names DecodeAs accepts, aliases included,
+// sorted: what a command line lists when it is given another.
+func Names() []string {
+	names := make([]string, 0, len(codecByName))
+	for n := range codecByName {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Known reports whether DecodeAs accepts name.
+func Known(name string) bool {
+	_, ok := codecByName[strings.ToLower(strings.TrimSpace(name))]
+	return ok
 }
 
 func countNone([]byte) int { return 0 }

@@ -83,6 +83,7 @@ func TestDecode(t *testing.T) {
 		{"big5", encode(t, traditionalchinese.Big5, traditionalReport), traditionalReport, charset.Big5, false, 0},
 		{"hz-gb-2312", encode(t, simplifiedchinese.HZGB2312, simplifiedReport), simplifiedReport, charset.HZGB2312, false, 0},
 		{"ascii with tilde braces", []byte("if (ok) ~{ x = 1; ~}\n"), "if (ok) ~{ x = 1; ~}\n", charset.UTF8, false, 0},
+		{"short utf-8 with a latin-1 byte", []byte("2023年3月5日 caf\xe9\n"), "2023年3月5日 caf\uFFFD\n", charset.UTF8, false, 1},
 		{"utf-8 one bad byte", []byte(simplifiedReport[:10] + "\xFF" + simplifiedReport[10:]), simplifiedReport[:10] + "\uFFFD" + simplifiedReport[10:], charset.UTF8, false, 1},
 	}
 	for _, tt := range tests {

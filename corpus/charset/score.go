@@ -50,7 +50,7 @@ const (
 // verdict says why the decoding is too poor to use, or "" when it is fine.
 func (s stats) verdict() string {
 	switch {
-	case s.repl*100 > maxReplacedPer100*s.runes:
+	case s.repl > maxReplacedAny && s.repl*100 > maxReplacedPer100*s.runes:
 		return fmt.Sprintf("%d replacement characters in %d", s.repl, s.runes)
 	case (s.ctrl+s.odd)*100 > maxJunkPer100*s.runes:
 		return fmt.Sprintf("%d control or unassigned characters in %d", s.ctrl+s.odd, s.runes)
@@ -66,8 +66,9 @@ func (s stats) quality() float64 {
 	if s.runes == 0 {
 		return 1
 	}
-	bad := float64(s.repl+s.ctrl+s.odd) / float64(s.runes)
-	return max(0, 1-bad*25)
+	lost := float64(s.repl) / float64(s.runes)
+	junk := float64(s.ctrl+s.odd) / float64(s.runes)
+	return max(0, 1-lost*5-junk*25)
 }
 
 // measure counts the kinds of rune in text.

@@ -56,6 +56,9 @@ type Record struct {
 	// Meta holds source, author, editor, url, views, other JSONL/CSV
 	// keys and metadata header fields. It is never nil.
 	Meta map[string]string
+	// Warnings are problems of a record that is still good: a date field
+	// that is no date. The record keeps what could be read.
+	Warnings []error
 }
 
 // ErrNoText is wrapped by errors about a record or file without text.

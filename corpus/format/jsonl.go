@@ -3,7 +3,9 @@ package format
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/baogao/baogao/corpus"
@@ -70,10 +72,41 @@ func fieldRecord(name string, rec Record) Record {
 	delete(rec.Meta, "id")
 	delete(rec.Meta, "title")
 	var explicit corpus.Date
-	if v, ok := rec.Meta["date"]; ok {
-		explicit, _ = firstDate(v)
+	if v, ok := rec.Meta["date"]; ok && strings.TrimSpace(v) != "" {
+		d, err := recordDate(v)
+		if err != nil {
+			rec.Warnings = append(rec.Warnings, err)
+		}
+		explicit = d
 	}
 	return newRecord(name, rec, explicit)
+}
+
+// yearMonth matches a date field of year or month precision: 2022,
+// 2022-03, 2022/3, 2022.03, 2022年3月, 2022年.
+var yearMonth = regexp.MustCompile(`^([0-9]{4})(?:年|(?:[-/.]|年)([0-9]{1,2})月?)?$`)
+
+// ErrDateField is wrapped by the warning about a date field that is no date.
+var ErrDateField = errors.New("date field is not a date")
+
+// recordDate reads the date field of a record: a full date anywhere in it
+// (2021-06-25, 2021-06-25T10:00:00+08:00, 2021年6月25日), else a year or a
+// month alone, which is a reference of that precision (今年3月 in a record
+// dated 2022 is March 2022).
+func recordDate(v string) (corpus.Date, error) {
+	if d, ok := firstDate(v); ok {
+		return d, nil
+	}
+	if m := yearMonth.FindStringSubmatch(strings.TrimSpace(v)); m != nil {
+		y, mo := atoi(m[1]), 0
+		if m[2] != "" {
+			mo = atoi(m[2])
+		}
+		if y >= 1900 && y <= 2100 && mo >= 0 && mo <= 12 {
+			return corpus.Date{Year: y, Month: mo}, nil
+		}
+	}
+	return corpus.Date{}, fmt.Errorf("%w: %q (want YYYY-MM-DD, YYYY-MM or YYYY)", ErrDateField, truncate(v))
 }
 
 // jsonValue is a string's value, or any other value as compact JSON

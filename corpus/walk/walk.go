@@ -24,6 +24,36 @@ var ErrLoop = errors.New("directory loop")
 // ErrTooLarge reports a file over Options.MaxSize.
 var ErrTooLarge = errors.New("file too large")
 
+// ErrDangling is wrapped by the error of a symbolic link whose target is
+// missing.
+var ErrDangling = errors.New("dangling symbolic link")
+
+// ErrArchive is wrapped by the error of an archive that cannot be opened.
+var ErrArchive = errors.New("bad archive")
+
+// ErrUnsupported is wrapped by the error of a file that Options.Accept
+// refuses: a format baogao cannot read. Such files are reported, never
+// dropped silently, so a folder of PDFs does not look like an empty one.
+var ErrUnsupported = errors.New("unsupported format")
+
+// UnsupportedError is the error of a refused file; Ext is its lower-case
+// extension with the dot (".xml"), or "" when it has none.
+type UnsupportedError struct{ Ext string }
+
+func (e *UnsupportedError) Error() string {
+	if e.Ext == "" {
+		return "unsupported format (no file extension)"
+	}
+	return "unsupported format " + e.Ext
+}
+
+// Unwrap returns ErrUnsupported.
+func (e *UnsupportedError) Unwrap() error { return ErrUnsupported }
+
+func unsupported(name string) error {
+	return &UnsupportedError{Ext: strings.ToLower(path.Ext(name))}
+}
+
 // File is one file found by Walk.
 type File struct {
 	// Path is slash-separated: the root as given, joined with the path
@@ -44,14 +74,16 @@ type File struct {
 // supported extension, of any size.
 type Options struct {
 	// Accept reports whether a file name (base name) is a report to read.
-	// Nil accepts every file. Archives (.zip) are opened whatever Accept
-	// says about them; Accept is asked about their members.
+	// Nil accepts every file. A refused file is still reported, as a File
+	// whose Err wraps ErrUnsupported. Archives (.zip) are opened whatever
+	// Accept says about them; Accept is asked about their members.
 	Accept func(name string) bool
 	// MaxSize refuses larger files with ErrTooLarge (the refusal is a
 	// File with Err, so it is recorded). Zero: no limit.
 	MaxSize int64
 	// Exclude lists glob patterns (path.Match on the base name) of files
-	// and directories to leave out silently, such as ".*" for hidden ones.
+	// and directories to leave out silently, such as ".*" for hidden ones:
+	// what the user asked to leave out is not reported.
 	Exclude []string
 }
 
@@ -115,7 +147,7 @@ func (w *walker) walk(p, disp string, seen []os.FileInfo) error {
 		return w.zip(p, disp, st.Size())
 	}
 	if !w.accept(filepath.Base(p)) {
-		return nil
+		return w.fn(File{Path: disp, Size: st.Size(), Err: unsupported(p)})
 	}
 	if w.opts.MaxSize > 0 && st.Size() > w.opts.MaxSize {
 		return w.fn(File{Path: disp, Size: st.Size(), Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, st.Size(), w.opts.MaxSize)})
@@ -129,12 +161,12 @@ func (w *walker) walk(p, disp string, seen []os.FileInfo) error {
 func (w *walker) zip(p, disp string, size int64) error {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
-		return w.fn(File{Path: disp, Size: size, Err: fmt.Errorf("open archive: %w", err)})
+		return w.fn(File{Path: disp, Size: size, Err: fmt.Errorf("%w: open: %w", ErrArchive, err)})
 	}
 	defer zr.Close()
 	members := make([]*zip.File, 0, len(zr.File))
 	for _, f := range zr.File {
-		if f.FileInfo().IsDir() || !w.accept(path.Base(f.Name)) || w.excludedPath(f.Name) {
+		if f.FileInfo().IsDir() || w.excludedPath(f.Name) {
 			continue
 		}
 		members = append(members, f)
@@ -143,6 +175,12 @@ func (w *walker) zip(p, disp string, size int64) error {
 	for _, f := range members {
 		mdisp := disp + ZipSep + f.Name
 		fsize := int64(f.UncompressedSize64)
+		if !w.accept(path.Base(f.Name)) {
+			if err := w.fn(File{Path: mdisp, Size: fsize, Err: unsupported(f.Name)}); err != nil {
+				return err
+			}
+			continue
+		}
 		if w.opts.MaxSize > 0 && fsize > w.opts.MaxSize {
 			if err := w.fn(File{Path: mdisp, Size: fsize, Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, fsize, w.opts.MaxSize)}); err != nil {
 				return err
@@ -157,10 +195,8 @@ func (w *walker) zip(p, disp string, size int64) error {
 	return nil
 }
 
+// accept reports whether a file not excluded is a readable format.
 func (w *walker) accept(name string) bool {
-	if w.excluded(name) {
-		return false
-	}
 	return w.opts.Accept == nil || w.opts.Accept(name)
 }
 
@@ -190,7 +226,7 @@ func statError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
 		if _, lerr := os.Lstat(pe.Path); lerr == nil {
-			return fmt.Errorf("dangling symbolic link: %w", err)
+			return fmt.Errorf("%w: %w", ErrDangling, err)
 		}
 	}
 	return err

@@ -64,9 +64,20 @@ func TestWalkOrderAndFilter(t *testing.T) {
 	for _, s := range got {
 		paths = append(paths, strings.TrimPrefix(s.path, filepath.ToSlash(root)))
 	}
-	want := []string{"/a/y.txt", "/a/z.txt", "/b.txt"}
+	want := []string{"/a/y.txt", "/a/z.txt", "/b.txt", "/c.pdf"}
 	if strings.Join(paths, " ") != strings.Join(want, " ") {
 		t.Errorf("Walk paths = %v; want %v", paths, want)
+	}
+	// The file of another format is reported, not dropped; the excluded
+	// hidden directory is not reported.
+	var ue *UnsupportedError
+	if s := got[len(got)-1]; !errors.As(s.err, &ue) || ue.Ext != ".pdf" || !errors.Is(s.err, ErrUnsupported) {
+		t.Errorf("c.pdf err = %v; want an UnsupportedError for .pdf", s.err)
+	}
+	for _, s := range got[:3] {
+		if s.err != nil {
+			t.Errorf("%s err = %v; want none", s.path, s.err)
+		}
 	}
 }
 
@@ -120,8 +131,8 @@ func TestWalkZip(t *testing.T) {
 	mkfile(t, filepath.Join(root, "truncated.zip"), string(b[:len(b)/2]))
 
 	got := collect(t, []string{root}, Options{Accept: txt})
-	if len(got) != 3 {
-		t.Fatalf("Walk = %+v; want 2 members and 1 bad archive", got)
+	if len(got) != 4 {
+		t.Fatalf("Walk = %+v; want 3 members (one unsupported) and 1 bad archive", got)
 	}
 	r := filepath.ToSlash(root)
 	if got[0].path != r+"/reports.zip!/2021/a.txt" || got[0].content != "甲" {
@@ -130,8 +141,11 @@ func TestWalkZip(t *testing.T) {
 	if got[1].path != r+"/reports.zip!/2021/b.txt" || got[1].content != "乙" {
 		t.Errorf("second = %+v; want reports.zip!/2021/b.txt with 乙", got[1])
 	}
-	if got[2].path != r+"/truncated.zip" || got[2].err == nil {
-		t.Errorf("third = %+v; want truncated.zip with an error", got[2])
+	if got[2].path != r+"/reports.zip!/img.png" || !errors.Is(got[2].err, ErrUnsupported) {
+		t.Errorf("third = %+v; want reports.zip!/img.png, unsupported", got[2])
+	}
+	if got[3].path != r+"/truncated.zip" || got[3].err == nil {
+		t.Errorf("fourth = %+v; want truncated.zip with an error", got[3])
 	}
 }
 
