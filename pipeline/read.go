@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/corpus/charset"
@@ -40,8 +44,9 @@ func (o *ReadOptions) SetDefaults() {
 
 // Read returns a Source over the report files under roots. Every file
 // yields at least one Document: what cannot be read, decoded or parsed is
-// a skipped Document carrying the reason as a Problem of stage "read", so
-// it is counted and reported while the good documents still come out.
+// a skipped Document carrying the reason as a Problem (stage "walk",
+// "read", "decode" or "parse"), so it is counted and reported while the
+// good documents still come out.
 func Read(roots []string, opts ReadOptions) Source {
 	opts.SetDefaults()
 	return func(ctx context.Context, emit func(*corpus.Document) error) error {
@@ -64,13 +69,35 @@ func ReadBytes(path string, b []byte, opts ReadOptions) []*corpus.Document {
 
 func readFile(f walk.File, opts ReadOptions) []*corpus.Document {
 	if f.Err != nil {
-		return []*corpus.Document{skipped(f.Path, 0, f.Size, "unreadable", f.Err)}
+		skip, reason := walkReason(f.Err)
+		return []*corpus.Document{skipped(f.Path, f.Size, skip, corpus.Problem{Stage: "walk", Reason: reason, Err: f.Err})}
 	}
 	b, err := readAll(f)
 	if err != nil {
-		return []*corpus.Document{skipped(f.Path, 0, f.Size, "unreadable", err)}
+		return []*corpus.Document{skipped(f.Path, f.Size, "unreadable", corpus.Problem{Stage: "read", Reason: "unreadable", Err: err})}
 	}
 	return parse(f.Path, f.Size, b, opts)
+}
+
+// walkReason names a file the walker refused: the skip reason of its
+// document and the reason of its problem.
+func walkReason(err error) (skip, reason string) {
+	var ue *walk.UnsupportedError
+	switch {
+	case errors.As(err, &ue):
+		return "unsupported format", ue.Error()
+	case errors.Is(err, walk.ErrTooLarge):
+		return "too large", "file too large"
+	case errors.Is(err, walk.ErrLoop):
+		return "directory loop", "directory loop"
+	case errors.Is(err, walk.ErrDangling):
+		return "unreadable", "dangling symbolic link"
+	case errors.Is(err, walk.ErrArchive):
+		return "unreadable", "bad archive"
+	case errors.Is(err, fs.ErrPermission):
+		return "unreadable", "permission denied"
+	}
+	return "unreadable", "unreadable"
 }
 
 func readAll(f walk.File) ([]byte, error) {
@@ -88,7 +115,7 @@ func readAll(f walk.File) ([]byte, error) {
 
 func parse(p string, size int64, b []byte, opts ReadOptions) []*corpus.Document {
 	if len(b) == 0 {
-		return []*corpus.Document{skipped(p, 0, size, "empty", errors.New("empty file"))}
+		return []*corpus.Document{skipped(p, size, "empty", corpus.Problem{Stage: "read", Reason: "empty file", Err: errors.New("empty file")})}
 	}
 	var (
 		res charset.Result
@@ -100,11 +127,11 @@ func parse(p string, size int64, b []byte, opts ReadOptions) []*corpus.Document 
 		res, err = charset.Decode(b)
 	}
 	if err != nil {
-		reason := "undecodable"
+		skip, reason := "undecodable", "undecodable"
 		if errors.Is(err, charset.ErrBinary) {
-			reason = "binary"
+			skip, reason = "binary", "binary file"
 		}
-		return []*corpus.Document{skipped(p, 0, size, reason, fmt.Errorf("decode: %w", err))}
+		return []*corpus.Document{skipped(p, size, skip, corpus.Problem{Stage: "decode", Reason: reason, Err: err})}
 	}
 	text := lineEnds(res.Text)
 	records, errs := format.Parse(path.Base(p), text, opts.Format)
@@ -123,30 +150,83 @@ func parse(p string, size int64, b []byte, opts ReadOptions) []*corpus.Document 
 			doc.Meta["id"] = rec.ID
 		}
 		if res.Replaced > 0 {
-			doc.Problems = append(doc.Problems, corpus.Problem{Path: p, Stage: "read", Offset: -1,
-				Err: fmt.Errorf("decode %s: %d invalid byte sequences replaced by U+FFFD", res.Encoding, res.Replaced)})
+			if at := strings.IndexRune(doc.Text, utf8.RuneError); at >= 0 || len(records) == 1 {
+				doc.Problems = append(doc.Problems, corpus.Problem{Path: p, Stage: "decode", Reason: "invalid bytes replaced",
+					Offset: max(at, 0), Line: lineAt(doc, at),
+					Err: fmt.Errorf("%s: %d invalid byte sequences replaced by U+FFFD", res.Encoding, res.Replaced)})
+			}
+		}
+		for _, w := range rec.Warnings {
+			doc.Problems = append(doc.Problems, corpus.Problem{Path: p, Stage: "parse", Reason: parseReason(w),
+				Offset: 0, Line: rec.Line, Err: w})
 		}
 		if strings.TrimSpace(doc.Text) == "" {
 			doc.Skip = "empty"
-			doc.Problems = append(doc.Problems, corpus.Problem{Path: p, Stage: "read", Offset: -1, Err: errors.New("no text")})
+			doc.Problems = append(doc.Problems, corpus.Problem{Path: p, Stage: "parse", Reason: "no text", Offset: 0, Line: rec.Line, Err: errors.New("no text")})
 		}
 		docs = append(docs, doc)
 	}
 	for _, err := range errs {
+		pr := corpus.Problem{Stage: "parse", Reason: parseReason(err), Err: err}
 		item := 0
 		var fe *format.Error
 		if errors.As(err, &fe) {
-			item = fe.Item
+			item, pr.Line, pr.Offset = fe.Item, fe.Line, lineOffset(text, fe.Line)
+			pr.Err = fe.Err // the line is in the Problem
 		}
-		d := skipped(p, item, size, "unparsable", fmt.Errorf("parse: %w", err))
+		d := skipped(p, size, "unparsable", pr)
+		d.ID, d.Item, d.Line = docID(p, item), item, pr.Line
 		d.Encoding, d.Confidence = res.Encoding, res.Confidence
 		docs = append(docs, d)
 	}
 	if len(docs) == 0 {
-		docs = append(docs, skipped(p, 0, size, "empty", errors.New("no documents in file")))
+		docs = append(docs, skipped(p, size, "empty", corpus.Problem{Stage: "parse", Reason: "no text", Err: errors.New("no documents in file")}))
 	}
 	sortByItem(docs)
 	return docs
+}
+
+// parseReason names a parse error for grouping.
+func parseReason(err error) string {
+	var se *json.SyntaxError
+	var ce *csv.ParseError
+	switch {
+	case errors.Is(err, format.ErrDateField):
+		return "unparseable date field"
+	case errors.Is(err, format.ErrNoColumn):
+		return "missing text column"
+	case errors.Is(err, format.ErrNoText):
+		return "no text"
+	case errors.As(err, &se):
+		return "invalid JSON"
+	case errors.As(err, &ce):
+		return "malformed CSV row"
+	}
+	return "unparsable"
+}
+
+// lineOffset returns the byte offset of the 1-based line n of text; 0
+// for n < 1 or past the end.
+func lineOffset(text string, n int) int {
+	off := 0
+	for i := 1; i < n; i++ {
+		k := strings.IndexByte(text[off:], '\n')
+		if k < 0 {
+			return 0
+		}
+		off += k + 1
+	}
+	return off
+}
+
+// lineAt returns the 1-based line of the file holding byte at of doc.Text:
+// the document's own start line (multi-document files) plus the line
+// breaks before at. 0 when at < 0.
+func lineAt(doc *corpus.Document, at int) int {
+	if at < 0 {
+		return 0
+	}
+	return max(doc.Line, 1) + strings.Count(doc.Text[:at], "\n")
 }
 
 // sortByItem puts the skipped records of a bad line among the good ones in
@@ -160,11 +240,12 @@ func sortByItem(docs []*corpus.Document) {
 }
 
 // skipped makes the document that stands for a file or record that could
-// not be analysed.
-func skipped(p string, item int, size int64, reason string, err error) *corpus.Document {
+// not be analysed. A problem about the whole file has offset 0.
+func skipped(p string, size int64, reason string, pr corpus.Problem) *corpus.Document {
+	pr.Path = p
 	return &corpus.Document{
-		ID: docID(p, item), Path: p, Item: item, Size: size, Skip: reason,
-		Problems: []corpus.Problem{{Path: p, Stage: "read", Offset: -1, Err: err}},
+		ID: docID(p, 0), Path: p, Size: size, Skip: reason,
+		Problems: []corpus.Problem{pr},
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/baogao/baogao/corpus"
 )
@@ -45,7 +46,20 @@ type Options struct {
 	// Progress is called from the consumer goroutine after each document
 	// reaches the consumer. Nil: nothing.
 	Progress func(doc *corpus.Document)
+	// Window bounds the documents between the source and the consumer:
+	// read, being analysed, or finished and waiting for an earlier one
+	// (the reorder buffer). 0: 4 per worker, enough to keep every worker
+	// busy behind one slow document without holding the corpus in memory.
+	Window int
+	// WindowBytes bounds the text bytes of those documents; a document
+	// larger than the bound runs alone. 0: DefaultWindowBytes.
+	WindowBytes int64
 }
+
+// DefaultWindowBytes is the text in flight by default. Analysis holds
+// about 40 bytes of tokens and mentions per byte of text, so 16 MiB of
+// text is some 650 MiB at the peak, inside the 1 GiB a run may take.
+const DefaultWindowBytes = 16 << 20
 
 // SetDefaults fills the zero fields.
 func (o *Options) SetDefaults() {
@@ -58,12 +72,20 @@ func (o *Options) SetDefaults() {
 	if o.Progress == nil {
 		o.Progress = func(*corpus.Document) {}
 	}
+	if o.Window <= 0 {
+		o.Window = 4 * o.Workers
+	}
+	if o.WindowBytes <= 0 {
+		o.WindowBytes = DefaultWindowBytes
+	}
 }
 
 // Stats counts what a run did. Durations per stage add up the time every
 // worker spent in it, so they exceed wall time with several workers.
 type Stats struct {
 	Documents int64
+	Files     int64 // input files (a file split into several documents counts once)
+	DiskBytes int64 // bytes of those files as stored (archive members uncompressed)
 	Bytes     int64 // of decoded text
 	Skipped   int64
 	Problems  int64
@@ -97,8 +119,14 @@ type seqDoc struct {
 func (r *Runner) Run(ctx context.Context, src Source, consume func(*corpus.Document) error) (Stats, error) {
 	start := time.Now()
 	var st Stats
+	lastPath := ""
 	deliver := func(doc *corpus.Document) error {
 		st.Documents++
+		if st.Documents == 1 || doc.Path != lastPath {
+			st.Files++
+			st.DiskBytes += doc.Size
+			lastPath = doc.Path
+		}
 		st.Bytes += int64(len(doc.Text))
 		st.Mentions += int64(len(doc.Mentions))
 		if doc.Skip != "" {
@@ -139,16 +167,29 @@ func (r *Runner) Run(ctx context.Context, src Source, consume func(*corpus.Docum
 	return st, err
 }
 
-// parallel fans documents out to workers and back in order. Channels are
-// bounded (2× workers), so memory holds only the documents in flight.
+// parallel fans documents out to workers and back in order. The window
+// (Options.Window documents, Options.WindowBytes of text) bounds what is
+// in flight from the source to the consumer, the reorder buffer
+// included: one slow document holds back at most a window of finished
+// ones, never the rest of the corpus.
 func (r *Runner) parallel(ctx context.Context, src Source, deliver func(*corpus.Document) error) error {
 	g, ctx := errgroup.WithContext(ctx)
-	in := make(chan seqDoc, 2*r.opts.Workers)
-	out := make(chan seqDoc, 2*r.opts.Workers)
+	in := make(chan seqDoc, r.opts.Workers)
+	out := make(chan seqDoc, r.opts.Workers)
+	docs := semaphore.NewWeighted(int64(r.opts.Window))
+	text := semaphore.NewWeighted(r.opts.WindowBytes)
+	weight := func(doc *corpus.Document) int64 { return min(int64(len(doc.Text)), r.opts.WindowBytes) }
 	g.Go(func() error {
 		defer close(in)
 		seq := 0
 		return src(ctx, func(doc *corpus.Document) error {
+			if err := docs.Acquire(ctx, 1); err != nil {
+				return err
+			}
+			if err := text.Acquire(ctx, weight(doc)); err != nil {
+				docs.Release(1)
+				return err
+			}
 			select {
 			case in <- seqDoc{seq, doc}:
 				seq++
@@ -177,6 +218,7 @@ func (r *Runner) parallel(ctx context.Context, src Source, deliver func(*corpus.
 	go func() { wg.Wait(); close(out) }()
 	g.Go(func() error {
 		// Reorder: hold documents that finished early until their turn.
+		// The window bounds pending.
 		pending := map[int]*corpus.Document{}
 		next := 0
 		for sd := range out {
@@ -184,7 +226,11 @@ func (r *Runner) parallel(ctx context.Context, src Source, deliver func(*corpus.
 			for doc, ok := pending[next]; ok; doc, ok = pending[next] {
 				delete(pending, next)
 				next++
-				if err := deliver(doc); err != nil {
+				w := weight(doc)
+				err := deliver(doc)
+				text.Release(w)
+				docs.Release(1)
+				if err != nil {
 					return err
 				}
 			}
@@ -208,9 +254,32 @@ func (r *Runner) process(ctx context.Context, doc *corpus.Document) {
 		err := safeProcess(ctx, s, doc)
 		r.spent[i].Add(int64(time.Since(t)))
 		if err != nil && !errors.Is(err, context.Canceled) {
-			doc.Problems = append(doc.Problems, corpus.Problem{Path: doc.Path, Stage: s.Name(), Offset: -1, Err: err})
+			doc.Problems = append(doc.Problems, stageProblem(doc, s.Name(), err))
 		}
 	}
+}
+
+// errPanic is wrapped by the error of a stage that panicked.
+var errPanic = errors.New("panic")
+
+// stageProblem is the Problem of a stage that failed on doc. A stage's
+// error may carry its own place and reason (a *corpus.Problem); others
+// are about the document as a whole.
+func stageProblem(doc *corpus.Document, stage string, err error) corpus.Problem {
+	var p *corpus.Problem
+	if errors.As(err, &p) {
+		q := *p
+		q.Path = doc.Path
+		if q.Stage == "" {
+			q.Stage = stage
+		}
+		return q
+	}
+	reason := stage + " failed"
+	if errors.Is(err, errPanic) {
+		reason = "panic in " + stage
+	}
+	return corpus.Problem{Path: doc.Path, Stage: stage, Reason: reason, Err: err}
 }
 
 // safeProcess recovers a panic in a stage into an error with its stack,
@@ -218,7 +287,7 @@ func (r *Runner) process(ctx context.Context, doc *corpus.Document) {
 func safeProcess(ctx context.Context, s Stage, doc *corpus.Document) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+			err = fmt.Errorf("%w: %v\n%s", errPanic, p, debug.Stack())
 		}
 	}()
 	return s.Process(ctx, doc)

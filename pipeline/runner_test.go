@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -101,5 +102,56 @@ func TestRunnerCancel(t *testing.T) {
 	})
 	if !errors.Is(err, context.Canceled) || n > 100 {
 		t.Errorf("Run after cancel = %v after %d documents; want context.Canceled soon", err, n)
+	}
+}
+
+// TestRunnerWindow: a slow first document holds back at most a window of
+// finished documents, by count and by bytes, and the run still delivers
+// every document in order.
+func TestRunnerWindow(t *testing.T) {
+	tests := []struct {
+		name        string
+		opts        Options
+		size        int // text bytes per document
+		maxInFlight int64
+	}{
+		{"documents", Options{Workers: 2, Window: 8}, 10, 8 + 1},
+		{"bytes", Options{Workers: 2, Window: 1000, WindowBytes: 4 << 20}, 1 << 20, 4 + 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var emitted, seenAtRelease atomic.Int64
+			text := strings.Repeat("a", tt.size)
+			src := func(ctx context.Context, emit func(*corpus.Document) error) error {
+				for i := range 2000 {
+					emitted.Add(1)
+					if err := emit(&corpus.Document{ID: fmt.Sprint(i), Path: fmt.Sprint(i), Text: text}); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			slowFirst := stageFunc(func(doc *corpus.Document) error {
+				if doc.ID == "0" {
+					time.Sleep(300 * time.Millisecond)
+					seenAtRelease.Store(emitted.Load())
+				}
+				return nil
+			})
+			n := 0
+			st, err := New([]Stage{slowFirst}, tt.opts).Run(context.Background(), src, func(d *corpus.Document) error {
+				if d.ID != fmt.Sprint(n) {
+					t.Fatalf("document %s delivered at position %d", d.ID, n)
+				}
+				n++
+				return nil
+			})
+			if err != nil || st.Documents != 2000 {
+				t.Fatalf("Run = %+v, %v; want 2000 documents", st, err)
+			}
+			if got := seenAtRelease.Load(); got > tt.maxInFlight {
+				t.Errorf("while document 0 was being analysed the source emitted %d documents; want at most %d", got, tt.maxInFlight)
+			}
+		})
 	}
 }

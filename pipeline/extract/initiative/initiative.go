@@ -69,7 +69,7 @@ func (e *Extractor) Extract(text string, ref corpus.Date) []corpus.Mention {
 	out := make([]corpus.Mention, 0, len(cs))
 	for _, c := range cs {
 		start, end := v.span(c.start, c.end)
-		value := e.lex.variant(Canonical(text[start:end]))
+		value := e.Name(text[start:end])
 		if e.lex.Excluded(value) {
 			continue
 		}
@@ -87,6 +87,14 @@ func (e *Extractor) Extract(text string, ref corpus.Date) []corpus.Mention {
 		})
 	}
 	return out
+}
+
+// Name returns the canonical name of a written form of an initiative, as
+// Extract gives it: quotation marks, spacing and a head noun after the
+// quotation removed (Canonical), and a known name's variant linked to it
+// (乡村振兴战略 → 乡村振兴).
+func (e *Extractor) Name(surface string) string {
+	return e.lex.variant(Canonical(surface))
 }
 
 // resolve keeps the best of overlapping candidates (higher priority, then
