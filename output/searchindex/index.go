@@ -19,8 +19,9 @@ import (
 // written by this package.
 var ErrNotIndex = errors.New("not a baogao search index")
 
-// defaultN is the page size when Request.N is zero.
-const defaultN = 10
+// ErrQuery is wrapped by Search's error for a query that does not parse:
+// the caller's mistake, not the index's.
+var ErrQuery = errors.New("bad query")
 
 // Index is an open index, read only.
 //
@@ -64,7 +65,8 @@ type Request struct {
 	// initiative). Words without a field search text and title. Empty
 	// matches every document.
 	Query string
-	// N is the page size (0: 10) and From the offset of the first hit.
+	// N is the page size and From the offset of the first hit. N 0 asks
+	// for the total and the facets only.
 	N, From int
 	// After and Before keep documents dated within them, both inclusive,
 	// at their precision (Before 2021 takes all of 2021). Zero: open end.
@@ -81,29 +83,32 @@ type Request struct {
 	Facets int
 }
 
-// Hit is one matching document.
+// Hit is one matching document. The JSON names are part of the search
+// command's and the server's output.
 type Hit struct {
-	ID, Path, Title string
-	Date            string  // ISO 8601 at the written precision, or "" when undated
-	Score           float64 // bleve's tf-idf score
+	ID    string  `json:"id"`
+	Path  string  `json:"path"`
+	Title string  `json:"title"`
+	Date  string  `json:"date"`  // ISO 8601 at the written precision, or "" when undated
+	Score float64 `json:"score"` // bleve's tf-idf score
 	// Snippets are highlighted passages: the best one of the text, then
 	// the title when the query matched it. Empty when only filters
 	// matched.
-	Snippets []string
+	Snippets []string `json:"snippets"`
 }
 
 // Facet is one value of a facet and the number of hits with it.
 type Facet struct {
-	Name  string
-	Count int
+	Name  string `json:"name"`
+	Count int    `json:"count"`
 }
 
 // Result is one page of hits.
 type Result struct {
-	Total       uint64 // hits in all pages
-	Hits        []Hit
-	Initiatives []Facet // the initiative facet, when Request.Facets > 0
-	Took        time.Duration
+	Total       uint64        `json:"total"` // hits in all pages
+	Hits        []Hit         `json:"hits"`
+	Initiatives []Facet       `json:"initiatives"` // the initiative facet, when Request.Facets > 0
+	Took        time.Duration `json:"-"`
 }
 
 // Search runs req. Ties in score are ordered by document ID, so results
@@ -117,7 +122,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("searchindex: search %s: %w", ix.dir, err)
 	}
-	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits))}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits)), Initiatives: []Facet{}}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hit(h))
 	}
@@ -151,11 +156,7 @@ func searchRequest(req *Request) (*bleve.SearchRequest, error) {
 		b.AddFilter(query.NewConjunctionQuery(fs))
 		q = b
 	}
-	n := req.N
-	if n == 0 {
-		n = defaultN
-	}
-	sr := bleve.NewSearchRequestOptions(q, n, req.From, false)
+	sr := bleve.NewSearchRequestOptions(q, req.N, req.From, false)
 	sr.Fields = []string{FieldPath, FieldTitle, FieldDate}
 	sr.SortBy([]string{"-_score", "_id"})
 	sr.Highlight = bleve.NewHighlightWithStyle(style)

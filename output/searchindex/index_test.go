@@ -48,7 +48,7 @@ func TestHighlight(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), Request{Query: tt.query, Highlight: tt.style})
+			res, err := ix.Search(context.Background(), Request{Query: tt.query, N: 10, Highlight: tt.style})
 			if err != nil {
 				t.Fatalf("Search(%q): %v", tt.query, err)
 			}
@@ -74,7 +74,7 @@ func TestHighlight(t *testing.T) {
 
 func TestHighlightHTMLEscapes(t *testing.T) {
 	ix := buildIndex(t, []*corpus.Document{{ID: "x", Path: "x.txt", Text: "医院<新闻>：开展义诊&健康讲座"}})
-	res, err := ix.Search(context.Background(), Request{Query: "义诊", Highlight: HighlightHTML})
+	res, err := ix.Search(context.Background(), Request{Query: "义诊", N: 10, Highlight: HighlightHTML})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestHitFields(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.want.ID, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), Request{Query: tt.query})
+			res, err := ix.Search(context.Background(), Request{Query: tt.query, N: 10})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,7 +126,7 @@ func TestFacets(t *testing.T) {
 		{"top one", Request{Facets: 1, Query: "义诊"}, 3, []Facet{{"乡村振兴战略", 1}}},
 		{"over every page", Request{Facets: 5, Query: "义诊", N: 1}, 3, []Facet{{"乡村振兴战略", 1}, {"健康中国行动", 1}}},
 		{"filtered", Request{Facets: 5, Initiatives: []string{"健康中国行动"}}, 2, []Facet{{"健康中国行动", 2}, {"乡村振兴战略", 1}}},
-		{"none asked", Request{Query: "义诊"}, 3, nil},
+		{"none asked", Request{Query: "义诊", N: 10}, 3, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,6 +158,25 @@ func TestPaging(t *testing.T) {
 	}
 	if want := []string{"b", "d", "a"}; !slices.Equal(got, want) {
 		t.Errorf("pages of Search(义诊) = %v; want %v", got, want)
+	}
+}
+
+// TestCountOnly: N 0 gives the total and the facets, no hits.
+func TestCountOnly(t *testing.T) {
+	ix := buildCase(t, "reports")
+	res, err := ix.Search(context.Background(), Request{Query: "义诊", Facets: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 3 || len(res.Hits) != 0 || len(res.Initiatives) == 0 {
+		t.Errorf("Search(义诊, N 0) = total %d, %d hits, facets %v; want 3, none, some", res.Total, len(res.Hits), res.Initiatives)
+	}
+}
+
+func TestQueryErrorIsErrQuery(t *testing.T) {
+	ix := buildCase(t, "reports")
+	if _, err := ix.Search(context.Background(), Request{Query: `"未闭合`, N: 10}); !errors.Is(err, ErrQuery) {
+		t.Errorf("Search(unclosed quote) = %v; want ErrQuery", err)
 	}
 }
 
@@ -216,18 +235,44 @@ func TestBleveMatchPhrase(t *testing.T) {
 func TestWriterSkipsAndBatches(t *testing.T) {
 	// More documents than one batch holds, and a skipped one.
 	var docs []*corpus.Document
-	for i := range maxBatchDocs + 10 {
+	for i := range 300 {
 		docs = append(docs, &corpus.Document{ID: fmt.Sprintf("n%03d", i), Path: fmt.Sprintf("n%03d.txt", i),
 			Text: fmt.Sprintf("第%d号通知：医院开展义诊活动。", i)})
 	}
 	docs = append(docs, &corpus.Document{ID: "skipped", Path: "skipped.bin", Text: "医院开展义诊活动", Skip: "binary"})
-	ix := buildIndex(t, docs)
+	dir := filepath.Join(t.TempDir(), "index")
+	w, err := Create(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.limit = 1000 // about 20 documents a batch
+	batches := 0
+	for _, d := range docs {
+		before := w.batch.Size()
+		if err := w.Add(d); err != nil {
+			t.Fatal(err)
+		}
+		if w.batch.Size() < before {
+			batches++
+		}
+	}
+	if err := w.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	if batches < 10 {
+		t.Errorf("%d batches flushed by bytes; want at least 10", batches)
+	}
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
 	res, err := ix.Search(context.Background(), Request{Query: "义诊", N: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Total != maxBatchDocs+10 {
-		t.Errorf("Search(义诊).Total = %d; want %d", res.Total, maxBatchDocs+10)
+	if res.Total != 300 {
+		t.Errorf("Search(义诊).Total = %d; want 300", res.Total)
 	}
 	for _, h := range res.Hits {
 		if h.ID == "skipped" {
@@ -313,7 +358,7 @@ func TestWriterReusesTokens(t *testing.T) {
 		{Span: corpus.Span{Start: 0, End: len("青山医院")}, Term: "zzqx", Pos: 1},
 	}}
 	ix := buildIndex(t, []*corpus.Document{doc})
-	res, err := ix.Search(context.Background(), Request{Query: "text:zzqx"})
+	res, err := ix.Search(context.Background(), Request{Query: "text:zzqx", N: 10})
 	if err != nil || res.Total != 1 {
 		t.Fatalf("Search(text:zzqx) = %+v, %v; want the document indexed from doc.Tokens", res, err)
 	}

@@ -19,7 +19,7 @@ func parseQuery(s string) (query.Query, error) {
 	}
 	q, err := query.NewQueryStringQuery(s).Parse()
 	if err != nil {
-		return nil, fmt.Errorf("searchindex: query %q: %w", s, err)
+		return nil, fmt.Errorf("searchindex: %w %q: %w", ErrQuery, s, err)
 	}
 	return withDefaultFields(q), nil
 }

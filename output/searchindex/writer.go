@@ -11,12 +11,15 @@ import (
 	"github.com/baogao/baogao/corpus"
 )
 
-// Batch bounds: a batch holds the documents' text until it is flushed, so
-// bound its bytes as well as its length. bleve analyses a batch in
-// parallel, so batches should not be tiny either.
+// maxBatchBytes bounds a batch by what it holds in memory until it is
+// flushed: the documents' text and their tokens (tokenBytes each), not by
+// a number of documents, so a batch of long reports costs no more than
+// one of short news items. 32 MiB is some 600 KB of Chinese text with its
+// tokens; bleve analyses a batch in parallel, so batches should not be
+// tiny either.
 const (
-	maxBatchDocs  = 256
-	maxBatchBytes = 16 << 20
+	maxBatchBytes = 32 << 20
+	tokenBytes    = 56 // a corpus.Token and its term, as held
 )
 
 // Internal key marking an index as written by this package, with the
@@ -37,7 +40,8 @@ type Writer struct {
 	dir   string
 	idx   bleve.Index
 	batch *bleve.Batch
-	bytes int      // text bytes in batch
+	bytes int      // bytes held by the batch: text and tokens
+	limit int      // flush at this many bytes: maxBatchBytes
 	texts []string // texts of the batch with tokens in pretokenized
 	done  bool
 }
@@ -60,7 +64,7 @@ func Create(dir string) (*Writer, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("searchindex: create %s: %w", dir, err)
 	}
-	return &Writer{dir: dir, idx: idx, batch: idx.NewBatch()}, nil
+	return &Writer{dir: dir, idx: idx, batch: idx.NewBatch(), limit: maxBatchBytes}, nil
 }
 
 // Add indexes doc under doc.ID. Skipped documents (doc.Skip != "") are not
@@ -79,8 +83,8 @@ func (w *Writer) Add(doc *corpus.Document) error {
 	if err := w.batch.Index(doc.ID, fields(doc)); err != nil {
 		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
 	}
-	w.bytes += len(doc.Text) + len(doc.Title)
-	if w.batch.Size() >= maxBatchDocs || w.bytes >= maxBatchBytes {
+	w.bytes += len(doc.Text) + len(doc.Title) + tokenBytes*len(doc.Tokens)
+	if w.bytes >= w.limit {
 		return w.flush()
 	}
 	return nil

@@ -73,9 +73,15 @@ type ProblemRow struct {
 	DocID string `parquet:"doc_id"`
 	Stage string `parquet:"stage,dict"`
 	// Offset is a byte offset into the document text (or into the file
-	// when the text is unknown), nil when the problem is not about a place.
+	// when the text is unknown; 0 for the whole file or document), nil
+	// only when no place is known.
 	Offset  *int64 `parquet:"offset"`
 	Message string `parquet:"message"`
+	// Reason is the short, stable description problems are grouped by.
+	Reason string `parquet:"reason,dict"`
+	// Line is the 1-based line of the file the problem is about (a JSONL
+	// line, a CSV row, the line of a replaced byte), nil when none.
+	Line *int32 `parquet:"line"`
 }
 
 // ErrText reports a document text that is not valid UTF-8. The read
@@ -233,12 +239,19 @@ func problemRows(rows []ProblemRow, doc *corpus.Document) []ProblemRow {
 		if p.Err != nil {
 			msg = p.Err.Error()
 		}
+		var line *int32
+		if p.Line > 0 {
+			l := int32(p.Line)
+			line = &l
+		}
 		rows = append(rows, ProblemRow{
 			Path:    cmp.Or(p.Path, doc.Path),
 			DocID:   doc.ID,
 			Stage:   p.Stage,
 			Offset:  off,
 			Message: msg,
+			Reason:  Reason(p),
+			Line:    line,
 		})
 	}
 	return rows
@@ -259,7 +272,13 @@ func (r *MentionRow) size() int64 {
 }
 
 func (r *ProblemRow) size() int64 {
-	return int64(len(r.Path) + len(r.DocID) + len(r.Stage) + len(r.Message) + 8)
+	return int64(len(r.Path) + len(r.DocID) + len(r.Stage) + len(r.Message) + len(r.Reason) + 12)
+}
+
+// Reason is the reason column of a problem: its own, or its stage's name
+// when it has none.
+func Reason(p corpus.Problem) string {
+	return cmp.Or(p.Reason, p.Stage)
 }
 
 // nullable returns nil for "" (null in the table) and &s otherwise.

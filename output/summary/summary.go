@@ -3,6 +3,7 @@ package summary
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 
 	"github.com/baogao/baogao/corpus"
@@ -81,6 +82,7 @@ type Writer struct {
 	// Reused per document so Add allocates little for mentions.
 	mentionBuf []MentionRow
 	problemBuf []ProblemRow
+	reasons    map[string]int64 // problems by Reason
 	finished   bool
 	err        error // the result of the first Finish
 }
@@ -109,6 +111,7 @@ func New(dir string, opts Options) (*Writer, error) {
 		return nil, err
 	}
 	w.initAgg = initiatives{}
+	w.reasons = map[string]int64{}
 	return w, nil
 }
 
@@ -135,6 +138,9 @@ func (w *Writer) Add(doc *corpus.Document) error {
 		return err
 	}
 	w.initAgg.add(doc)
+	for _, r := range w.problemBuf {
+		w.reasons[r.Reason]++
+	}
 	return w.problems.write(w.problemBuf)
 }
 
@@ -161,6 +167,9 @@ func (w *Writer) Finish() error {
 	w.err = errors.Join(errs...)
 	return w.err
 }
+
+// Reasons returns the problems written so far, counted by reason.
+func (w *Writer) Reasons() map[string]int64 { return maps.Clone(w.reasons) }
 
 // Counts returns the rows written per table, keyed "documents",
 // "mentions" and "problems", for the run manifest.

@@ -52,7 +52,7 @@ func fixtureDocs() []*corpus.Document {
 	partial := &corpus.Document{
 		ID: "d3", Path: "reports/2023/合集.txt", Item: 2, Encoding: "gb18030", Confidence: 0.75,
 		Size: 60, Text: textPartial, Meta: map[string]string{},
-		Problems: []corpus.Problem{{Path: "reports/2023/合集.txt", Stage: "extract/date", Offset: 9, Err: errors.New("ambiguous year")}},
+		Problems: []corpus.Problem{{Path: "reports/2023/合集.txt", Stage: "extract/date", Reason: "ambiguous year", Offset: 9, Line: 2, Err: errors.New("ambiguous year")}},
 	}
 	partial.Mentions = []corpus.Mention{
 		mention(partial.Text, corpus.KindInitiative, "《基层医疗服务提升行动方案》", corpus.Mention{Value: "基层医疗服务提升行动方案", Type: "campaign", Rule: "book-title"}),
@@ -115,7 +115,7 @@ func TestArrowSchema(t *testing.T) {
 			"unit": str, "approx": str, "rule": str, "type": str, "noun": str, "period": str,
 		}},
 		{ProblemsFile, map[string]arrow.Type{
-			"path": str, "doc_id": str, "stage": str, "offset": arrow.INT64, "message": str,
+			"path": str, "doc_id": str, "stage": str, "offset": arrow.INT64, "message": str, "reason": str, "line": arrow.INT32,
 		}},
 		{InitiativesFile, map[string]arrow.Type{
 			"name": str, "type": str, "aliases": arrow.LIST, "documents": arrow.INT64, "mentions": arrow.INT64,
@@ -274,8 +274,8 @@ func TestProblemsValues(t *testing.T) {
 	dir, _ := writeDocs(t, Options{}, fixtureDocs())
 	_, rows := readTable(t, filepath.Join(dir, ProblemsFile))
 	want := []map[string]any{
-		{"path": "reports/2023/扫描件.pdf", "doc_id": "d2", "stage": "read", "offset": nil, "message": "not a text file"},
-		{"path": "reports/2023/合集.txt", "doc_id": "d3", "stage": "extract/date", "offset": int64(9), "message": "ambiguous year"},
+		{"path": "reports/2023/扫描件.pdf", "doc_id": "d2", "stage": "read", "offset": nil, "message": "not a text file", "reason": "read", "line": nil},
+		{"path": "reports/2023/合集.txt", "doc_id": "d3", "stage": "extract/date", "offset": int64(9), "message": "ambiguous year", "reason": "ambiguous year", "line": int32(2)},
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("problems = %v; want %v", rows, want)
