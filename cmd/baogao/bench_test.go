@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/corpus/corpustest"
@@ -44,7 +45,7 @@ func BenchmarkRun(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				f := runFlags{Out: filepath.Join(b.TempDir(), "out"), Workers: workers, Progress: "none"}
-				code, err := runWith(context.Background(), an, f, []string{seeds}, io.Discard)
+				code, err := runWith(context.Background(), an, f, []string{seeds}, time.Now(), io.Discard)
 				if err != nil || code != exitOK {
 					b.Fatalf("run: %d, %v", code, err)
 				}

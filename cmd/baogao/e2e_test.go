@@ -16,6 +16,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow"
 
 	"github.com/baogao/baogao/corpus/corpustest"
+	"github.com/baogao/baogao/output"
 	"github.com/baogao/baogao/output/summary/summarytest"
 )
 
@@ -198,10 +199,9 @@ func TestRunSeeds(t *testing.T) {
 		}
 	}
 
-	var man manifest
-	b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
-	if err != nil || json.Unmarshal(b, &man) != nil {
-		t.Fatalf("manifest.json: %v\n%s", err, b)
+	man, err := output.ReadManifest(out)
+	if err != nil {
+		t.Fatalf("manifest.json: %v", err)
 	}
 	if man.Counts["documents"] != 5 || man.Counts["mentions"] != int64(len(mentions)) {
 		t.Errorf("manifest counts = %v; want 5 documents, %d mentions", man.Counts, len(mentions))
@@ -211,14 +211,16 @@ func TestRunSeeds(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("baogao search: exit %d\n%s", r.code, r.stderr)
 	}
-	var first struct {
-		Path     string
-		Snippets []string
+	var res struct {
+		Hits []struct {
+			Path     string   `json:"path"`
+			Snippets []string `json:"snippets"`
+		} `json:"hits"`
 	}
-	line, _, _ := strings.Cut(r.stdout, "\n")
-	if err := json.Unmarshal([]byte(line), &first); err != nil {
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || len(res.Hits) == 0 {
 		t.Fatalf("search output %q: %v", r.stdout, err)
 	}
+	first := res.Hits[0]
 	if !strings.HasPrefix(filepath.Base(first.Path), "000_") {
 		t.Errorf("first hit for 急诊 = %s; want 000_…", first.Path)
 	}

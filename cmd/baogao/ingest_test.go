@@ -64,22 +64,24 @@ func zipOf(t *testing.T, files map[string]string) []byte {
 	return buf.Bytes()
 }
 
-// searchIDs runs `baogao search -json` and returns the paths of the hits.
+// searchPaths runs `baogao search -json` and returns the base names of
+// the hits' paths.
 func searchPaths(t *testing.T, index string, args ...string) []string {
 	t.Helper()
-	r := baogao(t, nil, append([]string{"search", "-index", index, "-json"}, args...)...)
+	r := baogao(t, nil, append([]string{"search", "-index", index, "-json", "-n", "1000"}, args...)...)
 	if r.code != exitOK {
 		t.Fatalf("search %v: exit %d\n%s", args, r.code, r.stderr)
 	}
+	var res struct {
+		Hits []struct {
+			Path string `json:"path"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+		t.Fatalf("search output %q: %v", r.stdout, err)
+	}
 	var paths []string
-	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
-		if line == "" {
-			continue
-		}
-		var h struct{ Path string }
-		if err := json.Unmarshal([]byte(line), &h); err != nil {
-			t.Fatalf("search output %q: %v", line, err)
-		}
+	for _, h := range res.Hits {
 		paths = append(paths, filepath.Base(h.Path))
 	}
 	return paths

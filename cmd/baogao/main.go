@@ -24,9 +24,6 @@ const (
 	exitInterrupted = 130
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 const usage = `baogao turns folders of Chinese reports into searchable, analysable data.
 
 Usage:
@@ -34,7 +31,8 @@ Usage:
   baogao extract [flags] [FILE...]        print dates, numbers, initiatives and entities as JSON Lines
   baogao search -index DIR [flags] QUERY  search an index built by run
   baogao eval -gold FILE.jsonl            score the extractors against annotated documents
-  baogao version                          print the version
+  baogao problems [-json] OUT             list the problems of a run, grouped by reason
+  baogao version                          print the version (also: baogao --version)
 
 Run 'baogao COMMAND -h' for the flags of a command.
 
@@ -72,8 +70,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd = runSearch
 	case "eval":
 		cmd = runEval
-	case "version":
-		fmt.Fprintln(stdout, "baogao", version)
+	case "problems":
+		cmd = runProblems
+	case "version", "-version", "--version":
+		printVersion(stdout)
 		return exitOK
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)

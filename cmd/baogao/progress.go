@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -39,6 +41,17 @@ type progress struct {
 // logEvery is the interval of progress log lines when stderr is not a
 // terminal: often enough to see a long run move, rare enough for CI logs.
 const logEvery = 10 * time.Second
+
+// progressModes are the values of -progress.
+var progressModes = []string{"auto", "bar", "log", "none"}
+
+// checkProgress reports whether mode is a value of -progress.
+func checkProgress(mode string) error {
+	if !slices.Contains(progressModes, mode) {
+		return fmt.Errorf("-progress %q: want one of %s", mode, strings.Join(progressModes, ", "))
+	}
+	return nil
+}
 
 func newProgress(mode string, stderr io.Writer, log *slog.Logger, totalFiles int, totalBytes int64) *progress {
 	pr := &progress{totalFiles: totalFiles, totalBytes: totalBytes, start: time.Now()}

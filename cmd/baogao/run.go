@@ -1,8 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,10 +11,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/charset"
 	"github.com/baogao/baogao/corpus/walk"
 	"github.com/baogao/baogao/output"
 	"github.com/baogao/baogao/output/searchindex"
@@ -37,12 +40,14 @@ type runFlags struct {
 	Progress   string   `json:"progress"`
 	Learn      bool     `json:"learn"`
 	CPUProfile string   `json:"cpu_profile,omitempty"`
+	MemProfile string   `json:"mem_profile,omitempty"`
 }
 
 func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) int {
+	began := time.Now()
 	var f runFlags
 	fs := newFlags("run", "run -out DIR [flags] PATH...", stderr)
-	fs.StringVar(&f.Out, "out", "", "output `directory` (required); replaced atomically when the run succeeds")
+	fs.StringVar(&f.Out, "out", "", "output `directory` (required): a new or empty directory, or one an earlier run wrote; replaced atomically when the run succeeds")
 	fs.IntVar(&f.Workers, "workers", 0, "documents analysed in parallel (0: one per CPU; 1: inline, for profiling)")
 	fs.BoolVar(&f.FailFast, "fail-fast", false, "stop at the first problem instead of recording it")
 	fs.StringVar(&f.DictDir, "dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded or gojieba's own)")
@@ -55,6 +60,7 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	fs.BoolVar(&f.Learn, "learn", true, "read the corpus once first; initiative names of five or more characters that a report quotes with a head noun (“健康守门人”工程) are then recognised unquoted in every report and kept whole in segmentation and search")
 	fs.StringVar(&f.Progress, "progress", "auto", "progress display: auto (bar on a terminal, else log lines), bar, log, none")
 	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
+	fs.StringVar(&f.MemProfile, "memprofile", "", "write a heap profile taken at the run's highest heap to `file` (for go tool pprof)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -67,6 +73,10 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	if *exclude != "" {
 		f.Exclude = strings.Split(*exclude, ",")
 	}
+	if err := checkRunFlags(f, roots); err != nil {
+		fmt.Fprintf(stderr, "baogao run: %v\n", err)
+		return exitUsage
+	}
 	if f.CPUProfile != "" {
 		fh, err := os.Create(f.CPUProfile)
 		if err != nil {
@@ -77,39 +87,74 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 		}
 		defer func() { pprof.StopCPUProfile(); fh.Close() }()
 	}
-	code, err := runPipeline(ctx, f, roots, stderr)
+	if f.MemProfile != "" {
+		defer startPeakHeapProfile(f.MemProfile).Stop()
+	}
+	code, err := runPipeline(ctx, f, roots, began, stderr)
 	if err != nil {
 		return fatal(ctx, stderr, "run", err)
 	}
 	return code
 }
 
-// manifest is OUT/manifest.json: what produced the outputs and how long
-// each part took.
-type manifest struct {
-	Tool       string             `json:"tool"`
-	Version    string             `json:"version"`
-	Go         string             `json:"go"`
-	Flags      runFlags           `json:"flags"`
-	Inputs     []string           `json:"inputs"`
-	Dictionary string             `json:"dictionary"`
-	Counts     map[string]int64   `json:"counts"`
-	Seconds    map[string]float64 `json:"seconds"`
+// checkRunFlags checks what the command line asks before anything is
+// loaded or written: known option values, inputs that exist and can be
+// read, and an output directory that may be replaced.
+func checkRunFlags(f runFlags, roots []string) error {
+	if err := checkProgress(f.Progress); err != nil {
+		return err
+	}
+	if f.Encoding != "" && !charset.Known(f.Encoding) {
+		return fmt.Errorf("-encoding %q: unknown; one of %s", f.Encoding, strings.Join(charset.Names(), ", "))
+	}
+	if f.Workers < 0 {
+		return fmt.Errorf("-workers %d: want 0 (one per CPU) or more", f.Workers)
+	}
+	if f.MaxSize < 0 {
+		return fmt.Errorf("-max-size %d: want 0 (no limit) or more", f.MaxSize)
+	}
+	for _, root := range roots {
+		if err := readable(root); err != nil {
+			return fmt.Errorf("input %w", err)
+		}
+	}
+	return output.CheckTarget(f.Out, roots)
 }
 
-func runPipeline(ctx context.Context, f runFlags, roots []string, stderr io.Writer) (int, error) {
+// readable reports whether an input root exists and can be listed or
+// read, naming it in the error.
+func readable(root string) error {
+	st, err := os.Stat(root)
+	if err != nil {
+		return err // *PathError: "stat PATH: no such file or directory"
+	}
+	fh, err := os.Open(root)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	if st.IsDir() {
+		if _, err := fh.Readdirnames(1); err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("%s: %w", root, err)
+		}
+	}
+	return nil
+}
+
+// runPipeline is a run; began is when the command started, so the wall
+// time reported includes loading the dictionaries.
+func runPipeline(ctx context.Context, f runFlags, roots []string, began time.Time, stderr io.Writer) (int, error) {
 	an, err := newAnalysis(f.DictDir, f.Lexicon, true)
 	if err != nil {
 		return 0, err
 	}
 	defer an.Close()
-	return runWith(ctx, an, f, roots, stderr)
+	return runWith(ctx, an, f, roots, began, stderr)
 }
 
 // runWith is a run with the dictionaries already loaded.
-func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stderr io.Writer) (int, error) {
+func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, began time.Time, stderr io.Writer) (int, error) {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	start := time.Now()
 	ropts := pipeline.ReadOptions{
 		Walk:     walk.Options{MaxSize: f.MaxSize, Exclude: f.Exclude},
 		Encoding: f.Encoding,
@@ -120,6 +165,12 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 	if err != nil {
 		return 0, err
 	}
+	workers := f.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	log.Info("baogao run", "inputs", strings.Join(roots, " "), "files", files,
+		"MB", fmt.Sprintf("%.1f", float64(totalBytes)/1e6), "workers", workers, "out", f.Out)
 	learnStart := time.Now()
 	if f.Learn {
 		if err := an.learn(ctx, roots, ropts); err != nil {
@@ -177,21 +228,31 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 	if err != nil {
 		return 0, err
 	}
+	reasons := tables.Reasons()
+	if st.Documents == st.Skipped {
+		// Nothing to publish: keep whatever outputs are there.
+		fmt.Fprintf(stderr, "baogao run: no document could be analysed in %s (%d files, %d skipped); nothing was published\n",
+			strings.Join(roots, " "), st.Files, st.Skipped)
+		printReasons(stderr, reasons, "")
+		return exitFatal, nil
+	}
 
 	counts := tables.Counts()
-	counts["files"] = int64(files)
+	counts["files"] = st.Files
 	counts["learned_words"] = int64(len(an.Words))
-	seconds := map[string]float64{"wall": 0, "write": writeTime.Seconds(), "load": an.LoadTime.Seconds(), "learn": learnTime.Seconds()}
+	seconds := map[string]float64{"write": writeTime.Seconds(), "load": an.LoadTime.Seconds(), "learn": learnTime.Seconds()}
 	for name, d := range st.Stage {
 		seconds[name] = d.Seconds()
 	}
 	dictDir, dictSource := an.Jieba.Dir()
-	m := manifest{
-		Tool: "baogao", Version: version, Go: runtime.Version(), Flags: f, Inputs: roots,
-		Dictionary: dictSource + ": " + dictDir, Counts: counts, Seconds: seconds,
+	v := currentVersion()
+	m := &output.Manifest{
+		Version: v.Version, Revision: v.Revision, Go: runtime.Version(), Flags: f, Inputs: roots,
+		Dictionary: dictSource + ": " + dictDir, Counts: counts, Problems: reasons, Seconds: seconds,
 	}
-	seconds["wall"] = time.Since(start).Seconds()
-	if err := writeJSON(filepath.Join(stage.Dir, "manifest.json"), m); err != nil {
+	seconds["wall"] = time.Since(began).Seconds()
+	m.Created = time.Now().UTC().Format(time.RFC3339)
+	if err := output.WriteManifest(stage.Dir, m); err != nil {
 		return 0, err
 	}
 	if err := stage.Publish(); err != nil {
@@ -199,14 +260,56 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 	}
 	published = true
 
-	mb := float64(st.Bytes) / 1e6
-	wall := time.Since(start)
-	fmt.Fprintf(stderr, "baogao: %d documents (%d skipped), %d mentions, %d problems; %.1f MB in %s (%.2f MB/s) → %s\n",
+	mb := float64(st.DiskBytes) / 1e6
+	wall := time.Since(began)
+	fmt.Fprintf(stderr, "baogao: %d documents (%d skipped), %d mentions, %d problems; %.1f MB read in %s (%.2f MB/s) → %s\n",
 		st.Documents, st.Skipped, st.Mentions, st.Problems, mb, wall.Round(time.Millisecond), mb/wall.Seconds(), f.Out)
 	if st.Problems > 0 {
+		printReasons(stderr, reasons, f.Out)
 		return exitProblems, nil
 	}
 	return exitOK, nil
+}
+
+// topReasons is how many problem reasons the summary names.
+const topReasons = 3
+
+// printReasons names the most common problem reasons with their counts,
+// and where to see them all.
+func printReasons(w io.Writer, reasons map[string]int64, out string) {
+	if len(reasons) == 0 {
+		return
+	}
+	groups := make([]reasonCount, 0, len(reasons))
+	for r, n := range reasons {
+		groups = append(groups, reasonCount{r, n})
+	}
+	sortReasons(groups)
+	var parts []string
+	for _, g := range groups[:min(topReasons, len(groups))] {
+		parts = append(parts, fmt.Sprintf("%d× %s", g.n, g.reason))
+	}
+	if len(groups) > topReasons {
+		parts = append(parts, fmt.Sprintf("%d more reasons", len(groups)-topReasons))
+	}
+	fmt.Fprintf(w, "baogao: problems: %s", strings.Join(parts, "; "))
+	if out != "" {
+		fmt.Fprintf(w, "; all in %s (baogao problems %s)", filepath.Join(out, summary.ProblemsFile), out)
+	}
+	fmt.Fprintln(w)
+}
+
+// reasonCount is a problem reason and how many problems have it.
+type reasonCount struct {
+	reason string
+	n      int64
+}
+
+// sortReasons orders the most frequent first, then by reason.
+func sortReasons(g []reasonCount) {
+	slices.SortFunc(g, func(a, b reasonCount) int {
+		return cmp.Or(cmp.Compare(b.n, a.n), strings.Compare(a.reason, b.reason))
+	})
 }
 
 // survey walks the inputs once without reading them, for the progress
@@ -219,12 +322,4 @@ func survey(ctx context.Context, roots []string, ropts pipeline.ReadOptions) (fi
 		return nil
 	})
 	return files, bytes, err
-}
-
-func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
 }

@@ -3,27 +3,41 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/term"
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/output/searchindex"
+	"github.com/baogao/baogao/pipeline/extract/initiative"
 	"github.com/baogao/baogao/pipeline/segment"
 )
 
+// searchJSON is the output of `baogao search -json`: one object.
+type searchJSON struct {
+	Query  string                         `json:"query"`
+	Total  uint64                         `json:"total"`
+	TookMS float64                        `json:"took_ms"`
+	From   int                            `json:"from"`
+	Hits   []searchindex.Hit              `json:"hits"`
+	Facets map[string][]searchindex.Facet `json:"facets"`
+}
+
 func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("search", "search -index DIR [flags] QUERY", stderr)
-	indexDir := fs.String("index", "", "index `directory` built by run (OUT/index)")
-	asJSON := fs.Bool("json", false, "print hits as JSON Lines")
-	n := fs.Int("n", 10, "number of hits")
+	indexDir := fs.String("index", "", "`directory` of a run's output (OUT) or its index (OUT/index)")
+	asJSON := fs.Bool("json", false, "print one JSON object: query, total, took_ms, from, hits (id, path, title, date, score, snippets), facets")
+	n := fs.Int("n", 10, "number of hits (0: only the count and the facets)")
+	from := fs.Int("from", 0, "skip this many hits first (paging)")
 	after := fs.String("after", "", "only documents dated on or after this `date` (YYYY-MM-DD)")
 	before := fs.String("before", "", "only documents dated on or before this `date` (YYYY-MM-DD)")
 	var inits stringList
-	fs.Var(&inits, "initiative", "only documents mentioning this initiative (canonical `name`; repeatable)")
+	fs.Var(&inits, "initiative", "only documents mentioning this initiative (any written form: 乡村振兴战略 finds 乡村振兴; repeatable)")
 	facets := fs.Int("facets", 10, "list the top `k` initiatives of the hits (0: none)")
 	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded or gojieba's own)")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -34,7 +48,16 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		fs.Usage()
 		return exitUsage
 	}
-	req := searchindex.Request{Query: strings.Join(fs.Args(), " "), N: *n, Initiatives: inits, Facets: *facets}
+	for _, c := range []struct {
+		name string
+		v    int
+	}{{"-n", *n}, {"-from", *from}, {"-facets", *facets}} {
+		if c.v < 0 {
+			fmt.Fprintf(stderr, "baogao search: %s %d: want 0 or more\n", c.name, c.v)
+			return exitUsage
+		}
+	}
+	req := searchindex.Request{Query: strings.Join(fs.Args(), " "), N: *n, From: *from, Facets: *facets}
 	for _, d := range []struct {
 		flag string
 		to   *corpus.Date
@@ -54,6 +77,7 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	} else if fh, ok := stdout.(*os.File); ok && term.IsTerminal(int(fh.Fd())) {
 		req.Highlight = "ansi"
 	}
+	dir := indexPath(*indexDir)
 
 	j, err := segment.New(segment.Options{DictDir: *dictDir})
 	if err != nil {
@@ -61,7 +85,7 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	}
 	defer j.Close()
 	searchindex.Register(j)
-	ix, err := searchindex.Open(*indexDir)
+	ix, err := searchindex.Open(dir)
 	if err != nil {
 		return fatal(ctx, stderr, "search", err)
 	}
@@ -73,17 +97,26 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	for _, w := range words {
 		j.AddWord(w, "nz") // segment queries with the dictionary the index was built with
 	}
+	// Initiatives are filtered by canonical name, as the run named them.
+	names := initiativeNames(words)
+	for _, in := range inits {
+		req.Initiatives = append(req.Initiatives, names.Name(in))
+	}
 	res, err := ix.Search(ctx, req)
+	if errors.Is(err, searchindex.ErrQuery) {
+		fmt.Fprintf(stderr, "baogao search: %v\n", err)
+		return exitUsage
+	}
 	if err != nil {
 		return fatal(ctx, stderr, "search", err)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
-		for _, h := range res.Hits {
-			if err := enc.Encode(h); err != nil {
-				return fatal(ctx, stderr, "search", err)
-			}
+		out := searchJSON{Query: req.Query, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+			From: req.From, Hits: res.Hits, Facets: map[string][]searchindex.Facet{"initiative": res.Initiatives}}
+		if err := enc.Encode(out); err != nil {
+			return fatal(ctx, stderr, "search", err)
 		}
 		return exitOK
 	}
@@ -101,6 +134,25 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		}
 	}
 	return exitOK
+}
+
+// indexPath accepts a run's output directory for its index: OUT/index
+// when OUT holds one.
+func indexPath(dir string) string {
+	if st, err := os.Stat(filepath.Join(dir, "index")); err == nil && st.IsDir() {
+		return filepath.Join(dir, "index")
+	}
+	return dir
+}
+
+// initiativeNames canonicalises initiative names as a run with these
+// learned words does.
+func initiativeNames(words []string) *initiative.Extractor {
+	lex := &initiative.Lexicon{}
+	for _, w := range words {
+		lex.Add(w, "")
+	}
+	return initiative.New(initiative.Options{Lexicon: lex})
 }
 
 // stringList is a repeatable string flag.
