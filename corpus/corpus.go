@@ -19,35 +19,23 @@ func (s Span) In(text string) bool {
 		utf8.RuneStart(text[s.Start]) && (s.End == len(text) || utf8.RuneStart(text[s.End]))
 }
 
-// Kind says what a Mention is.
-type Kind uint8
+// Kind says what a Mention is: the `kind` column of mentions.parquet and
+// the `kind` key of `baogao extract`. A new kind is a new value, registered
+// with its extractor (pipeline/extract.Registration); nothing else lists
+// the kinds.
+type Kind string
 
-// The mention kinds. Their String values are the `kind` column of
-// mentions.parquet and the `kind` key of `baogao extract`.
+// The kinds baogao extracts.
 const (
-	KindDate Kind = iota + 1
-	KindNumber
-	KindInitiative
-	KindOrg
-	KindPerson
-	KindPlace
+	KindDate       Kind = "date"
+	KindNumber     Kind = "number"
+	KindInitiative Kind = "initiative"
+	KindOrg        Kind = "org"
+	KindPerson     Kind = "person"
+	KindPlace      Kind = "place"
 )
 
-var kindNames = [...]string{
-	KindDate:       "date",
-	KindNumber:     "number",
-	KindInitiative: "initiative",
-	KindOrg:        "org",
-	KindPerson:     "person",
-	KindPlace:      "place",
-}
-
-func (k Kind) String() string {
-	if int(k) < len(kindNames) && kindNames[k] != "" {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("kind(%d)", k)
-}
+func (k Kind) String() string { return string(k) }
 
 // Mention is one expression found in a document: a date, a number, a named
 // initiative or an entity.
@@ -254,8 +242,8 @@ func runeStarts(s string) int {
 	return n
 }
 
-// SortMentions orders mentions by start, then end, then kind: the row
-// order of mentions.parquet and of `baogao extract`.
+// SortMentions orders mentions by start, then end, then kind (by name):
+// the row order of mentions.parquet and of `baogao extract`.
 func SortMentions(ms []Mention) {
 	sort.SliceStable(ms, func(i, k int) bool {
 		a, b := ms[i].Span, ms[k].Span

@@ -56,8 +56,12 @@ func unsupported(name string) error {
 
 // File is one file found by Walk.
 type File struct {
-	// Path is slash-separated: the root as given, joined with the path
-	// below it; members of archives as archive + ZipSep + member.
+	// Path is slash-separated: the root's own name (the last element of
+	// its absolute path, with "~2", "~3" ... added when several roots of
+	// one walk share it), then the path below it; members of archives as
+	// archive + ZipSep + member. It does not depend on how the root was
+	// typed (relative, absolute, trailing slash) nor on where the corpus
+	// lies, so ids derived from it hold across runs and machines.
 	Path string
 	Size int64 // bytes, uncompressed
 	// Err is set when the file or directory could not be listed or is
@@ -92,12 +96,36 @@ type Options struct {
 // error stops the walk and is returned; so does ctx's.
 func Walk(ctx context.Context, roots []string, opts Options, fn func(File) error) error {
 	w := &walker{ctx: ctx, opts: opts, fn: fn}
-	for _, root := range roots {
-		if err := w.walk(filepath.Clean(root), filepath.ToSlash(filepath.Clean(root)), nil); err != nil {
+	names := RootNames(roots)
+	for i, root := range roots {
+		if err := w.walk(filepath.Clean(root), names[i], nil); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// RootNames returns the name each root has in File.Path: the last element
+// of its absolute path, made unique in order ("reports", "reports~2").
+func RootNames(roots []string) []string {
+	names := make([]string, len(roots))
+	seen := map[string]int{}
+	for i, root := range roots {
+		name := filepath.Base(filepath.Clean(root))
+		if abs, err := filepath.Abs(root); err == nil {
+			name = filepath.Base(abs)
+		}
+		if name == string(filepath.Separator) || name == "." || name == "" {
+			name = "root"
+		}
+		name = filepath.ToSlash(name)
+		seen[name]++
+		if n := seen[name]; n > 1 {
+			name = fmt.Sprintf("%s~%d", name, n)
+		}
+		names[i] = name
+	}
+	return names
 }
 
 type walker struct {

@@ -62,7 +62,7 @@ func TestWalkOrderAndFilter(t *testing.T) {
 	got := collect(t, []string{root}, Options{Accept: txt, Exclude: []string{".*"}})
 	var paths []string
 	for _, s := range got {
-		paths = append(paths, strings.TrimPrefix(s.path, filepath.ToSlash(root)))
+		paths = append(paths, strings.TrimPrefix(s.path, filepath.Base(root)))
 	}
 	want := []string{"/a/y.txt", "/a/z.txt", "/b.txt", "/c.pdf"}
 	if strings.Join(paths, " ") != strings.Join(want, " ") {
@@ -94,7 +94,7 @@ func TestWalkProblems(t *testing.T) {
 	got := collect(t, []string{root, filepath.Join(root, "missing-root")}, Options{Accept: txt, MaxSize: 100})
 	byName := map[string]seen{}
 	for _, s := range got {
-		byName[strings.TrimPrefix(s.path, filepath.ToSlash(root)+"/")] = s
+		byName[strings.TrimPrefix(s.path, filepath.Base(root)+"/")] = s
 	}
 	if s := byName["ok.txt"]; s.err != nil || s.content != "好" {
 		t.Errorf("ok.txt = %+v; want content 好", s)
@@ -108,7 +108,7 @@ func TestWalkProblems(t *testing.T) {
 	if s := byName["loop"]; !errors.Is(s.err, ErrLoop) {
 		t.Errorf("loop err = %v; want ErrLoop", s.err)
 	}
-	if s := byName["missing-root"]; !errors.Is(s.err, os.ErrNotExist) {
+	if s := byName["missing-root"]; !errors.Is(s.err, os.ErrNotExist) { // a root of its own: named by itself
 		t.Errorf("missing root err = %v; want not exist", s.err)
 	}
 }
@@ -134,7 +134,7 @@ func TestWalkZip(t *testing.T) {
 	if len(got) != 4 {
 		t.Fatalf("Walk = %+v; want 3 members (one unsupported) and 1 bad archive", got)
 	}
-	r := filepath.ToSlash(root)
+	r := filepath.Base(root)
 	if got[0].path != r+"/reports.zip!/2021/a.txt" || got[0].content != "甲" {
 		t.Errorf("first = %+v; want reports.zip!/2021/a.txt with 甲", got[0])
 	}
@@ -156,5 +156,36 @@ func TestWalkStopsOnCancel(t *testing.T) {
 	cancel()
 	if err := Walk(ctx, []string{root}, Options{}, func(File) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("Walk after cancel = %v; want context.Canceled", err)
+	}
+}
+
+// TestPathsIndependentOfHowRootsAreTyped: a root typed relative, absolute,
+// with a trailing slash or as a copy elsewhere gives the same paths; roots
+// sharing a name are told apart.
+func TestPathsIndependentOfHowRootsAreTyped(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "reports")
+	mkfile(t, filepath.Join(root, "2021", "a.txt"), "甲")
+	copyRoot := filepath.Join(t.TempDir(), "elsewhere", "reports")
+	mkfile(t, filepath.Join(copyRoot, "2021", "a.txt"), "甲")
+	t.Chdir(parent)
+	paths := func(roots ...string) []string {
+		var out []string
+		for _, s := range collect(t, roots, Options{Accept: txt}) {
+			out = append(out, s.path)
+		}
+		return out
+	}
+	want := []string{"reports/2021/a.txt"}
+	for _, roots := range [][]string{{"reports"}, {"./reports/"}, {root}, {root + "/"}, {copyRoot}} {
+		if got := paths(roots...); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("Walk(%v) paths = %v; want %v", roots, got, want)
+		}
+	}
+	if got, want := paths(root, copyRoot), []string{"reports/2021/a.txt", "reports~2/2021/a.txt"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("two roots named reports: paths = %v; want %v", got, want)
+	}
+	if got := paths(filepath.Join(root, "2021", "a.txt")); strings.Join(got, " ") != "a.txt" {
+		t.Errorf("a file as root: paths = %v; want [a.txt]", got)
 	}
 }

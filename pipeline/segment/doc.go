@@ -6,10 +6,13 @@
 // build time, which does not exist on a machine without that module cache.
 // New therefore resolves the dictionary directory itself, in this order:
 // Options.DictDir (the -dict-dir flag), the BAOGAO_DICT_DIR environment
-// variable, dictionaries embedded in a release build (build tag embeddict,
-// see embed.go), and last gojieba's own build-time directory. Every file is
-// checked before gojieba sees it, so a missing or broken dictionary is an
-// error naming the path instead of a panic or an abort in C++.
+// variable, and the dictionaries embedded in every build (unpack.go),
+// unpacked once into the user cache directory. Every file is checked
+// before gojieba sees it, so a missing or broken dictionary is an error
+// naming the path instead of a panic or an abort in C++.
+//
+// A Jieba never changes after New: words that must stay whole (the
+// initiative names of a run) are a Words value passed to each cut, so one
+// Jieba serves any number of runs and indexes with different words, from
+// any number of goroutines.
 package segment
-
-//go:generate sh -c "mkdir -p dict && cp -f $(go list -m -f '{{.Dir}}' github.com/yanyiwu/gojieba)/deps/cppjieba/dict/*.utf8 dict/ && chmod 0644 dict/*.utf8"

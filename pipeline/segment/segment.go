@@ -9,7 +9,6 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/baogao/baogao/corpus"
-	"github.com/baogao/baogao/pipeline/normalize"
 )
 
 // Options configures New. The zero value loads the dictionaries found as
@@ -17,26 +16,27 @@ import (
 type Options struct {
 	// DictDir holds jieba.dict.utf8, hmm_model.utf8, user.dict.utf8,
 	// idf.utf8 and stop_words.utf8. Empty: BAOGAO_DICT_DIR, then the
-	// embedded or the module's dictionaries.
+	// embedded ones.
 	DictDir string
 	// UserDict is an extra user dictionary file (one "word [freq] [tag]"
 	// per line) loaded with the default one. Empty: none.
 	UserDict string
 }
 
-// Jieba segments Chinese text. Cutting is safe for concurrent use: cppjieba
-// only reads its dictionaries while cutting. AddWord is not: call it before
-// sharing the Jieba.
+// Jieba segments Chinese text. It never changes after New, and cutting is
+// safe for concurrent use: cppjieba only reads its dictionaries while
+// cutting.
 type Jieba struct {
 	x      *gojieba.Jieba
 	dir    string
 	source string
+	hash   string
 }
 
 // New loads the dictionaries and returns a ready Jieba. Loading takes about
 // a second and 100 MB, so make one per process and share it.
 func New(opts Options) (*Jieba, error) {
-	dir, source, err := dictDir(opts.DictDir)
+	dir, source, hash, err := dictDir(opts.DictDir)
 	if err != nil {
 		return nil, err
 	}
@@ -50,99 +50,97 @@ func New(opts Options) (*Jieba, error) {
 		}
 		// cppjieba takes several user dictionaries separated by '|'.
 		paths[2] = paths[2] + "|" + opts.UserDict
+		hash = ""
 	}
-	return &Jieba{x: gojieba.NewJieba(paths...), dir: dir, source: source}, nil
+	if hash == "" {
+		if hash, err = hashDicts(paths); err != nil {
+			return nil, &DictError{Path: dir, Err: err}
+		}
+	}
+	return &Jieba{x: gojieba.NewJieba(paths...), dir: dir, source: source, hash: hash}, nil
 }
 
 // Dir returns the dictionary directory in use and where it came from
-// ("flag", "BAOGAO_DICT_DIR", "embedded", "gojieba module").
+// ("flag", "BAOGAO_DICT_DIR", "embedded").
 func (j *Jieba) Dir() (dir, source string) { return j.dir, j.source }
+
+// Hash identifies the dictionaries' content: runs with equal hashes cut
+// alike.
+func (j *Jieba) Hash() string { return j.hash }
 
 // Close frees the C++ segmenter. Safe twice.
 func (j *Jieba) Close() { j.x.Free() }
-
-// AddWord adds a word to the dictionary, with a part-of-speech tag (may be
-// empty). Not safe while other goroutines cut.
-func (j *Jieba) AddWord(word, tag string) {
-	// A high frequency makes jieba prefer the whole word to its parts.
-	j.x.AddWordEx(word, 100000, tag)
-}
 
 // maxChunk bounds the bytes handed to cppjieba at once: it copies its input
 // and output, and words never span a line break anyway.
 const maxChunk = 64 << 10
 
-// Search cuts text in search mode: every dictionary word and, inside longer
-// words, their dictionary sub-words. Whitespace and punctuation are
-// dropped. Spans are byte offsets into text; tokens are ordered by
-// position, then by start, longest first. Sub-words share the position
-// (Pos) of the word that contains them.
-func (j *Jieba) Search(text string) []corpus.Token {
+// keptPOS is the part-of-speech tag of a word kept whole (Words): the
+// names kept whole are proper nouns.
+const keptPOS = "nz"
+
+// Cut cuts text once, with part-of-speech tags, keeping the words of keep
+// whole (keep may be nil), and returns both what the index needs and what
+// entity rules need, spans into text:
+//   - search: every word with the dictionary sub-words search mode adds
+//     inside it, at the word's position (Token.Pos);
+//   - tagged: the words with their POS tags.
+//
+// It costs one tagged cut plus a full-mode cut of the words longer than
+// two characters only, instead of two full cuts (search mode and tags).
+// Callers pass the text to analyse as it should be read: the pipeline
+// passes the repaired view (pipeline/normalize.Repair).
+func (j *Jieba) Cut(text string, keep *Words) (search, tagged []corpus.Token) {
+	tagged = j.Tag(text, keep)
+	return j.subwords(text, tagged), tagged
+}
+
+// Tag cuts text into non-overlapping words with jieba part-of-speech tags
+// (n, v, nr person, ns place, nt organisation, m numeral, x other ...),
+// keeping the words of keep whole (tagged nz). Whitespace and punctuation
+// are dropped.
+func (j *Jieba) Tag(text string, keep *Words) []corpus.Token {
+	text = cString(text)
 	var out []corpus.Token
-	pos := 0
-	forChunks(text, func(off int, chunk string) {
-		words := j.x.Tokenize(chunk, gojieba.SearchMode, true)
-		// Sort by start, longest first, so each containing word comes
-		// before the sub-words inside it.
-		sortWords(words)
-		baseEnd := -1
-		for _, w := range words {
-			if !indexable(w.Str) {
+	from := 0
+	for _, w := range keep.find(text) {
+		out = j.tagPiece(text, from, w.Start, out)
+		out = append(out, corpus.Token{Span: w, Term: Term(text[w.Start:w.End]), POS: keptPOS})
+		from = w.End
+	}
+	return j.tagPiece(text, from, len(text), out)
+}
+
+// tagPiece appends the tagged words of text[from:to].
+func (j *Jieba) tagPiece(text string, from, to int, out []corpus.Token) []corpus.Token {
+	forChunks(text[from:to], func(off int, chunk string) {
+		off += from
+		cur := 0
+		for _, wt := range j.x.Tag(chunk) {
+			i := strings.LastIndexByte(wt, '/')
+			if i < 0 {
 				continue
 			}
-			if w.Start >= baseEnd {
-				pos++
-				baseEnd = w.End
+			w, tag := wt[:i], wt[i+1:]
+			// Tag gives no offsets; words come in order and cover the
+			// chunk, so each is found at or just after the cursor.
+			k := strings.Index(chunk[cur:], w)
+			if k < 0 || w == "" {
+				continue
+			}
+			start := cur + k
+			cur = start + len(w)
+			if !indexable(w) {
+				continue
 			}
 			out = append(out, corpus.Token{
-				Span: corpus.Span{Start: off + w.Start, End: off + w.End},
-				Term: Term(w.Str),
-				Pos:  pos,
+				Span: corpus.Span{Start: off + start, End: off + cur},
+				Term: Term(w),
+				POS:  tag,
 			})
 		}
 	})
 	return out
-}
-
-// SearchRepaired cuts the repaired view of text (normalize.Repair:
-// hard-wrapped lines joined, full-width folded, traditional characters
-// simplified) and maps every span back to text. Terms come from the view,
-// so a traditional document is found by simplified queries and a word
-// broken by an OCR line end (党\n史) is indexed whole, while highlights
-// still cover the text as written.
-func (j *Jieba) SearchRepaired(text string) []corpus.Token {
-	view := normalize.Repair(text)
-	toks := j.Search(view.Text)
-	if view.Text == text {
-		return toks
-	}
-	for i := range toks {
-		toks[i].Span.Start, toks[i].Span.End = view.Orig(toks[i].Span.Start, toks[i].Span.End)
-	}
-	return toks
-}
-
-// Analyse cuts the repaired view of text once, with part-of-speech tags,
-// and returns both what the index needs and what entity rules need, spans
-// mapped back to text:
-//   - search: every word with the dictionary sub-words search mode adds
-//     inside it, at the word's position: the tokens SearchRepaired gives;
-//   - tagged: the words with their POS tags (Tag on the repaired view).
-//
-// It costs one tagged cut plus a search-mode cut of the words longer than
-// two characters only, instead of two full cuts (Search and Tag).
-func (j *Jieba) Analyse(text string) (search, tagged []corpus.Token) {
-	view := normalize.Repair(text)
-	tagged = j.Tag(view.Text)
-	search = j.subwords(view.Text, tagged)
-	if view.Text != text {
-		for _, toks := range [][]corpus.Token{search, tagged} {
-			for i := range toks {
-				toks[i].Span.Start, toks[i].Span.End = view.Orig(toks[i].Span.Start, toks[i].Span.End)
-			}
-		}
-	}
-	return search, tagged
 }
 
 // subwords expands words (non-overlapping, in order) into search-mode
@@ -163,7 +161,7 @@ func (j *Jieba) subwords(text string, words []corpus.Token) []corpus.Token {
 			joined.WriteByte('\n')
 		}
 	}
-	subs := j.fullWords(joined.String())
+	subs := j.fullWords(cString(joined.String()))
 	out := make([]corpus.Token, 0, len(words)+len(subs))
 	k := 0
 	for i, w := range words {
@@ -223,35 +221,25 @@ func (j *Jieba) fullWords(s string) []gojieba.Word {
 	return out
 }
 
-// Tag cuts text into non-overlapping words with jieba part-of-speech tags
-// (n, v, nr person, ns place, nt organisation, m numeral, x other ...).
-// Whitespace and punctuation are dropped.
-func (j *Jieba) Tag(text string) []corpus.Token {
+// searchMode cuts text in cppjieba's search mode, the reference that Cut's
+// search tokens reproduce (tests compare the two).
+func (j *Jieba) searchMode(text string) []corpus.Token {
+	text = cString(text)
 	var out []corpus.Token
+	pos := 0
 	forChunks(text, func(off int, chunk string) {
-		cur := 0
-		for _, wt := range j.x.Tag(chunk) {
-			i := strings.LastIndexByte(wt, '/')
-			if i < 0 {
+		words := j.x.Tokenize(chunk, gojieba.SearchMode, true)
+		sortWords(words)
+		baseEnd := -1
+		for _, w := range words {
+			if !indexable(w.Str) {
 				continue
 			}
-			w, tag := wt[:i], wt[i+1:]
-			// Tag gives no offsets; words come in order and cover the
-			// chunk, so each is found at or just after the cursor.
-			k := strings.Index(chunk[cur:], w)
-			if k < 0 || w == "" {
-				continue
+			if w.Start >= baseEnd {
+				pos++
+				baseEnd = w.End
 			}
-			start := cur + k
-			cur = start + len(w)
-			if !indexable(w) {
-				continue
-			}
-			out = append(out, corpus.Token{
-				Span: corpus.Span{Start: off + start, End: off + cur},
-				Term: Term(w),
-				POS:  tag,
-			})
+			out = append(out, corpus.Token{Span: corpus.Span{Start: off + w.Start, End: off + w.End}, Term: Term(w.Str), Pos: pos})
 		}
 	})
 	return out
@@ -274,10 +262,30 @@ func indexable(w string) bool {
 	return false
 }
 
+// cString returns s as a string safe for cppjieba, with the same byte
+// offsets: a NUL would end the C string early, and cppjieba drops a whole
+// sentence that is not UTF-8, so each NUL and each byte of an invalid
+// sequence becomes a space.
+func cString(s string) string {
+	if strings.IndexByte(s, 0) < 0 && utf8.ValidString(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == 0 || r == utf8.RuneError && n == 1 {
+			b = append(b, ' ')
+		} else {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
 // forChunks calls fn for consecutive pieces of text of at most maxChunk
 // bytes, cut after a line break where possible (else at a rune boundary),
-// with each piece's byte offset. NUL bytes end a C string, so text handed
-// to cppjieba never holds one: the caller rejects such documents.
+// with each piece's byte offset.
 func forChunks(text string, fn func(off int, chunk string)) {
 	for off := 0; off < len(text); {
 		end := len(text)

@@ -2,8 +2,10 @@ package segment
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -29,9 +31,15 @@ func jieba(t testing.TB) *Jieba {
 	return shared
 }
 
+// search returns the search tokens of Cut.
+func search(t testing.TB, text string, keep *Words) []corpus.Token {
+	s, _ := jieba(t).Cut(text, keep)
+	return s
+}
+
 func TestSearchSubwordsSharePosition(t *testing.T) {
 	text := "小明毕业于中国科学院计算所"
-	toks := jieba(t).Search(text)
+	toks := search(t, text, nil)
 	pos := map[string]int{}
 	for _, tk := range toks {
 		if got := text[tk.Span.Start:tk.Span.End]; got != tk.Term {
@@ -56,7 +64,7 @@ func TestSearchSubwordsSharePosition(t *testing.T) {
 
 func TestSearchFoldsAndDropsPunctuation(t *testing.T) {
 	text := "ＡＢＣ医院，　开展ＸＹＺ活动。"
-	for _, tk := range jieba(t).Search(text) {
+	for _, tk := range search(t, text, nil) {
 		if !indexable(tk.Term) {
 			t.Errorf("punctuation token %q indexed", tk.Term)
 		}
@@ -68,7 +76,7 @@ func TestSearchFoldsAndDropsPunctuation(t *testing.T) {
 
 func TestTagOffsets(t *testing.T) {
 	text := "徐州市中心医院院长张三在北京说：\n“我们开展了4000余次义诊。”"
-	toks := jieba(t).Tag(text)
+	toks := jieba(t).Tag(text, nil)
 	if len(toks) == 0 {
 		t.Fatal("Tag returned no tokens")
 	}
@@ -106,7 +114,7 @@ func TestChunksKeepOffsets(t *testing.T) {
 }
 
 func TestDictErrors(t *testing.T) {
-	good, _, _ := dictDir("")
+	good, _, _, _ := dictDir("")
 	copyDir := func(t *testing.T) string {
 		dir := t.TempDir()
 		for _, f := range dictFiles {
@@ -162,51 +170,25 @@ func TestDictErrors(t *testing.T) {
 	})
 }
 
-func BenchmarkSearch(b *testing.B) {
+func BenchmarkCut(b *testing.B) {
 	j := jieba(b)
 	text := strings.Repeat("内蒙古医科大学附属医院党委创新形式，把党史学习教育第一课设在故居。", 200)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		j.Search(text)
+		j.Cut(text, nil)
 	}
 }
 
-func TestSearchRepaired(t *testing.T) {
-	tests := []struct {
-		name, text, term, surface string
-	}{
-		{"traditional is indexed simplified", "縣醫院開展義診活動", "医院", "醫院"},
-		{"full-width folded", "开展ＡＢＣ义诊", "abc", "ＡＢＣ"},
-		{"hard-wrapped word joined", strings.Repeat("医院党委深入开展学习活动\n", 6) + "医院持续深入推进学习的党\n史学习教育走深走实的工作\n" + strings.Repeat("医院党委深入开展学习活动\n", 3), "党史", "党\n史"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var found bool
-			for _, tk := range jieba(t).SearchRepaired(tt.text) {
-				if tk.Term == tt.term {
-					found = true
-					if got := tt.text[tk.Span.Start:tk.Span.End]; got != tt.surface {
-						t.Errorf("span of %q covers %q; want %q", tk.Term, got, tt.surface)
-					}
-				}
-			}
-			if !found {
-				t.Errorf("SearchRepaired(%q) has no term %q", tt.text, tt.term)
-			}
-		})
-	}
-}
-
-// TestAnalyseMatchesSearch: the single tagged cut gives exactly the tokens
-// search mode gives, at the same positions, on the seed reports (words
-// jieba found by HMM included: 铭初心 holds the dictionary word 初心).
-func TestAnalyseMatchesSearch(t *testing.T) {
+// TestCutMatchesSearchMode: the single tagged cut gives exactly the tokens
+// cppjieba's search mode gives, at the same positions, on the seed reports
+// (words jieba found by HMM included: 铭初心 holds the dictionary word 初心).
+func TestCutMatchesSearchMode(t *testing.T) {
 	names, texts := corpustest.Seeds(t)
 	j := jieba(t)
 	for _, name := range names {
 		text := texts[name]
-		search, tagged := j.Analyse(text)
+		search, tagged := j.Cut(text, nil)
 		type key struct {
 			span corpus.Span
 			term string
@@ -216,18 +198,18 @@ func TestAnalyseMatchesSearch(t *testing.T) {
 		for _, tk := range search {
 			have[key{tk.Span, tk.Term, tk.Pos}] = true
 		}
-		want := j.SearchRepaired(text)
+		want := j.searchMode(text)
 		missing := 0
 		for _, tk := range want {
 			if !have[key{tk.Span, tk.Term, tk.Pos}] {
 				missing++
 				if missing <= 3 {
-					t.Errorf("%s: Analyse lacks %q at %v pos %d", name, tk.Term, tk.Span, tk.Pos)
+					t.Errorf("%s: Cut lacks %q at %v pos %d", name, tk.Term, tk.Span, tk.Pos)
 				}
 			}
 		}
 		if extra := len(search) - (len(want) - missing); extra != 0 {
-			t.Errorf("%s: Analyse adds %d tokens to search mode's %d", name, extra, len(want))
+			t.Errorf("%s: Cut adds %d tokens to search mode's %d", name, extra, len(want))
 		}
 		if corpus.Words(search) != len(tagged) {
 			t.Errorf("%s: %d positions for %d tagged words", name, corpus.Words(search), len(tagged))
@@ -237,5 +219,82 @@ func TestAnalyseMatchesSearch(t *testing.T) {
 				t.Fatalf("%s: tagged word %+v without POS or text", name, tk)
 			}
 		}
+	}
+}
+
+// TestWordsKeptWhole: words of a Words value are cut whole, with their
+// sub-words at their position, the text around them cut as usual; two
+// Words values cut the same text differently with one Jieba, at the same
+// time, and neither changes the Jieba.
+func TestWordsKeptWhole(t *testing.T) {
+	text := "县里启动“健康守门人”工程，健康守门人工程覆盖全县。"
+	guards := NewWords([]string{"健康守门人"})
+	other := NewWords([]string{"守门人工程"})
+	terms := func(toks []corpus.Token) []string {
+		var out []string
+		for _, tk := range toks {
+			out = append(out, fmt.Sprintf("%s@%d", tk.Term, tk.Pos))
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	results := make([][]string, 3)
+	for i, w := range []*Words{guards, other, nil} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				results[i] = terms(search(t, text, w))
+			}
+		}()
+	}
+	wg.Wait()
+	has := func(got []string, term string) bool {
+		for _, g := range got {
+			if strings.HasPrefix(g, term+"@") {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(results[0], "健康守门人") || has(results[0], "守门人工程") || !has(results[0], "工程") {
+		t.Errorf("with 健康守门人 kept: %v; want it whole, 工程 after it", results[0])
+	}
+	if !has(results[1], "守门人工程") || has(results[1], "健康守门人") {
+		t.Errorf("with 守门人工程 kept: %v; want it whole", results[1])
+	}
+	if has(results[2], "健康守门人") || has(results[2], "守门人工程") {
+		t.Errorf("with no words kept: %v; want neither name whole (the Jieba unchanged)", results[2])
+	}
+	// Sub-words of a kept word share its position.
+	pos := map[string]int{}
+	for _, g := range results[0] {
+		term, p, _ := strings.Cut(g, "@")
+		if _, seen := pos[term]; !seen {
+			n, _ := strconv.Atoi(p)
+			pos[term] = n
+		}
+	}
+	if pos["健康"] != pos["健康守门人"] {
+		t.Errorf("sub-word 健康 at position %d; want %d, that of 健康守门人 (%v)", pos["健康"], pos["健康守门人"], results[0])
+	}
+	tags := jieba(t).Tag(text, guards)
+	for _, tk := range tags {
+		if tk.Term == "健康守门人" && tk.POS != "nz" {
+			t.Errorf("kept word tagged %q; want nz", tk.POS)
+		}
+	}
+}
+
+func TestCutNUL(t *testing.T) {
+	// A NUL would end the C string handed to cppjieba; words after it
+	// must still be found at their own offsets.
+	text := "医院\x00义诊\xff活动"
+	var got []string
+	for _, tk := range search(t, text, nil) {
+		got = append(got, fmt.Sprintf("%s@%d", tk.Term, tk.Span.Start))
+	}
+	if want := []string{"医院@0", "义诊@7", "活动@14"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Cut(%q) = %v; want %v", text, got, want)
 	}
 }
