@@ -29,6 +29,10 @@ type Manifest struct {
 	Version       string `json:"version"`        // module version, or "devel"
 	Revision      string `json:"revision,omitempty"`
 	Go            string `json:"go"`
+	// OptionsHash identifies everything that decides the outputs
+	// (pipeline.Engine.Hash): options, dictionaries, extractors, lexicon,
+	// version.
+	OptionsHash string `json:"options_hash,omitempty"`
 	// Created is when the run finished, RFC 3339 in UTC.
 	Created string `json:"created"`
 	// Flags are the command-line options of the run, as the command

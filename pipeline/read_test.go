@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/format"
 )
 
 func readAllDocs(t *testing.T, roots []string, opts ReadOptions) []*corpus.Document {
@@ -57,8 +58,51 @@ func TestReadNoTrailingNewlineAndCR(t *testing.T) {
 	}
 }
 
-func TestDocIDStable(t *testing.T) {
-	if docID("a/b.txt", 0) != docID("a/b.txt", 0) || docID("a/b.txt", 0) == docID("a/b.txt", 1) {
-		t.Errorf("docID not a stable function of path and item")
+// TestDocIDs: ids are facts about the corpus, not the command line: the
+// same whether a root is typed relative, absolute or with a trailing
+// slash, the same for a copy of the corpus elsewhere, distinct for every
+// document of a run, also when two roots hold the same relative path.
+func TestDocIDs(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "reports")
+	copyRoot := filepath.Join(t.TempDir(), "elsewhere", "reports")
+	for _, r := range []string{root, copyRoot} {
+		if err := os.MkdirAll(filepath.Join(r, "2021"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(r, "2021", "a.txt"), []byte("2021年5月，县医院开展义诊。"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(r, "b.md"), []byte("### 一\n\n甲\n\n### 二\n\n乙\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(parent)
+	ids := func(roots ...string) []string {
+		var out []string
+		for _, d := range readAllDocs(t, roots, ReadOptions{Format: format.Options{Split: "### "}}) {
+			out = append(out, d.ID)
+		}
+		return out
+	}
+	want := ids(root)
+	if len(want) != 3 {
+		t.Fatalf("ids = %v; want 3 documents", want)
+	}
+	for _, roots := range [][]string{{"reports"}, {"./reports/"}, {root + "/"}, {copyRoot}} {
+		if got := ids(roots...); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("ids of %v = %v; want %v (those of %s)", roots, got, want, root)
+		}
+	}
+	both := ids(root, copyRoot)
+	seen := map[string]bool{}
+	for _, id := range both {
+		if seen[id] {
+			t.Errorf("id %s twice in a run over two roots named reports: %v", id, both)
+		}
+		seen[id] = true
+	}
+	if len(both) != 6 {
+		t.Errorf("two roots: %d documents; want 6", len(both))
 	}
 }

@@ -33,9 +33,9 @@ type ProblemFunc func(doc *corpus.Document, p corpus.Problem) error
 // every document is emitted, emit fails, or ctx is done.
 type Source func(ctx context.Context, emit func(*corpus.Document) error) error
 
-// Options configures a Runner. The zero value runs GOMAXPROCS workers and
-// records every problem.
-type Options struct {
+// RunnerOptions configures a Runner. The zero value runs GOMAXPROCS
+// workers and records every problem.
+type RunnerOptions struct {
 	// Workers analysing documents in parallel. 0: GOMAXPROCS, since the
 	// stages are CPU-bound (segmentation dominates). 1: inline, no
 	// goroutines, the easiest to profile.
@@ -62,7 +62,7 @@ type Options struct {
 const DefaultWindowBytes = 16 << 20
 
 // SetDefaults fills the zero fields.
-func (o *Options) SetDefaults() {
+func (o *RunnerOptions) SetDefaults() {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
@@ -97,12 +97,12 @@ type Stats struct {
 // Runner applies Stages to every document of a Source.
 type Runner struct {
 	Stages []Stage
-	opts   Options
+	opts   RunnerOptions
 	spent  []atomic.Int64 // nanoseconds per stage
 }
 
-// New returns a Runner for stages.
-func New(stages []Stage, opts Options) *Runner {
+// NewRunner returns a Runner for stages.
+func NewRunner(stages []Stage, opts RunnerOptions) *Runner {
 	opts.SetDefaults()
 	return &Runner{Stages: stages, opts: opts, spent: make([]atomic.Int64, len(stages))}
 }

@@ -40,7 +40,7 @@ func TestRunnerOrder(t *testing.T) {
 	})
 	for _, workers := range []int{1, 4} {
 		var got []string
-		r := New([]Stage{slow}, Options{Workers: workers})
+		r := NewRunner([]Stage{slow}, RunnerOptions{Workers: workers})
 		st, err := r.Run(context.Background(), source(50), func(d *corpus.Document) error {
 			got = append(got, d.ID)
 			return nil
@@ -69,7 +69,7 @@ func TestRunnerProblems(t *testing.T) {
 		return nil
 	})
 	var seen []*corpus.Document
-	st, err := New([]Stage{flaky}, Options{Workers: 2}).Run(context.Background(), source(8), func(d *corpus.Document) error {
+	st, err := NewRunner([]Stage{flaky}, RunnerOptions{Workers: 2}).Run(context.Background(), source(8), func(d *corpus.Document) error {
 		seen = append(seen, d)
 		return nil
 	})
@@ -84,7 +84,7 @@ func TestRunnerProblems(t *testing.T) {
 	}
 
 	stop := errors.New("fail fast")
-	_, err = New([]Stage{flaky}, Options{Workers: 2, OnProblem: func(*corpus.Document, corpus.Problem) error { return stop }}).
+	_, err = NewRunner([]Stage{flaky}, RunnerOptions{Workers: 2, OnProblem: func(*corpus.Document, corpus.Problem) error { return stop }}).
 		Run(context.Background(), source(8), func(*corpus.Document) error { return nil })
 	if !errors.Is(err, stop) {
 		t.Errorf("Run with a failing ProblemFunc = %v; want %v", err, stop)
@@ -94,7 +94,7 @@ func TestRunnerProblems(t *testing.T) {
 func TestRunnerCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
-	_, err := New(nil, Options{Workers: 2}).Run(ctx, source(1000), func(*corpus.Document) error {
+	_, err := NewRunner(nil, RunnerOptions{Workers: 2}).Run(ctx, source(1000), func(*corpus.Document) error {
 		if n++; n == 10 {
 			cancel()
 		}
@@ -111,12 +111,12 @@ func TestRunnerCancel(t *testing.T) {
 func TestRunnerWindow(t *testing.T) {
 	tests := []struct {
 		name        string
-		opts        Options
+		opts        RunnerOptions
 		size        int // text bytes per document
 		maxInFlight int64
 	}{
-		{"documents", Options{Workers: 2, Window: 8}, 10, 8 + 1},
-		{"bytes", Options{Workers: 2, Window: 1000, WindowBytes: 4 << 20}, 1 << 20, 4 + 1},
+		{"documents", RunnerOptions{Workers: 2, Window: 8}, 10, 8 + 1},
+		{"bytes", RunnerOptions{Workers: 2, Window: 1000, WindowBytes: 4 << 20}, 1 << 20, 4 + 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,7 +139,7 @@ func TestRunnerWindow(t *testing.T) {
 				return nil
 			})
 			n := 0
-			st, err := New([]Stage{slowFirst}, tt.opts).Run(context.Background(), src, func(d *corpus.Document) error {
+			st, err := NewRunner([]Stage{slowFirst}, tt.opts).Run(context.Background(), src, func(d *corpus.Document) error {
 				if d.ID != fmt.Sprint(n) {
 					t.Fatalf("document %s delivered at position %d", d.ID, n)
 				}

@@ -18,7 +18,7 @@ import (
 func TestTokenizePositions(t *testing.T) {
 	text := "小明硕士毕业于中国科学院计算所"
 	pos := map[string]int{}
-	for _, tk := range (tokenizer{}).Tokenize([]byte(text)) {
+	for _, tk := range tokenize(text) {
 		pos[string(tk.Term)] = tk.Position
 	}
 	tests := []struct {
@@ -43,7 +43,7 @@ func TestTokenizeNUL(t *testing.T) {
 	// A NUL would end the C string handed to cppjieba; words after it
 	// must still be found at their own offsets.
 	text := "医院\x00义诊"
-	toks := (tokenizer{}).Tokenize([]byte(text))
+	toks := tokenize(text)
 	var got []string
 	for _, tk := range toks {
 		got = append(got, fmt.Sprintf("%s@%d", tk.Term, tk.Start))
@@ -91,7 +91,7 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		toks := (tokenizer{}).Tokenize([]byte(text))
+		toks := tokenize(text)
 		last, lastStart := 0, -1
 		for _, tk := range toks {
 			if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
@@ -165,7 +165,7 @@ func benchmarkIndex(b *testing.B, docs []*corpus.Document, size int64) {
 	b.ReportAllocs()
 	tmp := b.TempDir()
 	for i := 0; b.Loop(); i++ {
-		w, err := Create(filepath.Join(tmp, fmt.Sprint(i)))
+		w, err := Create(filepath.Join(tmp, fmt.Sprint(i)), testAnalyzer())
 		if err != nil {
 			b.Fatal(err)
 		}

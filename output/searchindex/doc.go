@@ -23,7 +23,8 @@
 // Words without a field search both the text and the title; a field name
 // (title:…, path:…, initiative:…) restricts a word to that field.
 //
-// Call Register once per process with a loaded segment.Jieba before Create
-// or Open: bleve looks analyzers up by name (AnalyzerName) in a global
-// registry, and the analyzer segments with the Jieba given to Register.
+// Each index owns its Analyzer: the shared, immutable segment.Jieba and the
+// words its documents were cut keeping whole, recorded in the index. No
+// analysis state is global, so indexes of different lexicons live side by
+// side in one process.
 package searchindex

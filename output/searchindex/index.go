@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/segment"
 )
 
 // ErrNotIndex is returned by Open for a directory that holds no index
@@ -30,13 +31,12 @@ var ErrQuery = errors.New("bad query")
 type Index struct {
 	dir string
 	idx bleve.Index
+	an  Analyzer
 }
 
-// Open opens the index at dir for searching.
-func Open(dir string) (*Index, error) {
-	if err := registered(); err != nil {
-		return nil, err
-	}
+// Open opens the index at dir for searching. Queries are cut by j keeping
+// the words the documents were cut with.
+func Open(dir string, j *segment.Jieba) (*Index, error) {
 	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
 	if err != nil {
 		if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, bleve.ErrorIndexMetaCorrupt) {
@@ -52,8 +52,18 @@ func Open(dir string) (*Index, error) {
 		_ = idx.Close()
 		return nil, fmt.Errorf("searchindex: open %s: %w", dir, err)
 	}
-	return &Index{dir: dir, idx: idx}, nil
+	ix := &Index{dir: dir, idx: idx}
+	words, err := ix.words()
+	if err != nil {
+		_ = idx.Close()
+		return nil, err
+	}
+	ix.an = Analyzer{Jieba: j, Words: segment.NewWords(words)}
+	return ix, nil
 }
+
+// Words returns the words the index's documents were cut keeping whole.
+func (ix *Index) Words() *segment.Words { return ix.an.Words }
 
 // Close closes the index.
 func (ix *Index) Close() error { return ix.idx.Close() }
@@ -114,7 +124,7 @@ type Result struct {
 // Search runs req. Ties in score are ordered by document ID, so results
 // are stable.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	sr, err := searchRequest(&req)
+	sr, err := ix.an.searchRequest(&req)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +145,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 }
 
 // searchRequest translates req into a bleve request.
-func searchRequest(req *Request) (*bleve.SearchRequest, error) {
+func (a Analyzer) searchRequest(req *Request) (*bleve.SearchRequest, error) {
 	if !utf8.ValidString(req.Query) {
 		return nil, fmt.Errorf("searchindex: query %q: invalid UTF-8", req.Query)
 	}
@@ -146,7 +156,7 @@ func searchRequest(req *Request) (*bleve.SearchRequest, error) {
 	if err != nil {
 		return nil, err
 	}
-	q, err := parseQuery(req.Query)
+	q, err := a.parseQuery(req.Query)
 	if err != nil {
 		return nil, err
 	}

@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/segment"
 )
 
 // marked finds the highlighted passages of a snippet in each style.
@@ -27,7 +27,7 @@ var marked = map[string]*regexp.Regexp{
 // queryWords returns the terms the analyzer makes of q.
 func queryWords(q string) []string {
 	var out []string
-	for _, t := range (tokenizer{}).Tokenize([]byte(q)) {
+	for _, t := range tokenize(q) {
 		out = append(out, string(t.Term))
 	}
 	return out
@@ -200,38 +200,6 @@ func TestSearchErrors(t *testing.T) {
 	}
 }
 
-// TestBleveMatchPhrase checks bleve's own path, without our rewrite: a
-// MatchPhraseQuery analysed with the jieba analyzer becomes a
-// multi-phrase query, which needs sub-words at their word's position.
-func TestBleveMatchPhrase(t *testing.T) {
-	ix := buildCase(t, "phrase")
-	tests := []struct {
-		phrase string
-		want   []string
-	}{
-		{"中国科学院计算所", []string{"cas"}},
-		{"科学院计算所", []string{"cas"}},
-		{"日本计算所", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.phrase, func(t *testing.T) {
-			q := query.NewMatchPhraseQuery(tt.phrase)
-			q.SetField(FieldText)
-			res, err := ix.idx.Search(bleve.NewSearchRequest(q))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, h := range res.Hits {
-				got = append(got, h.ID)
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("MatchPhraseQuery(%q) = %v; want %v", tt.phrase, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestWriterSkipsAndBatches(t *testing.T) {
 	// More documents than one batch holds, and a skipped one.
 	var docs []*corpus.Document
@@ -241,7 +209,7 @@ func TestWriterSkipsAndBatches(t *testing.T) {
 	}
 	docs = append(docs, &corpus.Document{ID: "skipped", Path: "skipped.bin", Text: "医院开展义诊活动", Skip: "binary"})
 	dir := filepath.Join(t.TempDir(), "index")
-	w, err := Create(dir)
+	w, err := Create(dir, testAnalyzer())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +230,7 @@ func TestWriterSkipsAndBatches(t *testing.T) {
 	if batches < 10 {
 		t.Errorf("%d batches flushed by bytes; want at least 10", batches)
 	}
-	ix, err := Open(dir)
+	ix, err := Open(dir, testJieba)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +250,7 @@ func TestWriterSkipsAndBatches(t *testing.T) {
 }
 
 func TestFinishTwice(t *testing.T) {
-	w, err := Create(filepath.Join(t.TempDir(), "index"))
+	w, err := Create(filepath.Join(t.TempDir(), "index"), testAnalyzer())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +270,7 @@ func TestFinishTwice(t *testing.T) {
 
 func TestCreateExisting(t *testing.T) {
 	dir := t.TempDir()
-	if w, err := Create(dir); err == nil {
+	if w, err := Create(dir, testAnalyzer()); err == nil {
 		w.Finish()
 		t.Errorf("Create(%s) on an existing directory succeeded; want an error", dir)
 	}
@@ -325,7 +293,7 @@ func TestOpenNotIndex(t *testing.T) {
 	idx.Close()
 	for _, dir := range []string{plain, filepath.Join(t.TempDir(), "missing"), foreign} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			ix, err := Open(dir)
+			ix, err := Open(dir, testJieba)
 			if err == nil {
 				ix.Close()
 				t.Fatalf("Open(%s) succeeded; want ErrNotIndex", dir)
@@ -337,21 +305,9 @@ func TestOpenNotIndex(t *testing.T) {
 	}
 }
 
-func TestNotRegistered(t *testing.T) {
-	j := current.Swap(nil)
-	defer Register(j)
-	if _, err := Create(filepath.Join(t.TempDir(), "index")); !errors.Is(err, ErrNotRegistered) {
-		t.Errorf("Create before Register = %v; want ErrNotRegistered", err)
-	}
-	if _, err := Open(t.TempDir()); !errors.Is(err, ErrNotRegistered) {
-		t.Errorf("Open before Register = %v; want ErrNotRegistered", err)
-	}
-}
-
 // TestWriterReusesTokens: the Writer indexes the tokens the segment stage
 // put in doc.Tokens instead of segmenting again. The document carries one
-// token jieba would never produce; finding it proves the reuse, and the
-// cache is empty after Finish.
+// token jieba would never produce; finding it proves the reuse.
 func TestWriterReusesTokens(t *testing.T) {
 	text := "青山医院开展义诊"
 	doc := &corpus.Document{ID: "d", Path: "d.txt", Text: text, Tokens: []corpus.Token{
@@ -362,9 +318,53 @@ func TestWriterReusesTokens(t *testing.T) {
 	if err != nil || res.Total != 1 {
 		t.Fatalf("Search(text:zzqx) = %+v, %v; want the document indexed from doc.Tokens", res, err)
 	}
-	pretokenized.mu.RLock()
-	defer pretokenized.mu.RUnlock()
-	if n := len(pretokenized.m); n != 0 {
-		t.Errorf("%d texts left in the token cache after Finish", n)
+}
+
+// TestIndexesOwnTheirWords: two indexes built with different kept words,
+// open in one process over one Jieba, cut their queries each as its own
+// documents were cut: a phrase over a kept word finds its document in the
+// index that kept it.
+func TestIndexesOwnTheirWords(t *testing.T) {
+	text := "县里推广健康守门人计划，覆盖全县。"
+	build := func(words []string) *Index {
+		dir := filepath.Join(t.TempDir(), "index")
+		an := Analyzer{Jieba: testJieba, Words: segment.NewWords(words)}
+		w, err := Create(dir, an)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Add(&corpus.Document{ID: "d", Path: "d.txt", Text: text, Tokens: an.Tokens(text)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		ix, err := Open(dir, testJieba)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		return ix
+	}
+	kept := build([]string{"健康守门人计划"})
+	plain := build(nil)
+	if got := kept.Words().List(); !slices.Equal(got, []string{"健康守门人计划"}) {
+		t.Fatalf("kept index words = %v", got)
+	}
+	for name, ix := range map[string]*Index{"kept": kept, "plain": plain} {
+		for _, q := range []string{`"健康守门人计划"`, "健康守门人计划", `"推广健康守门人计划"`} {
+			res, err := ix.Search(context.Background(), Request{Query: q, N: 10})
+			if err != nil || res.Total != 1 {
+				t.Errorf("%s index: Search(%s) = %v hits, %v; want the document", name, q, res, err)
+			}
+		}
+	}
+	// The query of the kept index holds the name as one word.
+	toks := kept.an.Tokens("健康守门人计划")
+	if len(toks) == 0 || toks[0].Term != "健康守门人计划" {
+		t.Errorf("kept index cuts its query as %v; want the name whole first", toks)
+	}
+	if toks := plain.an.Tokens("健康守门人计划"); len(toks) > 0 && toks[0].Term == "健康守门人计划" {
+		t.Errorf("plain index keeps the name whole: %v", toks)
 	}
 }

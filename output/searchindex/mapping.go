@@ -86,11 +86,10 @@ func keywordField(store, docValues bool) *mapping.FieldMapping {
 	return f
 }
 
-// fields returns what the index stores for doc, by field name.
+// fields returns the fields of doc the mapping turns into index fields:
+// all but the jieba fields text and title, which Writer.Add adds analysed.
 func fields(doc *corpus.Document) map[string]any {
 	m := map[string]any{
-		FieldText:     doc.Text,
-		FieldTitle:    doc.Title,
 		FieldPath:     doc.Path,
 		FieldEncoding: doc.Encoding,
 		FieldStatus:   string(doc.Status()),

@@ -13,7 +13,7 @@ import (
 
 // parseQuery parses bleve query-string syntax. An empty query matches
 // every document, so filters alone can list documents.
-func parseQuery(s string) (query.Query, error) {
+func (a Analyzer) parseQuery(s string) (query.Query, error) {
 	if s == "" {
 		return query.NewMatchAllQuery(), nil
 	}
@@ -21,39 +21,39 @@ func parseQuery(s string) (query.Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("searchindex: %w %q: %w", ErrQuery, s, err)
 	}
-	return withDefaultFields(q), nil
+	return a.withDefaultFields(q), nil
 }
 
 // withDefaultFields rewrites q, in place where it can: words and phrases
 // of jieba fields become jieba phrases (see phrase), and the remaining
 // text queries without a field become a disjunction over defaultFields.
-func withDefaultFields(q query.Query) query.Query {
+func (a Analyzer) withDefaultFields(q query.Query) query.Query {
 	switch q := q.(type) {
 	case *query.BooleanQuery:
-		q.Must = rewriteOptional(q.Must)
-		q.Should = rewriteOptional(q.Should)
-		q.MustNot = rewriteOptional(q.MustNot)
-		q.Filter = rewriteOptional(q.Filter)
+		q.Must = a.rewriteOptional(q.Must)
+		q.Should = a.rewriteOptional(q.Should)
+		q.MustNot = a.rewriteOptional(q.MustNot)
+		q.Filter = a.rewriteOptional(q.Filter)
 	case *query.ConjunctionQuery:
 		for i, c := range q.Conjuncts {
-			q.Conjuncts[i] = withDefaultFields(c)
+			q.Conjuncts[i] = a.withDefaultFields(c)
 		}
 	case *query.DisjunctionQuery:
 		for i, d := range q.Disjuncts {
-			q.Disjuncts[i] = withDefaultFields(d)
+			q.Disjuncts[i] = a.withDefaultFields(d)
 		}
 	case *query.MatchQuery:
-		// Fuzzy words stay match queries: phrases take no per-word
-		// fuzziness.
-		if q.Fuzziness == 0 && jiebaField(q.FieldVal) {
-			return phrase(q.Match, q.FieldVal, q.BoostVal)
+		// Fuzziness (word~1) is ignored on jieba fields: their words are
+		// cut here, never by bleve's analyzer.
+		if jiebaField(q.FieldVal) {
+			return a.phrase(q.Match, q.FieldVal, q.BoostVal)
 		}
 		if q.FieldVal == "" {
 			return fanOut(func(f string) query.Query { c := *q; c.SetField(f); return &c })
 		}
 	case *query.MatchPhraseQuery:
-		if q.Fuzziness == 0 && jiebaField(q.FieldVal) {
-			return phrase(q.MatchPhrase, q.FieldVal, q.BoostVal)
+		if jiebaField(q.FieldVal) {
+			return a.phrase(q.MatchPhrase, q.FieldVal, q.BoostVal)
 		}
 		if q.FieldVal == "" {
 			return fanOut(func(f string) query.Query { c := *q; c.SetField(f); return &c })
@@ -92,8 +92,8 @@ func jiebaField(field string) bool {
 // Unquoted words become phrases too: Chinese is typed without spaces, and
 // 义诊活动 ("free clinic activity") as a bleve match query would find every
 // document with 活动 alone.
-func phrase(text, field string, boost *query.Boost) query.Query {
-	alts, subs := phraseTerms(tokenizer{}.Tokenize([]byte(text)))
+func (a Analyzer) phrase(text, field string, boost *query.Boost) query.Query {
+	alts, subs := phraseTerms(tokenStream(a.Tokens(text)))
 	if len(alts) == 0 {
 		return query.NewMatchNoneQuery()
 	}
@@ -144,11 +144,11 @@ func phraseTerms(toks analysis.TokenStream) (alts [][]string, subs []string) {
 }
 
 // rewriteOptional rewrites q unless it is nil (an absent clause).
-func rewriteOptional(q query.Query) query.Query {
+func (a Analyzer) rewriteOptional(q query.Query) query.Query {
 	if q == nil {
 		return nil
 	}
-	return withDefaultFields(q)
+	return a.withDefaultFields(q)
 }
 
 // fanOut returns the disjunction of one query per default field.

@@ -11,21 +11,31 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/pipeline/segment"
 )
 
-// TestMain loads the jieba dictionaries once for the test binary: loading
-// takes a second and 100 MB.
+// testJieba is loaded once for the test binary: loading takes a second
+// and 100 MB.
+var testJieba *segment.Jieba
+
 func TestMain(m *testing.M) {
 	j, err := segment.New(segment.Options{})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "segment.New:", err)
 		os.Exit(1)
 	}
-	Register(j)
+	testJieba = j
 	os.Exit(m.Run())
 }
+
+// testAnalyzer cuts without kept words.
+func testAnalyzer() Analyzer { return Analyzer{Jieba: testJieba} }
+
+// tokenize is the token stream testAnalyzer gives text.
+func tokenize(text string) analysis.TokenStream { return tokenStream(testAnalyzer().Tokens(text)) }
 
 // readDoc reads a fixture: an optional front matter between "---" lines
 // (title, date as YYYY[-MM[-DD]], initiative repeated), then the text.
@@ -99,7 +109,7 @@ func buildCase(t testing.TB, name string) *Index {
 func buildIndex(t testing.TB, docs []*corpus.Document) *Index {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
-	w, err := Create(dir)
+	w, err := Create(dir, testAnalyzer())
 	if err != nil {
 		t.Fatalf("Create: %v", err)
 	}
@@ -111,7 +121,7 @@ func buildIndex(t testing.TB, docs []*corpus.Document) *Index {
 	if err := w.Finish(); err != nil {
 		t.Fatalf("Finish: %v", err)
 	}
-	ix, err := Open(dir)
+	ix, err := Open(dir, testJieba)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}

@@ -5,18 +5,15 @@ import (
 	"fmt"
 )
 
-// wordsKey holds the words a run added to the jieba dictionary (learned
-// initiative names, the user's lexicon). A query must be segmented with the
-// same dictionary as the documents, or a phrase over such a word misses:
-// the index holds 健康守门人 as one word with its sub-words at one position,
-// while a plain dictionary cuts the query into two positions.
+// wordsKey holds the words the documents were cut keeping whole (learned
+// initiative names, the user's lexicon). A query must be cut the same way,
+// or a phrase over such a word misses: the index holds 健康守门人 as one
+// word with its sub-words at one position, while a plain cut makes two
+// positions of the query.
 var wordsKey = []byte("baogao.words")
 
-// SetWords records the words added to the segmenter for this index.
-func (w *Writer) SetWords(words []string) error {
-	if w.done {
-		return ErrFinished
-	}
+// setWords records the words the documents were cut keeping whole.
+func (w *Writer) setWords(words []string) error {
 	b, err := json.Marshal(words)
 	if err != nil {
 		return err
@@ -27,9 +24,8 @@ func (w *Writer) SetWords(words []string) error {
 	return nil
 }
 
-// Words returns the words recorded with SetWords; add them to the
-// segmenter (segment.Jieba.AddWord) before searching.
-func (ix *Index) Words() ([]string, error) {
+// words returns the words recorded at Create.
+func (ix *Index) words() ([]string, error) {
 	b, err := ix.idx.GetInternal(wordsKey)
 	if err != nil || b == nil {
 		return nil, err

@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/baogao/baogao/corpus"
 )
@@ -29,6 +31,10 @@ var (
 	markerValue = []byte("1")
 )
 
+// textOptions index the jieba fields with term vectors (phrases and
+// highlights need positions and offsets) and store them for snippets.
+const textOptions = index.IndexField | index.StoreField | index.IncludeTermVectors
+
 // ErrFinished is returned by Add after Finish.
 var ErrFinished = errors.New("searchindex: add after finish")
 
@@ -38,19 +44,18 @@ var ErrFinished = errors.New("searchindex: add after finish")
 // analyses each batch on its own workers.
 type Writer struct {
 	dir   string
+	an    Analyzer
 	idx   bleve.Index
 	batch *bleve.Batch
-	bytes int      // bytes held by the batch: text and tokens
-	limit int      // flush at this many bytes: maxBatchBytes
-	texts []string // texts of the batch with tokens in pretokenized
+	bytes int // bytes held by the batch: text and tokens
+	limit int // flush at this many bytes: maxBatchBytes
 	done  bool
 }
 
-// Create makes a new index at dir, which must not exist.
-func Create(dir string) (*Writer, error) {
-	if err := registered(); err != nil {
-		return nil, err
-	}
+// Create makes a new index at dir, which must not exist. an cuts what the
+// documents do not bring cut (their titles); its words are recorded so
+// that Open cuts queries the same way.
+func Create(dir string, an Analyzer) (*Writer, error) {
 	// bleve would take an existing empty directory; refuse it so an index
 	// never lands among other files.
 	if _, err := os.Lstat(dir); err == nil {
@@ -60,15 +65,21 @@ func Create(dir string) (*Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("searchindex: create %s: %w", dir, err)
 	}
-	if err := idx.SetInternal(markerKey, markerValue); err != nil {
+	w := &Writer{dir: dir, an: an, idx: idx, batch: idx.NewBatch(), limit: maxBatchBytes}
+	err = idx.SetInternal(markerKey, markerValue)
+	if err == nil {
+		err = w.setWords(an.Words.List())
+	}
+	if err != nil {
 		_ = idx.Close()
 		return nil, fmt.Errorf("searchindex: create %s: %w", dir, err)
 	}
-	return &Writer{dir: dir, idx: idx, batch: idx.NewBatch(), limit: maxBatchBytes}, nil
+	return w, nil
 }
 
 // Add indexes doc under doc.ID. Skipped documents (doc.Skip != "") are not
-// indexed: they have no analysed text to search.
+// indexed: they have no analysed text to search. The text is indexed with
+// the tokens the pipeline cut it into (doc.Tokens), the title cut here.
 func (w *Writer) Add(doc *corpus.Document) error {
 	if w.done {
 		return ErrFinished
@@ -76,11 +87,17 @@ func (w *Writer) Add(doc *corpus.Document) error {
 	if doc.Skip != "" {
 		return nil
 	}
-	if len(doc.Tokens) > 0 {
-		pretokenized.put(doc.Text, doc.Tokens)
-		w.texts = append(w.texts, doc.Text)
+	d := document.NewDocument(doc.ID)
+	if err := w.idx.Mapping().MapDocument(d, fields(doc)); err != nil {
+		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
 	}
-	if err := w.batch.Index(doc.ID, fields(doc)); err != nil {
+	toks := doc.Tokens
+	if toks == nil {
+		toks = w.an.Tokens(doc.Text) // a document that was not cut before
+	}
+	d.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(doc.Text), textOptions, analyzed(toks)))
+	d.AddField(document.NewTextFieldCustom(FieldTitle, nil, []byte(doc.Title), textOptions, analyzed(w.an.Tokens(doc.Title))))
+	if err := w.batch.IndexAdvanced(d); err != nil {
 		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
 	}
 	w.bytes += len(doc.Text) + len(doc.Title) + tokenBytes*len(doc.Tokens)
@@ -95,10 +112,6 @@ func (w *Writer) flush() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
-	defer func() {
-		pretokenized.drop(w.texts)
-		w.texts = w.texts[:0]
-	}()
 	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("searchindex: write %s: %w", w.dir, err)
 	}

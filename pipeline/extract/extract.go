@@ -1,37 +1,156 @@
 package extract
 
 import (
-	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"sync/atomic"
+	"time"
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/pipeline/normalize"
 )
 
-// Stage is the pipeline stage that fills doc.Mentions.
-//
-// Concurrency: Process is safe for concurrent use when the extractors are.
-type Stage struct {
-	// Extractors run in order on the repaired view of the text.
-	Extractors []corpus.Extractor
-	// Repair builds the view extractors match on. Nil: normalize.Repair.
-	Repair func(text string) *normalize.View
+// Input is what an extractor sees of one document.
+type Input struct {
+	// Text is the repaired view of the document (normalize.Repair: hard
+	// wraps joined, width folded, traditional script simplified). The
+	// spans of the mentions an extractor returns are byte offsets into it.
+	Text string
+	// Ref is the document's own date, maybe partial or zero: the
+	// reference for missing years and relative expressions.
+	Ref corpus.Date
+	// Tags are the words of Text from one jieba cut, with part-of-speech
+	// tags, spans into Text; nil when the text was not segmented.
+	Tags []corpus.Token
 }
 
-// Name implements pipeline.Stage.
-func (Stage) Name() string { return "extract" }
+// Extractor finds mentions in one document. It is pure (no I/O, no error;
+// no match is an empty result) and safe for concurrent use.
+type Extractor interface {
+	Extract(in *Input) []corpus.Mention
+}
 
-// Process implements pipeline.Stage. Mentions inside the document's
-// metadata lines (doc.MetaSpans) are dropped: those values are in
-// doc.Meta. A mention whose span does not fit the text (an extractor bug)
-// is dropped and reported as the stage's error, so it becomes a Problem
-// and cannot corrupt the tables.
-func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
-	ms, bad := Valid(doc.Text, s.Extract(doc.Text, doc.Date))
-	doc.Mentions = corpus.Outside(ms, doc.MetaSpans)
-	countedNouns(doc.Mentions, doc.Tags)
-	return bad
+// Func adapts a function to Extractor.
+type Func func(in *Input) []corpus.Mention
+
+// Extract implements Extractor.
+func (f Func) Extract(in *Input) []corpus.Mention { return f(in) }
+
+// Registration puts an extractor into a Set.
+type Registration struct {
+	// Name names the extractor: problems of its stage are "extract/Name",
+	// its time is reported under that name.
+	Name string
+	// Kinds are the kinds its mentions have.
+	Kinds []corpus.Kind
+	// Precedence decides overlaps between kinds: a mention that overlaps
+	// one of a kind of higher precedence is dropped (a named initiative
+	// claims its numerals: “323”健康问题攻坚行动; a date its year). Kinds of
+	// precedence 0 are a layer of their own that overlaps anything
+	// (entities). Mentions of one extractor never overlap each other.
+	Precedence int
+	Extractor  Extractor
+	// Explain, when set, adds kind-specific steps to the audit trail of a
+	// mention (`baogao extract -explain`).
+	Explain func(m corpus.Mention) []string
+}
+
+// Set is the registered extractors of a run.
+//
+// Concurrency: Mentions is safe for concurrent use; the registrations are
+// fixed by NewSet.
+type Set struct {
+	regs  []Registration
+	prec  map[corpus.Kind]int
+	kinds map[corpus.Kind]int // kind → index of its registration
+	spent []atomic.Int64      // nanoseconds per registration
+}
+
+// NewSet returns the set of regs, run in this order. Two registrations
+// may not yield the same kind.
+func NewSet(regs ...Registration) (*Set, error) {
+	s := &Set{regs: regs, prec: map[corpus.Kind]int{}, kinds: map[corpus.Kind]int{}, spent: make([]atomic.Int64, len(regs))}
+	for i, r := range regs {
+		if r.Name == "" || r.Extractor == nil || len(r.Kinds) == 0 {
+			return nil, fmt.Errorf("extract: registration %d needs a name, an extractor and its kinds", i)
+		}
+		for _, k := range r.Kinds {
+			if j, dup := s.kinds[k]; dup {
+				return nil, fmt.Errorf("extract: kind %s registered by %s and %s", k, regs[j].Name, r.Name)
+			}
+			s.kinds[k] = i
+			s.prec[k] = r.Precedence
+		}
+	}
+	return s, nil
+}
+
+// Kinds returns the kinds the set extracts, in registration order.
+func (s *Set) Kinds() []corpus.Kind {
+	var out []corpus.Kind
+	for _, r := range s.regs {
+		out = append(out, r.Kinds...)
+	}
+	return out
+}
+
+// Names returns the names of the registrations, in order.
+func (s *Set) Names() []string {
+	out := make([]string, len(s.regs))
+	for i, r := range s.regs {
+		out[i] = r.Name
+	}
+	return out
+}
+
+// Explain returns the kind-specific steps of m's audit trail, if its
+// registration has any.
+func (s *Set) Explain(m corpus.Mention) []string {
+	i, ok := s.kinds[m.Kind]
+	if !ok || s.regs[i].Explain == nil {
+		return nil
+	}
+	return s.regs[i].Explain(m)
+}
+
+// Spent returns the time spent in each extractor so far, summed over
+// goroutines, keyed "extract/NAME".
+func (s *Set) Spent() map[string]time.Duration {
+	out := make(map[string]time.Duration, len(s.regs))
+	for i, r := range s.regs {
+		out["extract/"+r.Name] = time.Duration(s.spent[i].Load())
+	}
+	return out
+}
+
+// Mentions runs every extractor on in (in.Text is view.Text, the repaired
+// view of text) and returns the mentions with spans mapped back into text,
+// overlaps resolved, sorted by start, end and kind. Counted nouns are set
+// from in.Tags. A mention whose span does not fit (an extractor bug) is
+// dropped and reported in the error, a *corpus.Problem of stage
+// "extract/NAME", so it cannot corrupt the tables.
+func (s *Set) Mentions(text string, view *normalize.View, in *Input) ([]corpus.Mention, error) {
+	var all []corpus.Mention
+	var bad error
+	for i, r := range s.regs {
+		t := time.Now()
+		ms, err := valid(in.Text, r.Extractor.Extract(in))
+		if err != nil && bad == nil {
+			bad = &corpus.Problem{Stage: "extract/" + r.Name, Reason: "invalid mention span", Err: err}
+		}
+		countedNouns(ms, in.Tags)
+		for _, m := range ms {
+			vs, ve := m.Span.Start, m.Span.End
+			m.Span.Start, m.Span.End = view.Orig(vs, ve)
+			if in.Text != text && m.Span.In(text) && in.Text[vs:ve] != text[m.Span.Start:m.Span.End] {
+				m.Matched = in.Text[vs:ve]
+			}
+			all = append(all, m)
+		}
+		s.spent[i].Add(int64(time.Since(t)))
+	}
+	return s.resolve(all), bad
 }
 
 // countedNouns corrects the counted noun the number extractor guessed from
@@ -39,7 +158,7 @@ func (s Stage) Process(_ context.Context, doc *corpus.Document) error {
 // things): the word jieba tagged right after the number replaces it when
 // it is a noun (8个⟨乡镇⟩ for the guess 乡镇开展), or clears it when it is
 // not (10个⟨面向/v⟩). The guess stays where no tagged word starts at the
-// number's end. tags are sorted, from the segment stage.
+// number's end. Spans of ms and tags are in the same text; tags sorted.
 func countedNouns(ms []corpus.Mention, tags []corpus.Token) {
 	if len(tags) == 0 {
 		return
@@ -61,9 +180,9 @@ func countedNouns(ms []corpus.Mention, tags []corpus.Token) {
 	}
 }
 
-// Valid keeps the mentions whose spans fit text (corpus.Span.In) and
+// valid keeps the mentions whose spans fit text (corpus.Span.In) and
 // returns an error describing the first one dropped, or nil.
-func Valid(text string, ms []corpus.Mention) ([]corpus.Mention, error) {
+func valid(text string, ms []corpus.Mention) ([]corpus.Mention, error) {
 	keep := ms[:0]
 	var err error
 	for _, m := range ms {
@@ -79,69 +198,49 @@ func Valid(text string, ms []corpus.Mention) ([]corpus.Mention, error) {
 	return keep, err
 }
 
-// Extract returns the mentions of text, spans into text, overlaps
-// resolved, sorted by start, then end, then kind.
-func (s Stage) Extract(text string, ref corpus.Date) []corpus.Mention {
-	repair := s.Repair
-	if repair == nil {
-		repair = normalize.Repair
-	}
-	view := repair(text)
-	var all []corpus.Mention
-	for _, ex := range s.Extractors {
-		for _, m := range ex.Extract(view.Text, ref) {
-			vs, ve := m.Span.Start, m.Span.End
-			m.Span.Start, m.Span.End = view.Orig(vs, ve)
-			if view.Text != text && 0 <= vs && vs <= ve && ve <= len(view.Text) && m.Span.In(text) &&
-				view.Text[vs:ve] != text[m.Span.Start:m.Span.End] {
-				m.Matched = view.Text[vs:ve]
-			}
-			all = append(all, m)
-		}
-	}
-	return Resolve(all)
+// resolve drops every mention that overlaps one of a kind of higher
+// precedence and sorts the rest by start, then end, then kind. Extractors
+// return no overlaps within their own kind, so the spans of one kind,
+// sorted, can be binary-searched.
+func (s *Set) resolve(ms []corpus.Mention) []corpus.Mention {
+	return resolve(ms, s.prec)
 }
 
-// rank orders the kinds that may not overlap: a named initiative claims its
-// numerals (“323”健康问题攻坚行动), a date claims its year and day numbers.
-// Entities are a separate layer and may overlap these.
-var rank = map[corpus.Kind]int{
-	corpus.KindInitiative: 3,
-	corpus.KindDate:       2,
-	corpus.KindNumber:     1,
-}
-
-// Resolve drops every date, number or initiative that overlaps one of a
-// stronger kind (initiative > date > number) and sorts the rest by start,
-// then end, then kind. Extractors return no overlaps within their own kind,
-// so the spans of one kind, sorted, can be binary-searched.
-func Resolve(ms []corpus.Mention) []corpus.Mention {
+func resolve(ms []corpus.Mention, prec map[corpus.Kind]int) []corpus.Mention {
 	corpus.SortMentions(ms)
 	byKind := map[corpus.Kind][]corpus.Span{}
 	for _, m := range ms {
-		if rank[m.Kind] > 1 {
+		if prec[m.Kind] > 0 {
 			byKind[m.Kind] = append(byKind[m.Kind], m.Span)
 		}
 	}
+	// Kinds in a fixed order, so the work does not depend on map order.
+	kinds := make([]corpus.Kind, 0, len(byKind))
+	for k := range byKind {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
 	keep := ms[:0]
 	for _, m := range ms {
-		if !dominated(m, byKind) {
+		if !dominated(m, kinds, byKind, prec) {
 			keep = append(keep, m)
 		}
 	}
 	return keep
 }
 
-// dominated reports whether m overlaps a mention of a kind ranked above it.
-func dominated(m corpus.Mention, byKind map[corpus.Kind][]corpus.Span) bool {
-	r := rank[m.Kind]
+// dominated reports whether m overlaps a mention of a kind of higher
+// precedence.
+func dominated(m corpus.Mention, kinds []corpus.Kind, byKind map[corpus.Kind][]corpus.Span, prec map[corpus.Kind]int) bool {
+	r := prec[m.Kind]
 	if r == 0 {
 		return false
 	}
-	for k, spans := range byKind {
-		if rank[k] <= r {
+	for _, k := range kinds {
+		if prec[k] <= r {
 			continue
 		}
+		spans := byKind[k]
 		i := sort.Search(len(spans), func(i int) bool { return spans[i].End > m.Span.Start })
 		if i < len(spans) && spans[i].Start < m.Span.End {
 			return true

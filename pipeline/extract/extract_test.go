@@ -40,7 +40,8 @@ func TestResolve(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, x := range Resolve(tt.in) {
+			prec := map[corpus.Kind]int{corpus.KindInitiative: 3, corpus.KindDate: 2, corpus.KindNumber: 1}
+			for _, x := range resolve(tt.in, prec) {
 				got = append(got, fmt.Sprintf("%v %d-%d %s", x.Kind, x.Span.Start, x.Span.End, x.Value))
 			}
 			if s := fmt.Sprint(got); s != tt.want {
@@ -59,15 +60,15 @@ func TestValid(t *testing.T) {
 		m(corpus.KindDate, 5, 5, "empty"),
 		m(corpus.KindDate, -1, 3, "negative"),
 	}
-	got, err := Valid(text, append([]corpus.Mention{good}, bad...))
+	got, err := valid(text, append([]corpus.Mention{good}, bad...))
 	if len(got) != 1 || got[0].Value != "2021" {
 		t.Errorf("Valid kept %v; want only the 2021 mention", got)
 	}
 	if err == nil {
 		t.Errorf("Valid dropped mentions without an error")
 	}
-	if _, err := Valid(text, []corpus.Mention{good}); err != nil {
-		t.Errorf("Valid(good) = %v; want nil", err)
+	if _, err := valid(text, []corpus.Mention{good}); err != nil {
+		t.Errorf("valid(good) = %v; want nil", err)
 	}
 }
 

@@ -26,7 +26,8 @@ type Lexicon struct {
 const maxNameRunes = 40
 
 // ParseLexicon reads a lexicon: one name per line, optionally followed by a
-// TAB and a type (one of Types; default campaign). A line starting with '-'
+// TAB and a type (one of Types; default campaign), then optionally more
+// TAB-separated fields of evidence, which are ignored. A line starting with '-'
 // excludes the name that follows; '#' starts a comment line; blank lines are
 // skipped. Errors name the 1-based line number.
 func ParseLexicon(r io.Reader) (*Lexicon, error) {
@@ -59,9 +60,11 @@ func (l *Lexicon) parseLine(line string) error {
 	if exclude {
 		name = strings.TrimSpace(name[1:])
 	}
-	if hasType && strings.Contains(typ, "\t") {
-		return fmt.Errorf("too many fields")
-	}
+	// Fields after the type are evidence (`baogao learn` writes how many
+	// documents quote the name and the first quoted form): kept for
+	// readers, not needed here.
+	typ, _, _ = strings.Cut(typ, "\t")
+	typ = strings.TrimSpace(typ)
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -125,6 +128,23 @@ func (l *Lexicon) Exclude(name string) {
 	l.excluded[c] = true
 	delete(l.names, c)
 	l.byFirst = nil
+}
+
+// Clone returns an independent copy of l.
+func (l *Lexicon) Clone() *Lexicon {
+	c := &Lexicon{}
+	c.merge(l)
+	return c
+}
+
+// ExcludedNames returns the excluded names, sorted.
+func (l *Lexicon) ExcludedNames() []string {
+	out := make([]string, 0, len(l.excluded))
+	for n := range l.excluded {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Names returns the known names, sorted.

@@ -32,7 +32,6 @@ func TestParseLexiconErrors(t *testing.T) {
 		{"empty exclusion", "清风行动\n-\n", "line 2: empty name"},
 		{"empty name with type", "好\n\tplan\n", "line 2: empty name"},
 		{"typed exclusion", "# c\n-清风行动\tplan\n", "line 2: excluded name"},
-		{"too many fields", "清风行动\tplan\tx\n", "line 1: too many fields"},
 		{"invalid utf8", "ok\n\xff\n", "line 2: invalid UTF-8"},
 		{"too long", strings.Repeat("长", 41) + "\n", "line 1: name"},
 	}
@@ -43,6 +42,18 @@ func TestParseLexiconErrors(t *testing.T) {
 				t.Errorf("ParseLexicon(%q) error = %v; want containing %q", tt.in, err, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseLexiconEvidence: the columns `baogao learn` writes after the
+// type are read past.
+func TestParseLexiconEvidence(t *testing.T) {
+	l, err := ParseLexicon(strings.NewReader("# name\ttype\tdocuments\texample\n清风行动\tcampaign\t12\t“清风行动”专项\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if typ, ok := l.Type("清风行动"); !ok || typ != TypeCampaign {
+		t.Errorf("Type(清风行动) = %q, %v; want campaign", typ, ok)
 	}
 }
 

@@ -1,0 +1,111 @@
+package pipeline
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/extract/initiative"
+	"github.com/baogao/baogao/pipeline/normalize"
+)
+
+// minLearnedRunes is the shortest initiative name learned from the corpus:
+// shorter cores (“双减”, “一站式”, even four-character ones such as
+// “提质增效”) are too often ordinary phrases when written without their
+// quotation marks; on the news corpus four-character names learned this
+// way spread to thousands of ordinary uses.
+const minLearnedRunes = 5
+
+// confident reports whether a mention names an initiative surely enough to
+// recognise the name unquoted in other reports: a quotation followed by a
+// head noun (“健康守门人”工程) or a campaign tag (【我为师生办实事】).
+func confident(m corpus.Mention) bool {
+	return m.Kind == corpus.KindInitiative &&
+		(m.Rule == initiative.RuleQuotedHead || m.Rule == initiative.RuleTag) &&
+		utf8.RuneCountInString(m.Value) >= minLearnedRunes
+}
+
+// Learned is what learning found: the names a corpus quotes confidently,
+// with their evidence, sorted by name.
+type Learned []LearnedName
+
+// LearnedName is one learned initiative name and why.
+type LearnedName struct {
+	Name      string // canonical name
+	Type      string // its type (campaign, project, ...)
+	Documents int    // documents that quote it confidently
+	Example   string // the first confident quotation, as the repaired view reads it
+	FirstPath string // the document it is first quoted in
+}
+
+// Learn reads the documents of src once and returns the initiative names
+// they quote confidently (see confident). It sees each document's
+// repaired view, as the run does, and runs only the initiative extractor:
+// a fraction of a run's cost. Names the engine's lexicon excludes are left
+// out.
+func (e *Engine) Learn(ctx context.Context, src Source) (Learned, error) {
+	found := map[string]*LearnedName{}
+	err := src(ctx, func(doc *corpus.Document) error {
+		if doc.Skip != "" {
+			return nil
+		}
+		view := normalize.Repair(doc.Text)
+		seen := map[string]bool{}
+		for _, m := range e.inits.Extract(view.Text, doc.Date) {
+			if !confident(m) || e.lex.Excluded(m.Value) || seen[m.Value] {
+				continue
+			}
+			seen[m.Value] = true
+			n := found[m.Value]
+			if n == nil {
+				n = &LearnedName{Name: m.Value, Type: m.Type, Example: view.Text[m.Span.Start:m.Span.End], FirstPath: doc.Path}
+				found[m.Value] = n
+			}
+			n.Documents++
+		}
+		return nil
+	})
+	out := make(Learned, 0, len(found))
+	for _, n := range found {
+		out = append(out, *n)
+	}
+	slices.SortFunc(out, func(a, b LearnedName) int { return cmp.Compare(a.Name, b.Name) })
+	return out, err
+}
+
+// Lexicon returns the learned names as a lexicon, for Engine.UseLexicon.
+func (l Learned) Lexicon() *initiative.Lexicon {
+	lex := &initiative.Lexicon{}
+	for _, n := range l {
+		lex.Add(n.Name, n.Type)
+	}
+	return lex
+}
+
+// WriteTSV writes the learned names as a lexicon file that -lexicon reads:
+// a header comment, then name, type, documents, example and first path,
+// TAB-separated, one name per line.
+func (l Learned) WriteTSV(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, "# baogao learned lexicon: name\ttype\tdocuments\texample\tfirst_path")
+	for _, n := range l {
+		fmt.Fprintf(bw, "%s\t%s\t%d\t%s\t%s\n", n.Name, n.Type, n.Documents, oneLine(n.Example), oneLine(n.FirstPath))
+	}
+	return bw.Flush()
+}
+
+// oneLine keeps a field on its line: tabs and line breaks become spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' {
+			return ' '
+		}
+		return r
+	}, s)
+}
