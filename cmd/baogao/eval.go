@@ -9,18 +9,40 @@ import (
 	"strings"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline"
 	"github.com/baogao/baogao/pipeline/extract"
 )
 
 // goldDoc is one line of a gold file: a document as `extract -format
-// jsonl` reads it, plus the annotated mentions per kind.
+// jsonl` reads it, plus the annotated mentions per kind: under "gold",
+// keyed by kind ({"person": [...]}), or, for the first kinds, under their
+// plural ("dates", "numbers", "initiatives"). A kind a document does not
+// list is not judged on it.
 type goldDoc struct {
-	ID          string     `json:"id"`
-	Text        string     `json:"text"`
-	Date        string     `json:"date"`
-	Dates       []goldSpan `json:"dates"`
-	Numbers     []goldSpan `json:"numbers"`
-	Initiatives []goldSpan `json:"initiatives"`
+	ID          string                     `json:"id"`
+	Text        string                     `json:"text"`
+	Date        string                     `json:"date"`
+	Gold        map[corpus.Kind][]goldSpan `json:"gold"`
+	Dates       []goldSpan                 `json:"dates"`
+	Numbers     []goldSpan                 `json:"numbers"`
+	Initiatives []goldSpan                 `json:"initiatives"`
+}
+
+// spans returns the gold spans of kind k, nil when the document is not
+// annotated for it.
+func (d *goldDoc) spans(k corpus.Kind) []goldSpan {
+	if g, ok := d.Gold[k]; ok {
+		return g
+	}
+	switch k {
+	case corpus.KindDate:
+		return d.Dates
+	case corpus.KindNumber:
+		return d.Numbers
+	case corpus.KindInitiative:
+		return d.Initiatives
+	}
+	return nil
 }
 
 // goldSpan is {"span": ..., "value": ...}. span is either [start, end] in
@@ -32,11 +54,12 @@ type goldSpan struct {
 }
 
 func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var opts pipeline.Options
 	fs := newFlags("eval", "eval -gold FILE.jsonl [flags]", stderr)
-	goldPath := fs.String("gold", "", "gold `file`: JSON Lines {\"id\",\"text\",\"date\",\"dates\":[{\"span\",\"value\"}],\"numbers\":[...],\"initiatives\":[...]}; - for stdin")
+	goldPath := fs.String("gold", "", "gold `file`: JSON Lines {\"id\",\"text\",\"date\",\"gold\":{\"KIND\":[{\"span\",\"value\"}]}} (or \"dates\", \"numbers\", \"initiatives\" lists); - for stdin")
 	misses := fs.Int("misses", 50, "list at most this many misses per kind (0: none)")
 	asJSON := fs.Bool("json", false, "print the scores as one JSON object")
-	lexicon := fs.String("lexicon", "", "`file` of known initiative names (as for run)")
+	opts.Flags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -49,19 +72,12 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return fatal(ctx, stderr, "eval", err)
 	}
-	an, err := newAnalysis("", *lexicon, false)
+	e, err := pipeline.New(opts)
 	if err != nil {
 		return fatal(ctx, stderr, "eval", err)
 	}
-	kinds := []struct {
-		name string
-		kind corpus.Kind
-		gold func(*goldDoc) []goldSpan
-	}{
-		{"date", corpus.KindDate, func(d *goldDoc) []goldSpan { return d.Dates }},
-		{"number", corpus.KindNumber, func(d *goldDoc) []goldSpan { return d.Numbers }},
-		{"initiative", corpus.KindInitiative, func(d *goldDoc) []goldSpan { return d.Initiatives }},
-	}
+	defer e.Close()
+	kinds := e.Extractors().Kinds()
 	scores := make([]extract.Score, len(kinds))
 	judged := make([]bool, len(kinds))
 	sc := bufio.NewScanner(strings.NewReader(string(b)))
@@ -77,21 +93,28 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if d.ID == "" {
 			d.ID = fmt.Sprintf("line %d", line)
 		}
-		ref, _ := parseDate(d.Date)
-		pred := an.Mentions(d.Text, ref)
+		// The document is read as `extract -format jsonl` reads the line
+		// (its date field, metadata lines, the document date from the
+		// text), so eval judges what extract prints.
+		docs := pipeline.ReadBytes(*goldPath+".jsonl", sc.Bytes(), opts.Read)
+		if len(docs) != 1 || docs[0].Skip != "" {
+			return fatal(ctx, stderr, "eval", fmt.Errorf("%s:%d: not a document: %v", *goldPath, line, docs[0].Problems))
+		}
+		doc := docs[0]
+		e.Analyze(doc)
 		for i, k := range kinds {
-			spans := k.gold(&d)
+			spans := d.spans(k)
 			if spans == nil {
 				continue // this document is not annotated for the kind
 			}
 			judged[i] = true
 			gold, err := resolveGold(d.Text, spans)
 			if err != nil {
-				return fatal(ctx, stderr, "eval", fmt.Errorf("%s:%d: %s: %w", *goldPath, line, k.name, err))
+				return fatal(ctx, stderr, "eval", fmt.Errorf("%s:%d: %s: %w", *goldPath, line, k, err))
 			}
 			var mine []corpus.Mention
-			for _, m := range pred {
-				if m.Kind == k.kind {
+			for _, m := range doc.Mentions {
+				if m.Kind == k {
 					mine = append(mine, m)
 				}
 			}
@@ -103,7 +126,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		for i, k := range kinds {
 			if judged[i] {
 				s := &scores[i]
-				out[k.name] = map[string]any{"gold": s.Gold, "predicted": s.Predicted, "precision": s.Precision(),
+				out[string(k)] = map[string]any{"gold": s.Gold, "predicted": s.Predicted, "precision": s.Precision(),
 					"recall": s.Recall(), "exact_span": s.Exact, "value_accuracy": s.ValueAccuracy(), "misses": s.Misses}
 			}
 		}
@@ -120,7 +143,7 @@ func runEval(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			continue
 		}
 		s := &scores[i]
-		fmt.Fprintf(stdout, "%-10s %s\n", k.name, s)
+		fmt.Fprintf(stdout, "%-10s %s\n", k, s)
 		for n, m := range s.Misses {
 			if n == *misses {
 				fmt.Fprintf(stdout, "           … %d more\n", len(s.Misses)-n)

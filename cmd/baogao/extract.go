@@ -13,6 +13,7 @@ import (
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/pipeline"
+	"github.com/baogao/baogao/pipeline/extract"
 )
 
 // mentionJSON is one line of `baogao extract`. Other tools parse it: keep
@@ -43,14 +44,13 @@ type explanation struct {
 }
 
 func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	var opts pipeline.Options
 	fs := newFlags("extract", "extract [-format text|jsonl] [-ref-date DATE] [FILE...]", stderr)
 	format := fs.String("format", "text", "input format: text (each FILE is one document, any supported file type) or jsonl (each line {\"id\",\"text\",\"date\"})")
 	refFlag := fs.String("ref-date", "", "reference `date` (YYYY-MM-DD) for missing years and relative dates; a JSONL line's own date wins")
-	lexicon := fs.String("lexicon", "", "`file` of known initiative names (as for run)")
-	encoding := fs.String("encoding", "", "decode input as this `encoding` instead of detecting")
-	entities := fs.Bool("entities", true, "also find organisations, people and places (loads the jieba dictionaries, about a second)")
+	entities := fs.Bool("entities", true, "also find organisations, people and places")
 	explain := fs.Bool("explain", false, "add an \"explain\" object to each mention: the rule, the repaired text it matched, the reference date and the normalisation steps")
-	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded or gojieba's own)")
+	opts.Flags(fs)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -67,11 +67,16 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		}
 		ref = d
 	}
-	an, err := newAnalysis(*dictDir, *lexicon, *entities)
+	if err := opts.Check(); err != nil {
+		fmt.Fprintf(stderr, "baogao extract: %v\n", err)
+		return exitUsage
+	}
+	opts.NoEntities = !*entities
+	e, err := pipeline.New(opts)
 	if err != nil {
 		return fatal(ctx, stderr, "extract", err)
 	}
-	defer an.Close()
+	defer e.Close()
 	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -95,34 +100,31 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if *format == "jsonl" {
 			parseAs = name + ".jsonl" // the extension selects the parser
 		}
-		ropts := pipeline.ReadOptions{Encoding: *encoding}
-		for _, doc := range pipeline.ReadBytes(parseAs, b, ropts) {
+		for _, doc := range pipeline.ReadBytes(parseAs, b, opts.Read) {
 			doc.Path = name
 			for _, p := range doc.Problems {
+				p.Path = name
 				fmt.Fprintf(stderr, "baogao extract: %v\n", p)
 				problems++
 			}
 			if doc.Skip != "" {
 				continue
 			}
-			docRef := doc.Date
-			if *format == "text" || docRef.IsZero() {
+			if *format == "text" || doc.Date.IsZero() {
 				if !ref.IsZero() {
-					docRef = ref
+					doc.Date = ref
 				}
 			}
 			id := name
 			if *format == "jsonl" {
-				id = doc.Meta["id"]
-				if id == "" {
-					id = strconv.Itoa(doc.Item)
-				}
+				id = cmp.Or(doc.Meta["id"], strconv.Itoa(doc.Item))
 			}
 			var ex *explainer
 			if *explain {
-				ex = &explainer{ref: docRef, refSource: refSource(doc, *format, !ref.IsZero())}
+				ex = &explainer{set: e.Extractors(), ref: doc.Date, refSource: refSource(doc, *format, !ref.IsZero())}
 			}
-			if err := writeMentions(enc, id, doc.Text, an.Mentions(doc.Text, docRef), ex); err != nil {
+			e.Analyze(doc)
+			if err := writeMentions(enc, id, doc.Text, doc.Mentions, ex); err != nil {
 				return fatal(ctx, stderr, "extract", err)
 			}
 		}
@@ -155,18 +157,17 @@ func writeMentions(enc *json.Encoder, id, text string, ms []corpus.Mention, ex *
 // refSource says where the reference date of a document came from.
 func refSource(doc *corpus.Document, format string, flag bool) string {
 	switch {
-	case flag && (format == "text" || doc.Date.IsZero()):
+	case flag && (format == "text" || doc.DateSource == ""):
 		return "-ref-date"
 	case doc.DateSource != "":
 		return doc.DateSource
-	case format == "jsonl" && !doc.Date.IsZero():
-		return "jsonl date"
 	}
 	return ""
 }
 
 // explainer writes the audit trail of mentions for one document.
 type explainer struct {
+	set       *extract.Set
 	ref       corpus.Date
 	refSource string
 }
@@ -180,15 +181,11 @@ func (e *explainer) explain(m corpus.Mention, surface string) *explanation {
 		x.Steps = append(x.Steps, fmt.Sprintf("repair: %q read as %q (hard wraps joined, full-width folded, traditional simplified)", surface, m.Matched))
 	}
 	x.Steps = append(x.Steps, "rule "+m.Rule)
-	switch {
-	case m.Kind == corpus.KindDate && m.Type == "relative":
-		x.Steps = append(x.Steps, "relative expression resolved against the reference date "+x.Ref)
-	case m.Kind == corpus.KindDate && strings.Contains(m.Rule, "+ref"):
-		x.Steps = append(x.Steps, "missing year or month taken from the reference date "+x.Ref)
-	case m.Kind == corpus.KindDate && strings.Contains(m.Rule, "+prev"):
-		x.Steps = append(x.Steps, "missing year or month taken from the previous date in the text")
-	case m.Kind == corpus.KindDate && strings.HasPrefix(m.Value, "--"):
-		x.Steps = append(x.Steps, "no year known: ISO 8601 month-day form --MM-DD")
+	for _, step := range e.set.Explain(m) {
+		if strings.Contains(step, "reference date") && x.Ref != "" {
+			step += " " + x.Ref
+		}
+		x.Steps = append(x.Steps, step)
 	}
 	if m.Approx != "" {
 		x.Steps = append(x.Steps, fmt.Sprintf("approximation marker %q kept in approx; value is the number written", m.Approx))

@@ -113,7 +113,7 @@ func TestRunFormatsAndEncodings(t *testing.T) {
 	docs, _ := readTable(t, filepath.Join(out, "documents.parquet"))
 	byName := map[string]map[string]any{}
 	for _, d := range docs {
-		name := strings.TrimPrefix(d["path"].(string), filepath.ToSlash(root)+"/")
+		name := strings.TrimPrefix(d["path"].(string), filepath.Base(root)+"/")
 		if item := d["item"].(int32); item > 0 {
 			name += "#" + string(rune('0'+item))
 		}

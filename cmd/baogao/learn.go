@@ -1,63 +1,104 @@
 package main
 
 import (
+	"bufio"
 	"context"
-	"slices"
-	"unicode/utf8"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 
-	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/pipeline"
-	"github.com/baogao/baogao/pipeline/extract/initiative"
 )
 
-// minLearnedRunes is the shortest initiative name learned from the corpus:
-// shorter cores (“双减”, “一站式”, even four-character ones such as
-// “提质增效”) are too often ordinary phrases when written without their
-// quotation marks; on the news corpus four-character names learned this
-// way spread to thousands of ordinary uses.
-const minLearnedRunes = 5
+// lexiconHeader begins every lexicon `baogao learn` writes; learn replaces
+// only files that begin with it.
+const lexiconHeader = "# baogao learned lexicon"
 
-// confident reports whether a mention names an initiative surely enough to
-// recognise the name unquoted in other reports: a quotation followed by a
-// head noun (“健康守门人”工程) or a campaign tag (【我为师生办实事】).
-func confident(m corpus.Mention) bool {
-	return m.Kind == corpus.KindInitiative &&
-		(m.Rule == initiative.RuleQuotedHead || m.Rule == initiative.RuleTag) &&
-		utf8.RuneCountInString(m.Value) >= minLearnedRunes
-}
-
-// learnInitiatives reads the corpus once, extracting initiatives only
-// (no segmentation: a fraction of the run's cost), and returns the names
-// found confidently anywhere, with their types, sorted.
-func learnInitiatives(ctx context.Context, roots []string, ropts pipeline.ReadOptions, ex corpus.Extractor) ([]learned, error) {
-	types := map[string]string{}
-	err := pipeline.Read(roots, ropts)(ctx, func(doc *corpus.Document) error {
-		if doc.Skip != "" {
-			return nil
-		}
-		for _, m := range ex.Extract(doc.Text, doc.Date) {
-			if confident(m) {
-				if _, ok := types[m.Value]; !ok {
-					types[m.Value] = m.Type
-				}
-			}
-		}
-		return nil
-	})
-	out := make([]learned, 0, len(types))
-	for name, typ := range types {
-		out = append(out, learned{name, typ})
+func runLearn(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	var opts pipeline.Options
+	fs := newFlags("learn", "learn -out FILE [flags] PATH...", stderr)
+	out := fs.String("out", "", "lexicon `file` to write (- for standard output): the learned names with their type, documents, first quoted form and first path; `run -lexicon` reads it")
+	opts.Flags(fs)
+	opts.RunFlags(fs)
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
-	slices.SortFunc(out, func(a, b learned) int {
-		if a.name < b.name {
-			return -1
+	roots := fs.Args()
+	if *out == "" || len(roots) == 0 {
+		fmt.Fprintln(stderr, "baogao learn: need -out FILE and at least one PATH")
+		fs.Usage()
+		return exitUsage
+	}
+	if err := errors.Join(opts.Check(), checkInputs(roots), checkLexiconOut(*out)); err != nil {
+		fmt.Fprintf(stderr, "baogao learn: %v\n", err)
+		return exitUsage
+	}
+	opts.NoEntities = true // learning runs the initiative extractor only
+	e, err := pipeline.New(opts)
+	if err != nil {
+		return fatal(ctx, stderr, "learn", err)
+	}
+	defer e.Close()
+	learned, err := e.Learn(ctx, e.Source(roots))
+	if err != nil {
+		return fatal(ctx, stderr, "learn", err)
+	}
+	if *out == "-" {
+		if err := learned.WriteTSV(stdout); err != nil {
+			return fatal(ctx, stderr, "learn", err)
 		}
-		if a.name > b.name {
-			return 1
-		}
-		return 0
-	})
-	return out, err
+	} else if err := writeLexicon(*out, learned); err != nil {
+		return fatal(ctx, stderr, "learn", err)
+	}
+	fmt.Fprintf(stderr, "baogao: learned %d initiative names → %s\n", len(learned), *out)
+	return exitOK
 }
 
-type learned struct{ name, typ string }
+// checkLexiconOut refuses to replace a file learn did not write.
+func checkLexiconOut(path string) error {
+	if path == "-" {
+		return nil
+	}
+	fh, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	first, _ := bufio.NewReader(fh).ReadString('\n')
+	if !strings.HasPrefix(first, lexiconHeader) {
+		return fmt.Errorf("-out %s exists and is not a lexicon baogao learn wrote; give a new path", path)
+	}
+	return nil
+}
+
+// writeLexicon writes the file under a temporary name and renames it into
+// place, so a reader sees the old lexicon or the new one.
+func writeLexicon(path string, learned pipeline.Learned) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if err := learned.WriteTSV(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -29,6 +29,7 @@ const usage = `baogao turns folders of Chinese reports into searchable, analysab
 Usage:
   baogao run -out DIR [flags] PATH...     analyse reports into Parquet tables and a search index
   baogao extract [flags] [FILE...]        print dates, numbers, initiatives and entities as JSON Lines
+  baogao learn -out FILE [flags] PATH...  learn the initiative names a corpus quotes, with evidence, for run -lexicon
   baogao search -index DIR [flags] QUERY  search an index built by run
   baogao eval -gold FILE.jsonl            score the extractors against annotated documents
   baogao problems [-json] OUT             list the problems of a run, grouped by reason
@@ -70,6 +71,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd = runSearch
 	case "eval":
 		cmd = runEval
+	case "learn":
+		cmd = runLearn
 	case "problems":
 		cmd = runProblems
 	case "version", "-version", "--version":

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/baogao/baogao/corpus"
-	"github.com/baogao/baogao/corpus/charset"
 	"github.com/baogao/baogao/corpus/walk"
 	"github.com/baogao/baogao/output"
 	"github.com/baogao/baogao/output/searchindex"
@@ -24,40 +23,39 @@ import (
 	"github.com/baogao/baogao/pipeline"
 )
 
-// runFlags are the flags of `baogao run`, kept in one struct so the
-// manifest records exactly what was asked.
+// runFlags are the flags of `baogao run` that are not engine options; the
+// manifest records them with the options.
 type runFlags struct {
-	Out        string   `json:"out"`
-	Workers    int      `json:"workers"`
-	FailFast   bool     `json:"fail_fast"`
-	DictDir    string   `json:"dict_dir,omitempty"`
+	Out        string `json:"out"`
+	FailFast   bool   `json:"fail_fast"`
+	Progress   string `json:"progress"`
+	CPUProfile string `json:"cpu_profile,omitempty"`
+	MemProfile string `json:"mem_profile,omitempty"`
+}
+
+// manifestFlags is what a run's manifest records of its command line.
+type manifestFlags struct {
+	runFlags
 	Split      string   `json:"split,omitempty"`
 	TextColumn string   `json:"text_column,omitempty"`
 	Encoding   string   `json:"encoding,omitempty"`
 	MaxSize    int64    `json:"max_size"`
 	Exclude    []string `json:"exclude"`
 	Lexicon    string   `json:"lexicon,omitempty"`
-	Progress   string   `json:"progress"`
 	Learn      bool     `json:"learn"`
-	CPUProfile string   `json:"cpu_profile,omitempty"`
-	MemProfile string   `json:"mem_profile,omitempty"`
+	Workers    int      `json:"workers"`
+	DictDir    string   `json:"dict_dir,omitempty"`
 }
 
 func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) int {
 	began := time.Now()
 	var f runFlags
+	var opts pipeline.Options
 	fs := newFlags("run", "run -out DIR [flags] PATH...", stderr)
 	fs.StringVar(&f.Out, "out", "", "output `directory` (required): a new or empty directory, or one an earlier run wrote; replaced atomically when the run succeeds")
-	fs.IntVar(&f.Workers, "workers", 0, "documents analysed in parallel (0: one per CPU; 1: inline, for profiling)")
+	opts.Flags(fs)
+	opts.RunFlags(fs)
 	fs.BoolVar(&f.FailFast, "fail-fast", false, "stop at the first problem instead of recording it")
-	fs.StringVar(&f.DictDir, "dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded or gojieba's own)")
-	fs.StringVar(&f.Split, "split", "", "line `prefix` that starts a new document inside .md/.txt files, e.g. '### '")
-	fs.StringVar(&f.TextColumn, "text-column", "", "CSV column holding the text (default \"text\")")
-	fs.StringVar(&f.Encoding, "encoding", "", "decode every file as this `encoding` (utf-8, gb18030, big5, utf-16le, ...) instead of detecting")
-	fs.Int64Var(&f.MaxSize, "max-size", 1<<30, "skip files larger than this many `bytes`, recording a problem (0: no limit)")
-	exclude := fs.String("exclude", ".*", "comma-separated `globs` of file and directory names to leave out")
-	fs.StringVar(&f.Lexicon, "lexicon", "", "`file` of known initiative names, one per line (optional TAB type; '-name' excludes)")
-	fs.BoolVar(&f.Learn, "learn", true, "read the corpus once first; initiative names of five or more characters that a report quotes with a head noun (“健康守门人”工程) are then recognised unquoted in every report and kept whole in segmentation and search")
 	fs.StringVar(&f.Progress, "progress", "auto", "progress display: auto (bar on a terminal, else log lines), bar, log, none")
 	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 	fs.StringVar(&f.MemProfile, "memprofile", "", "write a heap profile taken at the run's highest heap to `file` (for go tool pprof)")
@@ -70,10 +68,7 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 		fs.Usage()
 		return exitUsage
 	}
-	if *exclude != "" {
-		f.Exclude = strings.Split(*exclude, ",")
-	}
-	if err := checkRunFlags(f, roots); err != nil {
+	if err := cmp.Or(checkProgress(f.Progress), opts.Check(), checkInputs(roots), output.CheckTarget(f.Out, roots)); err != nil {
 		fmt.Fprintf(stderr, "baogao run: %v\n", err)
 		return exitUsage
 	}
@@ -90,39 +85,35 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	if f.MemProfile != "" {
 		defer startPeakHeapProfile(f.MemProfile).Stop()
 	}
-	code, err := runPipeline(ctx, f, roots, began, stderr)
+	opts.Version = currentVersion().Version
+	if f.FailFast {
+		opts.OnProblem = func(_ *corpus.Document, p corpus.Problem) error { return fmt.Errorf("-fail-fast: %w", p) }
+	}
+	e, err := pipeline.New(opts)
+	if err != nil {
+		return fatal(ctx, stderr, "run", err)
+	}
+	defer e.Close()
+	code, err := runWith(ctx, e, f, roots, began, stderr)
 	if err != nil {
 		return fatal(ctx, stderr, "run", err)
 	}
 	return code
 }
 
-// checkRunFlags checks what the command line asks before anything is
-// loaded or written: known option values, inputs that exist and can be
-// read, and an output directory that may be replaced.
-func checkRunFlags(f runFlags, roots []string) error {
-	if err := checkProgress(f.Progress); err != nil {
-		return err
-	}
-	if f.Encoding != "" && !charset.Known(f.Encoding) {
-		return fmt.Errorf("-encoding %q: unknown; one of %s", f.Encoding, strings.Join(charset.Names(), ", "))
-	}
-	if f.Workers < 0 {
-		return fmt.Errorf("-workers %d: want 0 (one per CPU) or more", f.Workers)
-	}
-	if f.MaxSize < 0 {
-		return fmt.Errorf("-max-size %d: want 0 (no limit) or more", f.MaxSize)
-	}
+// checkInputs reports the first input root that does not exist or cannot
+// be read, naming it.
+func checkInputs(roots []string) error {
 	for _, root := range roots {
 		if err := readable(root); err != nil {
 			return fmt.Errorf("input %w", err)
 		}
 	}
-	return output.CheckTarget(f.Out, roots)
+	return nil
 }
 
 // readable reports whether an input root exists and can be listed or
-// read, naming it in the error.
+// read.
 func readable(root string) error {
 	st, err := os.Stat(root)
 	if err != nil {
@@ -141,94 +132,56 @@ func readable(root string) error {
 	return nil
 }
 
-// runPipeline is a run; began is when the command started, so the wall
-// time reported includes loading the dictionaries.
-func runPipeline(ctx context.Context, f runFlags, roots []string, began time.Time, stderr io.Writer) (int, error) {
-	an, err := newAnalysis(f.DictDir, f.Lexicon, true)
-	if err != nil {
-		return 0, err
-	}
-	defer an.Close()
-	return runWith(ctx, an, f, roots, began, stderr)
-}
-
-// runWith is a run with the dictionaries already loaded.
-func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, began time.Time, stderr io.Writer) (int, error) {
+// runWith is a run with the engine loaded; began is when the command
+// started, so the wall time reported includes loading the dictionaries.
+func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string, began time.Time, stderr io.Writer) (int, error) {
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	ropts := pipeline.ReadOptions{
-		Walk:     walk.Options{MaxSize: f.MaxSize, Exclude: f.Exclude},
-		Encoding: f.Encoding,
-	}
-	ropts.Format.Split, ropts.Format.TextColumn = f.Split, f.TextColumn
-
-	files, totalBytes, err := survey(ctx, roots, ropts)
+	opts := e.Options()
+	files, totalBytes, err := survey(ctx, roots, opts.Read)
 	if err != nil {
 		return 0, err
 	}
-	workers := f.Workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
 	log.Info("baogao run", "inputs", strings.Join(roots, " "), "files", files,
 		"MB", fmt.Sprintf("%.1f", float64(totalBytes)/1e6), "workers", workers, "out", f.Out)
 	learnStart := time.Now()
-	if f.Learn {
-		if err := an.learn(ctx, roots, ropts); err != nil {
+	var learned pipeline.Learned
+	if opts.Learn {
+		if learned, err = e.Learn(ctx, e.Source(roots)); err != nil {
 			return 0, err
 		}
+		e.UseLexicon(learned.Lexicon())
 	}
 	learnTime := time.Since(learnStart)
-	stage, err := output.NewStaging(f.Out)
+	w, err := output.NewWriter(f.Out, searchindex.Analyzer{Jieba: e.Jieba(), Words: e.Words()})
 	if err != nil {
 		return 0, err
 	}
 	published := false
 	defer func() {
 		if !published {
-			stage.Discard()
+			w.Discard()
 		}
 	}()
-	tables, err := summary.New(stage.Dir, summary.Options{})
-	if err != nil {
-		return 0, err
-	}
-	index, err := searchindex.Create(filepath.Join(stage.Dir, "index"))
-	if err != nil {
-		tables.Finish()
-		return 0, err
-	}
-	if err := index.SetWords(an.Words); err != nil {
-		tables.Finish()
-		index.Finish()
-		return 0, err
-	}
-	// The index is the slowest sink: it builds on its own goroutine while
-	// the tables are written. 64 documents in flight bound the memory.
-	sinks := output.Multi{output.NewAsync(index, 64), tables}
-
 	prog := newProgress(f.Progress, stderr, log, files, totalBytes)
-	opts := pipeline.Options{Workers: f.Workers, Progress: prog.Done}
-	if f.FailFast {
-		opts.OnProblem = func(_ *corpus.Document, p corpus.Problem) error { return fmt.Errorf("-fail-fast: %w", p) }
-	}
-	runner := pipeline.New(an.Stages(), opts)
 	var writeTime time.Duration
-	st, err := runner.Run(ctx, pipeline.Read(roots, ropts), func(doc *corpus.Document) error {
+	st, err := e.Run(ctx, e.Source(roots), func(doc *corpus.Document) error {
+		prog.Done(doc)
 		t := time.Now()
-		err := sinks.Add(doc)
+		err := w.Add(doc)
 		writeTime += time.Since(t)
 		return err
 	})
 	prog.Close()
 	t := time.Now()
-	if ferr := sinks.Finish(); err == nil {
+	if ferr := w.Finish(); err == nil {
 		err = ferr
 	}
 	writeTime += time.Since(t)
 	if err != nil {
 		return 0, err
 	}
-	reasons := tables.Reasons()
+	reasons := w.Tables.Reasons()
 	if st.Documents == st.Skipped {
 		// Nothing to publish: keep whatever outputs are there.
 		fmt.Fprintf(stderr, "baogao run: no document could be analysed in %s (%d files, %d skipped); nothing was published\n",
@@ -236,26 +189,23 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, bega
 		printReasons(stderr, reasons, "")
 		return exitFatal, nil
 	}
-
-	counts := tables.Counts()
-	counts["files"] = st.Files
-	counts["learned_words"] = int64(len(an.Words))
-	seconds := map[string]float64{"write": writeTime.Seconds(), "load": an.LoadTime.Seconds(), "learn": learnTime.Seconds()}
+	seconds := map[string]float64{"write": writeTime.Seconds(), "load": e.LoadTime.Seconds(), "learn": learnTime.Seconds()}
 	for name, d := range st.Stage {
 		seconds[name] = d.Seconds()
 	}
-	dictDir, dictSource := an.Jieba.Dir()
+	dictDir, dictSource := e.Jieba().Dir()
 	v := currentVersion()
 	m := &output.Manifest{
-		Version: v.Version, Revision: v.Revision, Go: runtime.Version(), Flags: f, Inputs: roots,
-		Dictionary: dictSource + ": " + dictDir, Counts: counts, Problems: reasons, Seconds: seconds,
+		Version: v.Version, Revision: v.Revision, Go: runtime.Version(), OptionsHash: e.Hash(),
+		Flags: manifestFlags{runFlags: f, Split: opts.Read.Format.Split, TextColumn: opts.Read.Format.TextColumn,
+			Encoding: opts.Read.Encoding, MaxSize: opts.Read.Walk.MaxSize, Exclude: opts.Read.Walk.Exclude,
+			Lexicon: opts.LexiconFile, Learn: opts.Learn, Workers: opts.Workers, DictDir: opts.DictDir},
+		Inputs: roots, Dictionary: dictSource + ": " + dictDir + " (" + e.Jieba().Hash() + ")",
+		Counts: map[string]int64{"files": st.Files, "learned_words": int64(len(learned)), "kept_words": int64(e.Words().Len())}, Seconds: seconds,
 	}
 	seconds["wall"] = time.Since(began).Seconds()
 	m.Created = time.Now().UTC().Format(time.RFC3339)
-	if err := output.WriteManifest(stage.Dir, m); err != nil {
-		return 0, err
-	}
-	if err := stage.Publish(); err != nil {
+	if err := w.Publish(m); err != nil {
 		return 0, err
 	}
 	published = true

@@ -180,7 +180,7 @@ func TestRunReportsWhatItCannotRead(t *testing.T) {
 	docs, _ := readTable(t, filepath.Join(out, "documents.parquet"))
 	status := map[string]string{}
 	for _, d := range docs {
-		name := strings.TrimPrefix(d["path"].(string), filepath.ToSlash(root)+"/")
+		name := strings.TrimPrefix(d["path"].(string), filepath.Base(root)+"/")
 		if item := d["item"].(int32); item > 0 {
 			name += fmt.Sprintf("#%d", item)
 		}
@@ -198,7 +198,7 @@ func TestRunReportsWhatItCannotRead(t *testing.T) {
 		if p["offset"] == nil {
 			t.Errorf("problem without an offset: %v", p)
 		}
-		byPath[strings.TrimPrefix(p["path"].(string), filepath.ToSlash(root)+"/")] = p
+		byPath[strings.TrimPrefix(p["path"].(string), filepath.Base(root)+"/")] = p
 	}
 	for name, want := range map[string][2]string{
 		"c.xml": {"walk", "unsupported format .xml"}, "d.srt": {"walk", "unsupported format .srt"},
@@ -359,8 +359,7 @@ func TestPublishKeepsOpenIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer j.Close()
-	searchindex.Register(j)
-	ix, err := searchindex.Open(filepath.Join(out, "index"))
+	ix, err := searchindex.Open(filepath.Join(out, "index"), j)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -406,7 +405,6 @@ func TestRunKilledAnywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer j.Close()
-	searchindex.Register(j)
 	rng := rand.New(rand.NewPCG(1, 2))
 	wholeOld, wholeNew := 0, 0
 	for k := range 12 {
@@ -423,7 +421,7 @@ func TestRunKilledAnywhere(t *testing.T) {
 		time.Sleep(time.Duration((0.2 + rng.Float64()) * float64(full))) // most runs end in the last part: load, walk, write, publish
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		docs := checkWhole(t, out)
+		docs := checkWhole(t, j, out)
 		switch docs {
 		case 5:
 			wholeOld++
@@ -437,7 +435,7 @@ func TestRunKilledAnywhere(t *testing.T) {
 	if r := baogao(t, nil, "run", "-out", out, "-progress", "none", sample); r.code != exitOK {
 		t.Fatalf("run after the kills: exit %d\n%s", r.code, r.stderr)
 	}
-	if docs := checkWhole(t, out); docs != 5 {
+	if docs := checkWhole(t, j, out); docs != 5 {
 		t.Errorf("run after the kills published %d documents; want 5", docs)
 	}
 	if left, _ := filepath.Glob(out + ".*"); len(left) != 0 {
@@ -447,7 +445,7 @@ func TestRunKilledAnywhere(t *testing.T) {
 
 // checkWhole checks that out holds one whole output and returns its
 // document count.
-func checkWhole(t *testing.T, out string) int64 {
+func checkWhole(t *testing.T, j *segment.Jieba, out string) int64 {
 	t.Helper()
 	m, err := output.ReadManifest(out)
 	if err != nil {
@@ -459,7 +457,7 @@ func checkWhole(t *testing.T, out string) int64 {
 			t.Fatalf("%s.parquet has %d rows; the manifest says %d", table, len(rows), m.Counts[table])
 		}
 	}
-	ix, err := searchindex.Open(filepath.Join(out, "index"))
+	ix, err := searchindex.Open(filepath.Join(out, "index"), j)
 	if err != nil {
 		t.Fatalf("index does not open: %v", err)
 	}

@@ -39,7 +39,7 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	var inits stringList
 	fs.Var(&inits, "initiative", "only documents mentioning this initiative (any written form: 乡村振兴战略 finds 乡村振兴; repeatable)")
 	facets := fs.Int("facets", 10, "list the top `k` initiatives of the hits (0: none)")
-	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded or gojieba's own)")
+	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded dictionaries)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -84,21 +84,13 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		return fatal(ctx, stderr, "search", err)
 	}
 	defer j.Close()
-	searchindex.Register(j)
-	ix, err := searchindex.Open(dir)
+	ix, err := searchindex.Open(dir, j)
 	if err != nil {
 		return fatal(ctx, stderr, "search", err)
 	}
 	defer ix.Close()
-	words, err := ix.Words()
-	if err != nil {
-		return fatal(ctx, stderr, "search", err)
-	}
-	for _, w := range words {
-		j.AddWord(w, "nz") // segment queries with the dictionary the index was built with
-	}
 	// Initiatives are filtered by canonical name, as the run named them.
-	names := initiativeNames(words)
+	names := initiativeNames(ix.Words().List())
 	for _, in := range inits {
 		req.Initiatives = append(req.Initiatives, names.Name(in))
 	}
