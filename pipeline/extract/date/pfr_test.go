@@ -9,6 +9,7 @@ import (
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/corpus/corpustest"
+	"github.com/baogao/baogao/corpus/numeral"
 )
 
 // pfrSentence is one sentence of the PFR TIME corpus with its gold TIME
@@ -74,7 +75,7 @@ func readPFR(t testing.TB, path string) []pfrSentence {
 // date extractor can be expected to find (not 目前, 上午, 春天).
 func calendarLike(s string) bool {
 	for _, r := range s {
-		if digit(r) >= 0 || r == '十' {
+		if numeral.Digit(r) >= 0 || r == '十' {
 			return true
 		}
 	}

@@ -195,7 +195,7 @@ func (s *scanner) skipPhone(p int) int {
 type quantity struct {
 	start, end int
 	core       int // where the numeral starts, after any prefix
-	n          numeral
+	n          reading
 	hi         dec  // upper end of a range
 	isRange    bool // n.val..hi
 	denom      dec  // fraction: n.val is the denominator, num the numerator
@@ -312,7 +312,7 @@ func (s *scanner) match(i int) (q quantity, ok bool, skip int) {
 }
 
 // baseRule names the way the numeral itself was written.
-func baseRule(n numeral) string {
+func baseRule(n reading) string {
 	switch {
 	case n.pair:
 		return "range-zh"
@@ -349,7 +349,7 @@ func (s *scanner) numeralAt(p int) bool {
 
 // numeral reads a numeral at p and rejects Arabic digits that belong to
 // a date, a clock time, a phone number or a code.
-func (s *scanner) numeral(p int) (numeral, bool, int) {
+func (s *scanner) numeral(p int) (reading, bool, int) {
 	n, ok := scanNumeral(s.text, p)
 	r, _ := runeAt(s.text, p)
 	if !isDigit(r) {
@@ -518,10 +518,8 @@ func (s *scanner) tail(q *quantity) {
 	case s.half(q, p):
 	default:
 		if u := s.unit(p); u != "" {
-			q.unit, q.end = strings.ReplaceAll(u, "／", "/"), p+len(u)
-			if strings.Contains(q.unit, "每") {
-				q.unit = strings.Replace(q.unit, "每", "/", 1)
-			}
+			// 剂／次 and 元每人 are written 剂/次 and 元/人.
+			q.unit, q.end = strings.Replace(strings.ReplaceAll(u, "／", "/"), "每", "/", 1), p+len(u)
 			s.half(q, q.end)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/baogao/baogao/corpus/numeral"
 )
 
 // Parse converts a numeral to exact decimal text: Arabic (1,234,567,
@@ -35,8 +37,9 @@ type dec struct {
 	scale int
 }
 
-// limit keeps every intermediate product below the uint64 overflow.
-const limit = 1_000_000_000_000_000_000
+// limit keeps every intermediate product below the uint64 overflow; it
+// is the bound the numeral package keeps too.
+const limit = numeral.MaxExact
 
 // shift multiplies d by 10^k, using up fractional digits first so that
 // 1.2万 stays exact.
@@ -50,15 +53,6 @@ func (d dec) shift(k int) (dec, bool) {
 		}
 		d.m *= 10
 	}
-	return d, true
-}
-
-// times multiplies d by a small integer (the tenths of 三成).
-func (d dec) times(n uint64) (dec, bool) {
-	if n != 0 && d.m >= limit/n {
-		return d, false
-	}
-	d.m *= n
 	return d, true
 }
 
@@ -96,8 +90,8 @@ func (d dec) signed(neg bool) string {
 	return s
 }
 
-// numeral is one numeral read at a position, before units and markers.
-type numeral struct {
+// reading is one numeral read at a position, before units and markers.
+type reading struct {
 	val    dec
 	hi     dec    // upper end when pair
 	pair   bool   // two adjacent Chinese digits read as a range: 三五, 两三百
@@ -131,57 +125,27 @@ func runeAt(s string, i int) (rune, int) {
 func isDigit(r rune) bool  { return r >= '0' && r <= '9' }
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
-// zhDigit returns the value of a Chinese digit, or -1.
+// zhDigit returns the value of a Chinese or financial digit (〇, 一, 两,
+// 壹, 貳 …), or -1; Arabic digits are read by scanArabic.
 func zhDigit(r rune) int {
-	switch r {
-	case '〇', '零':
-		return 0
-	case '一', '壹':
-		return 1
-	case '二', '贰', '两':
-		return 2
-	case '三', '叁':
-		return 3
-	case '四', '肆':
-		return 4
-	case '五', '伍':
-		return 5
-	case '六', '陆':
-		return 6
-	case '七', '柒':
-		return 7
-	case '八', '捌':
-		return 8
-	case '九', '玖':
-		return 9
+	if numeral.IsArabic(r) {
+		return -1
 	}
-	return -1
+	return numeral.Digit(r)
 }
 
 // zhUnit returns the power of ten of a Chinese positional character
 // (十 1, 百 2, 千 3, 万 4, 亿 8), or 0.
-func zhUnit(r rune) int {
-	switch r {
-	case '十', '拾':
-		return 1
-	case '百', '佰':
-		return 2
-	case '千', '仟':
-		return 3
-	case '万', '萬':
-		return 4
-	case '亿', '億':
-		return 8
-	}
-	return 0
-}
+func zhUnit(r rune) int { return numeral.Unit(r) }
 
-func isZhNumeral(r rune) bool { return zhDigit(r) >= 0 || zhUnit(r) > 0 }
+// isZhNumeral reports whether r can be part of a Chinese numeral,
+// including the contracted tens 廿, 卅 and 卌.
+func isZhNumeral(r rune) bool { return numeral.IsChinese(r) }
 
 // scanNumeral reads the numeral starting at byte p of s.
-func scanNumeral(s string, p int) (numeral, bool) {
+func scanNumeral(s string, p int) (reading, bool) {
 	r, _ := runeAt(s, p)
-	var n numeral
+	var n reading
 	var ok bool
 	switch {
 	case isDigit(r):
@@ -219,11 +183,11 @@ func (d *dec) digits(s string, q int, frac bool) (int, int, bool) {
 
 // scanArabic reads digits with optional thousands separators (ASCII
 // commas only: the Chinese comma separates clauses) and decimals.
-func scanArabic(s string, p int) (numeral, bool) {
+func scanArabic(s string, p int) (reading, bool) {
 	var d dec
 	q, count, ok := d.digits(s, p, false)
 	if !ok {
-		return numeral{}, false
+		return reading{}, false
 	}
 	for count <= 3 && q < len(s) && s[q] == ',' && groupOf3(s, q+1) {
 		for i := 0; i < 3; i++ {
@@ -231,17 +195,17 @@ func scanArabic(s string, p int) (numeral, bool) {
 		}
 		q += 4
 		if d.m >= limit/1000 {
-			return numeral{}, false
+			return reading{}, false
 		}
 	}
 	if r, size := runeAt(s, q); r == '.' {
 		if r2, _ := runeAt(s, q+size); isDigit(r2) {
 			if q, _, ok = d.digits(s, q+size, true); !ok {
-				return numeral{}, false
+				return reading{}, false
 			}
 		}
 	}
-	return numeral{val: d, end: q}, true
+	return reading{val: d, end: q}, true
 }
 
 // groupOf3 reports whether s[i:] starts with exactly three ASCII digits.
@@ -263,7 +227,7 @@ const maxZhRun = 24
 
 // scanChinese reads a run of Chinese numeral characters with an optional
 // decimal part (三十五点五) and multipliers after it (三点五亿).
-func scanChinese(s string, p int) (numeral, bool) {
+func scanChinese(s string, p int) (reading, bool) {
 	var run []rune
 	q := p
 	for {
@@ -272,7 +236,7 @@ func scanChinese(s string, p int) (numeral, bool) {
 			break
 		}
 		if len(run) == maxZhRun {
-			return numeral{}, false
+			return reading{}, false
 		}
 		run = append(run, r)
 		q += size
@@ -282,8 +246,8 @@ func scanChinese(s string, p int) (numeral, bool) {
 		q -= len(string(run[len(run)-1]))
 		run = run[:len(run)-1]
 	}
-	n := numeral{zh: true, end: q}
-	if len(run) == 1 && financial(run[0]) {
+	n := reading{zh: true, end: q}
+	if len(run) == 1 && numeral.Financial(run[0]) {
 		return n, false // 陆 (land), 伍 (ranks), 拾 (pick up) alone are words
 	}
 	if lo, hi, ok := zhPair(run); ok {
@@ -292,21 +256,23 @@ func scanChinese(s string, p int) (numeral, bool) {
 	}
 	units, big := 0, false
 	for _, r := range run {
-		if u := zhUnit(r); u > 0 {
+		if u := zhUnit(r); u > 0 || numeral.Tens(r) > 0 {
 			units++
 			big = big || u >= 2
 		}
 	}
+	var v uint64
 	var ok bool
 	if units == 0 {
-		n.val, ok = zhDigits(run)
+		v, ok = numeral.DigitByDigit(string(run))
 		n.digits = len(run) > 1
 	} else {
-		n.val, ok = zhPositional(run)
+		v, ok = numeral.Chinese(string(run))
 	}
 	if !ok {
 		return n, false
 	}
+	n.val = dec{m: v}
 	n.single = len(run) == 1
 	n.bare = units == len(run) && big // 十 alone counts like a digit: 十个
 	if frac, end, ok := zhFraction(s, q); ok && !n.bare {
@@ -377,99 +343,6 @@ func zhPair(run []rune) (dec, dec, bool) {
 	return lo, hi, ok1 && ok2
 }
 
-// zhDigits reads digits one by one: 二〇二一 → 2021.
-func zhDigits(run []rune) (dec, bool) {
-	var d dec
-	for _, r := range run {
-		if r == '两' && len(run) > 1 || d.m >= limit/10 {
-			return d, false
-		}
-		d.m = d.m*10 + uint64(zhDigit(r))
-	}
-	return d, true
-}
-
-// zhPositional reads a numeral with positional characters: 一万零四十,
-// 壹佰贰拾万, 十五, and the colloquial 三百五 (350) and 一万五 (15000).
-func zhPositional(run []rune) (dec, bool) {
-	if zhUnit(run[0]) >= 4 {
-		for _, r := range run {
-			if zhUnit(r) == 0 {
-				return dec{}, false // 万一 is "in case", not 10001
-			}
-		}
-	}
-	var total, section uint64
-	num := -1      // pending digit
-	lastSmall := 4 // power of the last 十/百/千 in this section; 4: none yet
-	prevUnit := 0  // power of the unit right before the pending digit
-	lastBig, zero := 0, false
-	for i, r := range run {
-		if d := zhDigit(r); d > 0 {
-			if num >= 0 {
-				return dec{}, false
-			}
-			num = d
-			continue
-		} else if d == 0 {
-			if num >= 0 {
-				return dec{}, false
-			}
-			zero, prevUnit = true, 0
-			continue
-		}
-		u := zhUnit(r)
-		if u < 4 {
-			if num < 0 {
-				if i != 0 {
-					return dec{}, false
-				}
-				num = 1 // 十五, 百, 千余
-			}
-			if u >= lastSmall {
-				return dec{}, false
-			}
-			section += uint64(num) * pow10(u)
-			num, lastSmall, prevUnit, zero = -1, u, u, false
-			continue
-		}
-		if num >= 0 {
-			section += uint64(num)
-			num = -1
-		}
-		switch {
-		case section == 0 && i == 0:
-			section = 1
-		case section == 0 && zhUnit(run[i-1]) >= 4:
-			if total >= limit/pow10(u) {
-				return dec{}, false
-			}
-			total *= pow10(u) // 万亿
-			lastBig, prevUnit = u, u
-			continue
-		case section == 0:
-			return dec{}, false
-		}
-		if total+section >= limit/pow10(u) {
-			return dec{}, false
-		}
-		if lastBig == 0 || lastBig < u {
-			total = (total + section) * pow10(u)
-		} else {
-			total += section * pow10(u)
-		}
-		section, lastSmall, lastBig, prevUnit, zero = 0, 4, u, u, false
-	}
-	if num >= 0 {
-		if !zero && prevUnit >= 2 {
-			section += uint64(num) * pow10(prevUnit-1)
-		} else {
-			section += uint64(num)
-		}
-	}
-	return dec{m: total + section}, total+section < limit
-}
-
 func pow10(k int) uint64 {
 	p := uint64(1)
 	for ; k > 0; k-- {
@@ -482,7 +355,7 @@ func pow10(k int) uint64 {
 // 三百多万), with an optional 余/多/几 before it. Arabic numerals take
 // 百/千 too (5千); after Chinese ones only 万 and 亿 can follow, since
 // 百/千 were already part of the run.
-func multiplier(s string, n numeral, arabic bool) (numeral, bool) {
+func multiplier(s string, n reading, arabic bool) (reading, bool) {
 	q := n.end
 	approx := ""
 	for _, a := range approxMid {
@@ -525,10 +398,6 @@ func metricPrefix(s string, q int) bool {
 	}
 	return false
 }
-
-// financial reports whether r is a financial (anti-fraud) numeral: 壹
-// 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰 仟.
-func financial(r rune) bool { return strings.ContainsRune("壹贰叁肆伍陆柒捌玖拾佰仟", r) }
 
 // plusHalf returns d + 0.5, exactly.
 func (d dec) plusHalf() dec {
