@@ -102,6 +102,42 @@ type reading struct {
 	digits bool   // Chinese digits read one by one: 二〇二一
 	single bool   // exactly one Chinese character: needs a unit to count
 	bare   bool   // multiplier characters only (千, 万, 百万): needs a marker
+	tail   tail   // the unit characters the numeral ends with (六千万: 千 万)
+}
+
+// tail lists the powers of ten of the unit characters a numeral is
+// written with at its end, in written order: 六千万 → 3 4, 3.5亿 → 8,
+// 三百五 → none. The lower end of a range shares the units its upper
+// end writes and it does not (三到五万: the 三 is 30000).
+type tail struct {
+	exp [4]int8
+	n   int8
+}
+
+func (t *tail) add(u int) {
+	if t.n < int8(len(t.exp)) {
+		t.exp[t.n] = int8(u)
+		t.n++
+	}
+}
+
+// beyond returns the sum of the powers t writes after the prefix p, and
+// false when p is not a prefix of t: lower 二百 (百) and upper 三百万
+// (百 万) share 百, so the lower end lacks 万, 10^4.
+func (t tail) beyond(p tail) (int, bool) {
+	if p.n > t.n {
+		return 0, false
+	}
+	for i := range p.n {
+		if p.exp[i] != t.exp[i] {
+			return 0, false
+		}
+	}
+	sum := 0
+	for i := p.n; i < t.n; i++ {
+		sum += int(t.exp[i])
+	}
+	return sum, true
 }
 
 // fold maps full-width ASCII to ASCII so that １２３ reads as 123.
@@ -150,6 +186,10 @@ func scanNumeral(s string, p int) (reading, bool) {
 	switch {
 	case isDigit(r):
 		n, ok = scanArabic(s, p)
+	case r == '.':
+		if next, _ := runeAt(s, p+1); isDigit(next) {
+			n, ok = scanArabic(s, p) // .25: the 0 left out
+		}
 	case isZhNumeral(r):
 		n, ok = scanChinese(s, p)
 	}
@@ -252,6 +292,9 @@ func scanChinese(s string, p int) (reading, bool) {
 	}
 	if lo, hi, ok := zhPair(run); ok {
 		n.val, n.hi, n.pair = lo, hi, true
+		for _, r := range run[2:] {
+			n.tail.add(zhUnit(r))
+		}
 		return n, true
 	}
 	units, big := 0, false
@@ -273,6 +316,13 @@ func scanChinese(s string, p int) (reading, bool) {
 		return n, false
 	}
 	n.val = dec{m: v}
+	k := len(run)
+	for k > 0 && (zhUnit(run[k-1]) > 0 || numeral.Tens(run[k-1]) > 0) {
+		k--
+	}
+	for _, r := range run[k:] {
+		n.tail.add(max(zhUnit(r), 1)) // 廿 ends in 十
+	}
 	n.single = len(run) == 1
 	n.bare = units == len(run) && big // 十 alone counts like a digit: 十个
 	if frac, end, ok := zhFraction(s, q); ok && !n.bare {
@@ -365,7 +415,11 @@ func multiplier(s string, n reading, arabic bool) (reading, bool) {
 			break
 		}
 	}
+	if approx == "" && strings.HasPrefix(s[q:], "个亿") && !strings.HasPrefix(s[q+len("个亿"):], "级") {
+		q += len("个") // 三个亿: three hundred million (but 两个万亿级产业: two industries)
+	}
 	exp := 0
+	var t tail
 	for {
 		r, size := runeAt(s, q)
 		u := zhUnit(r)
@@ -373,6 +427,7 @@ func multiplier(s string, n reading, arabic bool) (reading, bool) {
 			break
 		}
 		exp += u
+		t.add(u)
 		q += size
 	}
 	if exp == 0 {
@@ -382,9 +437,41 @@ func multiplier(s string, n reading, arabic bool) (reading, bool) {
 	if !ok {
 		return n, false
 	}
-	n.val, n.end, n.exp, n.approx = v, q, exp, approx
+	n.val, n.end, n.exp, n.approx, n.tail = v, q, exp, approx, t
 	n.single, n.bare = false, false
-	return n, true
+	return remainder(s, n), true
+}
+
+// remainder adds the lower places written after a multiplier: 3万500
+// (30500), 20万零八千 (208000), 1亿2000万 (120000000). The lower part
+// must be smaller than the multiplier and written unambiguously: with a
+// zero, a unit of its own or at least three digits, since 3万5 is the
+// colloquial 35000, not 30005, and 3万5人 is no form at all.
+func remainder(s string, n reading) reading {
+	if n.approx != "" || n.tail.n == 0 || n.tail.exp[n.tail.n-1] < 4 || n.val.scale != 0 {
+		return n
+	}
+	q, zero := n.end, false
+	if strings.HasPrefix(s[q:], "零") {
+		q, zero = q+len("零"), true
+	}
+	r, _ := runeAt(s, q)
+	if !isDigit(r) && zhDigit(r) <= 0 {
+		return n
+	}
+	m, ok := scanNumeral(s, q)
+	if !ok || m.pair || m.digits || m.approx != "" || m.val.scale != 0 {
+		return n
+	}
+	if m.val.float() >= float64(pow10(int(n.tail.exp[n.tail.n-1]))) {
+		return n
+	}
+	if !zero && m.tail.n == 0 && (m.zh || utf8.RuneCountInString(s[q:m.end]) < 3) {
+		return n
+	}
+	n.val.m += m.val.m
+	n.end, n.tail = m.end, m.tail
+	return n
 }
 
 // metricPrefix reports whether 千 or 百 at byte q starts a unit (千瓦
