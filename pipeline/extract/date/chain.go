@@ -2,6 +2,7 @@ package date
 
 import (
 	"strings"
+	"time"
 
 	"github.com/baogao/baogao/corpus"
 )
@@ -287,6 +288,25 @@ func (s *state) emitRange(a, b chain) bool {
 	}
 	if a.fin == lvTime && rb.hi < ra.lo && rb.f.y != 0 && b.f.rel == relNone && b.f.d == 0 && sameDay(ra.lo, rb.hi) {
 		rb = s.nextDay(rb, b)
+	}
+	if rb.hi < ra.lo && rb.f.y != 0 && b.f.rel == relNone && b.f.y == 0 && b.f.hol == nil && a.fin <= lvDay {
+		// 十二月至一月, 12月1号到1月1号: the end is in the next year;
+		// 12号到3号: in the next month.
+		g := f
+		switch {
+		case b.f.m != 0:
+			g.y = ra.f.y + 1
+		case b.f.d != 0 && ra.f.m != 0:
+			t := time.Date(ra.f.y, time.Month(ra.f.m+1), 1, 0, 0, 0, 0, time.UTC)
+			g.y, g.m = t.Year(), int(t.Month())
+		}
+		if g != f {
+			s.prev = context{y: ra.f.y, m: ra.f.m, d: ra.f.d, h: ra.f.h, mi: ra.f.mi, end: a.span.End, ok: true}
+			if r2, ok := s.resolve(g, b.top, b.fin, b.span.Start); ok {
+				rb = r2
+			}
+			s.prev = saved
+		}
 	}
 	if ra.f.y != 0 && rb.f.y != 0 && rb.hi < ra.lo || len(ra.lo) != len(rb.hi) && ra.f.y != 0 && rb.f.y != 0 {
 		return false

@@ -160,6 +160,7 @@ const (
 	kDigits8                   // eight Arabic digits in a row
 	kNum                       // a digit or a Chinese numeral
 	kRel                       // 今 去 明 昨 次 翌 同 当 本 上 下 大 前 后 这 隔 第: the start of a relative word
+	kMeridiem                  // m M, of am and pm
 )
 
 // keyOf returns the keys r stands for.
@@ -222,6 +223,8 @@ func keyOf2(r rune) key {
 		return kFirstLast
 	case '·', '•':
 		return kDot
+	case 'm', 'M':
+		return kMeridiem
 	}
 	return 0
 }
@@ -232,7 +235,8 @@ func keyOf2(r rune) key {
 const dateChars = "〇零○一二两三四五六七八九十百廿卅" +
 	"年度初底末同期代月份个上中下旬日号时点钟整正半分秒刻" +
 	"凌清早晨午间傍晚夜里深今本去前明昨后次翌第天当季隔大这" +
-	"世纪叶周星礼拜週头最首之以过小" +
+	"世纪叶周星礼拜週头尾最首之以过小" +
+	"aApPmM" +
 	"-/.—–~～〜至到－:：·•"
 
 // dateRuneBits is dateChars, digits and spaces as a bit set over the

@@ -33,6 +33,11 @@ func TestExtractClockTimes(t *testing.T) {
 			"5月3日|2021-05-03|day||inferred", "当晚8点|2021-05-03T20:00|hour||relative"}},
 		{"minutes with a zero", "上午九点零九分", nil, []string{"上午九点零九分|2021-06-25T09:09|minute||inferred"}},
 		{"seconds only when written", "8时30分15秒", nil, []string{"8时30分15秒|2021-06-25T08:30:15|second||inferred"}},
+		{"pm", "3pm开会", nil, []string{"3pm|2021-06-25T15:00|hour||inferred"}},
+		{"am clock", "10:30 a.m.", nil, []string{"10:30 a.m.|2021-06-25T10:30|minute||inferred"}},
+		{"twelve am", "12am", nil, []string{"12am|2021-06-25T00:00|hour||inferred"}},
+		{"noon before twelve", "上午12点", nil, []string{"上午12点|2021-06-25T12:00|hour||inferred"}},
+		{"no meridiem in a word", "3 Apples", nil, nil},
 		{"zero point five is no time", "增长零点五", nil, nil},
 		{"three points is no time", "做好以下三点", nil, nil},
 	})
@@ -145,6 +150,15 @@ func TestExtractRelativePeriods(t *testing.T) {
 		{"back then is no year", "想当年", nil, nil},
 		{"that month", "6月产量创新高，当月出口", nil, []string{"6月|2021-06|month||inferred", "当月|2021-06|month||relative"}},
 		{"same period", "较去年同期", nil, []string{"去年同期|2020|year|同期|relative"}},
+		{"this one year", "这一年", nil, []string{"这一年|2021|year||relative"}},
+		{"end of the year wei", "今年年尾", nil, []string{"今年年尾|2021|year|底|relative"}},
+		{"start of a month tou", "三月头", nil, []string{"三月头|2021-03|month|初|inferred"}},
+		{"end of a month wei", "六月尾", nil, []string{"六月尾|2021-06|month|底|inferred"}},
+		{"middle of a month", "五月中", nil, []string{"五月中|2021-05-11/2021-05-20|day|旬|inferred"}},
+		{"may in china", "5月中国出口", nil, []string{"5月|2021-05|month||inferred"}},
+		{"month day without ri", "二月十五，", nil, []string{"二月十五|2021-02-15|day||inferred"}},
+		{"year month day without ri", "二零一五年三月三", nil, []string{"二零一五年三月三|2015-03-03|day||absolute"}},
+		{"once in march is no day", "三月一次", nil, []string{"三月|2021-03|month||inferred"}},
 	})
 }
 
@@ -237,6 +251,12 @@ func TestExtractRanges(t *testing.T) {
 		{"days with a bare start", "2019年4月12-19日", nil, []string{"2019年4月12-19日|2019-04-12/2019-04-19|day||absolute"}},
 		{"juxtaposed months", "1994年六七月间", nil, []string{"1994年六七月|1994-06/1994-07|month||absolute"}},
 		{"juxtaposed months alone", "七八月份", nil, []string{"七八月份|2021-07/2021-08|month||inferred"}},
+		{"months across a year end", "十二月至一月", nil, []string{"十二月至一月|2021-12/2022-01|month||inferred"}},
+		{"days across a year end", "12月1号到1月1号", nil, []string{"12月1号到1月1号|2021-12-01/2022-01-01|day||inferred"}},
+		{"days across a month end", "6月28号到3号", nil, []string{"6月28号到3号|2021-06-28/2021-07-03|day||inferred"}},
+		{"am to pm", "6点30pm-11点pm", nil, []string{"6点30pm-11点pm|2021-06-25T18:30/2021-06-25T23:00|minute||inferred"}},
+		{"morning to evening relative", "今早八点十分至下午11点32分", nil, []string{"今早八点十分至下午11点32分|2021-06-25T08:10/2021-06-25T23:32|minute||relative"}},
+		{"today to next friday", "今天 - 下周五", nil, []string{"今天 - 下周五|2021-06-25/2021-07-02|day||relative"}},
 	})
 }
 
@@ -259,6 +279,12 @@ func TestExtractHolidays(t *testing.T) {
 		{"last year's mid-autumn", "去年中秋", nil, []string{"去年中秋|2020-10-01|day||holiday"}},
 		{"next year's dragon boat", "明年端午", nil, []string{"明年端午|2022-06-03|day||holiday"}},
 		{"holiday with a time", "儿童节下午三点", nil, []string{"儿童节下午三点|2021-06-01T15:00|hour||holiday"}},
+		{"mother's day", "母亲节", nil, []string{"母亲节|2021-05-09|day||holiday"}},
+		{"father's day", "父亲节", nil, []string{"父亲节|2021-06-20|day||holiday"}},
+		{"thanksgiving", "感恩节", nil, []string{"感恩节|2021-11-25|day||holiday"}},
+		{"christmas eve", "平安夜", nil, []string{"平安夜|2021-12-24|day||holiday"}},
+		{"nurses day", "国际护士节", nil, []string{"国际护士节|2021-05-12|day||holiday"}},
+		{"ghost festival", "中元节", nil, []string{"中元节|2021-08-22|day||holiday"}},
 		{"a name", "王国庆说", nil, nil},
 		{"a painting", "清明上河图", nil, nil},
 		{"a road", "五一路社区", nil, nil},

@@ -11,30 +11,43 @@ type holiday struct {
 	name  string // canonical name, the rule code
 	solar bool
 	m, d  int
+	// nth and wd make a solar holiday the nth weekday wd (1 Monday … 7
+	// Sunday) of month m: 母亲节 is the second Sunday of May.
+	nth, wd int
 }
 
 var (
-	hYuandan   = holiday{"元旦", true, 1, 1}
-	hValentine = holiday{"情人节", true, 2, 14}
-	hWomen     = holiday{"妇女节", true, 3, 8}
-	hArbor     = holiday{"植树节", true, 3, 12}
-	hLabour    = holiday{"劳动节", true, 5, 1}
-	hYouth     = holiday{"青年节", true, 5, 4}
-	hChildren  = holiday{"儿童节", true, 6, 1}
-	hParty     = holiday{"建党节", true, 7, 1}
-	hArmy      = holiday{"建军节", true, 8, 1}
-	hTeachers  = holiday{"教师节", true, 9, 10}
-	hNational  = holiday{"国庆", true, 10, 1}
-	hXmas      = holiday{"圣诞节", true, 12, 25}
-	hSpring    = holiday{"春节", false, 1, 1}
-	hLantern   = holiday{"元宵", false, 1, 15}
-	hDragon    = holiday{"端午", false, 5, 5}
-	hQixi      = holiday{"七夕", false, 7, 7}
-	hMidAutumn = holiday{"中秋", false, 8, 15}
-	hDouble9   = holiday{"重阳", false, 9, 9}
-	hLaba      = holiday{"腊八", false, 12, 8}
-	hEve       = holiday{"除夕", false, 12, 30}
-	hQingming  = holiday{"清明", false, 0, 0}
+	hYuandan   = holiday{"元旦", true, 1, 1, 0, 0}
+	hValentine = holiday{"情人节", true, 2, 14, 0, 0}
+	hWomen     = holiday{"妇女节", true, 3, 8, 0, 0}
+	hArbor     = holiday{"植树节", true, 3, 12, 0, 0}
+	hLabour    = holiday{"劳动节", true, 5, 1, 0, 0}
+	hYouth     = holiday{"青年节", true, 5, 4, 0, 0}
+	hChildren  = holiday{"儿童节", true, 6, 1, 0, 0}
+	hParty     = holiday{"建党节", true, 7, 1, 0, 0}
+	hArmy      = holiday{"建军节", true, 8, 1, 0, 0}
+	hTeachers  = holiday{"教师节", true, 9, 10, 0, 0}
+	hNational  = holiday{"国庆", true, 10, 1, 0, 0}
+	hXmas      = holiday{"圣诞节", true, 12, 25, 0, 0}
+	hXmasEve   = holiday{"平安夜", true, 12, 24, 0, 0}
+	hFools     = holiday{"愚人节", true, 4, 1, 0, 0}
+	hNurses    = holiday{"护士节", true, 5, 12, 0, 0}
+	hHalloween = holiday{"万圣节", true, 10, 31, 0, 0}
+	hJournal   = holiday{"记者节", true, 11, 8, 0, 0}
+	hConsumer  = holiday{"消费者权益日", true, 3, 15, 0, 0}
+	hMothers   = holiday{"母亲节", true, 5, 0, 2, 7}
+	hFathers   = holiday{"父亲节", true, 6, 0, 3, 7}
+	hThanks    = holiday{"感恩节", true, 11, 0, 4, 4}
+	hGhost     = holiday{"中元节", false, 7, 15, 0, 0}
+	hSpring    = holiday{"春节", false, 1, 1, 0, 0}
+	hLantern   = holiday{"元宵", false, 1, 15, 0, 0}
+	hDragon    = holiday{"端午", false, 5, 5, 0, 0}
+	hQixi      = holiday{"七夕", false, 7, 7, 0, 0}
+	hMidAutumn = holiday{"中秋", false, 8, 15, 0, 0}
+	hDouble9   = holiday{"重阳", false, 9, 9, 0, 0}
+	hLaba      = holiday{"腊八", false, 12, 8, 0, 0}
+	hEve       = holiday{"除夕", false, 12, 30, 0, 0}
+	hQingming  = holiday{"清明", false, 0, 0, 0, 0}
 )
 
 // holidayWord is one way of writing a holiday. guarded words are also
@@ -62,6 +75,9 @@ var holidayWords = func() map[rune][]holidayWord {
 		{"教师节", &hTeachers, false},
 		{"国庆节", &hNational, false}, {"国庆", &hNational, true}, {"十一黄金周", &hNational, false}, {"十一长假", &hNational, false}, {"十一假期", &hNational, false},
 		{"圣诞节", &hXmas, false}, {"圣诞", &hXmas, true},
+		{"平安夜", &hXmasEve, false}, {"愚人节", &hFools, false}, {"国际护士节", &hNurses, false}, {"护士节", &hNurses, false},
+		{"万圣节", &hHalloween, false}, {"记者节", &hJournal, false}, {"国际消费者权益日", &hConsumer, false}, {"消费者权益日", &hConsumer, false},
+		{"母亲节", &hMothers, false}, {"父亲节", &hFathers, false}, {"感恩节", &hThanks, false}, {"中元节", &hGhost, false},
 		{"春节", &hSpring, false}, {"农历新年", &hSpring, false}, {"大年初一", &hSpring, false}, {"正月初一", &hSpring, false},
 		{"元宵节", &hLantern, false}, {"元宵", &hLantern, true}, {"正月十五", &hLantern, false},
 		{"端午节", &hDragon, false}, {"端午", &hDragon, true},

@@ -57,6 +57,9 @@ func monthLen(ly lunarYear, k int) int {
 // year y (腊八 2021 is 2021-01-20, of the lunar year that began in 2020).
 func holidayDate(h holiday, y int) (time.Time, bool) {
 	switch {
+	case h.solar && h.nth != 0:
+		first := time.Date(y, time.Month(h.m), 1, 0, 0, 0, 0, time.UTC)
+		return first.AddDate(0, 0, (h.wd-isoWeekday(first)+7)%7+7*(h.nth-1)), true
 	case h.solar:
 		return time.Date(y, time.Month(h.m), h.d, 0, 0, 0, 0, time.UTC), true
 	case h.name == "清明":

@@ -442,7 +442,7 @@ func adjustHour(f *atom) {
 		return
 	}
 	switch f.pod {
-	case "下午", "午后", "傍晚":
+	case "下午", "午后", "傍晚", "pm":
 		if f.h < 12 {
 			f.h += 12
 		}
@@ -462,9 +462,9 @@ func adjustHour(f *atom) {
 		} else if f.h >= 6 && f.h < 12 {
 			f.h += 12
 		}
-	case "凌晨":
+	case "凌晨", "am":
 		if f.h == 12 {
-			f.h = 0
+			f.h = 0 // 12 a.m. is midnight (上午12点 is noon)
 		}
 	}
 }

@@ -53,23 +53,25 @@ func sub(text string, m []int, i int) string {
 // by findHolidays, without a pattern.
 func rules() []rule {
 	return []rule{
-		{regexp.MustCompile(`(` + d4 + `|[〇零○一二][〇零○一二三四五六七八九]{3})` + sp + `年(度|初|底|末)?`), kYear, kNum, buildYear},
+		{regexp.MustCompile(`(` + d4 + `|[〇零○一二][〇零○一二三四五六七八九]{3})` + sp + `年(度|初|底|末|尾)?`), kYear, kNum, buildYear},
 		{regexp.MustCompile(`(` + d2 + `|[〇零○一二三四五六七八九]{2})` + sp + `年(度|初|底|末)?`), kYear, kNum, buildYear2},
 		{regexp.MustCompile(`(?:([12１２][0-9０-９]{2}|[1-9１-９])[0０]|([一二三四五六七八九])十)年代` + period), kYear, kNum, buildDecade},
 		{regexp.MustCompile(`(?:(上个?|本|这个|下个?)|(` + d12 + `|[一二三四五六七八九十]{1,3}))世纪(?:([1-9１-９])[0０]年代|([一二三四五六七八九])十年代)?` + period), kCentury, 0, buildCentury},
-		{regexp.MustCompile(`(大前年|大后年|今年|本年|去年|上年|前年|明年|后年|次年|翌年|同年|当年|上一年|下一年)(度|初|底|末|同期)?`), kYear, kRel, buildRelYear},
+		{regexp.MustCompile(`(大前年|大后年|今年|本年|这一年|去年|上年|前年|明年|下年|后年|次年|翌年|同年|当年|上一年|下一年)(度|初|底|末|尾|同期)?`), kYear, kRel, buildRelYear},
 		{regexp.MustCompile(`(上上个月|下下个月|本月|上月|下月|上个月|下个月|这个月|当月|同月|次月)(份)?(初|底|末|上旬|中旬|下旬)?`), kMonth, kRel, buildRelMonth},
 		{regexp.MustCompile(`(上个?|下个?|本|这个)季度(初|末|底)?`), kQuarter, kRel, buildRelQuarter},
 		{regexp.MustCompile(`大前天|大后天|今天|今日|昨天|昨日|前天|明天|明日|后天|次日|翌日|第二天|前一天|当天|当日|同日|隔天|隔日|今晚|今早|今晨|今夜|昨晚|昨夜|明晚|明早|当晚|当夜`), kRelDay, kRel, buildRelDay},
 		{regexp.MustCompile(`(上|下)半年`), kHalf, 0, buildHalf},
 		{regexp.MustCompile(`(?:(第|前|后)?([一二三四两1-4１-４])(个)?|(首))季度(初|末|底)?`), kQuarter, kNum | kFirstLast, buildQuarter},
-		{regexp.MustCompile(`年(初|底|末)`), kYear, 0, buildYearPart},
-		{regexp.MustCompile(`月(初|底|末)`), kMonth, 0, buildMonthPart},
+		{regexp.MustCompile(`年(初|底|末|尾)`), kYear, 0, buildYearPart},
+		{regexp.MustCompile(`月(初|底|末|头|尾)`), kMonth, 0, buildMonthPart},
 		{regexp.MustCompile(`(上|中|下)旬`), kXun, 0, buildXun},
-		{regexp.MustCompile(`(` + n12 + `)` + sp + `月(份)?(初|底|末|上旬|中旬|下旬)?`), kMonth, kNum, buildMonth},
+		{regexp.MustCompile(`(` + n12 + `)` + sp + `月(份)?(初|底|末|头|尾|上旬|中旬|下旬|中)?`), kMonth, kNum, buildMonth},
+		{regexp.MustCompile(`(` + n12 + `)月([一二三四五六七八九十廿卅]{1,3})`), kMonth, kNum, buildMonthDayBare},
 		{regexp.MustCompile(`(` + n12 + `)` + sp + `([日号])`), kDay, kNum, buildDay},
 		{regexp.MustCompile(`(` + n12 + `|零)` + sp + `([时点])(钟|整|正)?(?:(半)|([一三])刻|(零?` + n12 + `)(分)?(?:(` + n12 + `)秒)?)?`), kHour, kNum, buildHour},
 		{regexp.MustCompile(`(` + d12 + `)[:：](` + d2 + `)(?:[:：](` + d2 + `))?`), kColon, 0, buildClock},
+		{regexp.MustCompile(`(` + d12 + `) ?([aApP])\.?[mM]\.?`), kMeridiem, kNum, buildMeridiem},
 		{regexp.MustCompile(`凌晨|清晨|早晨|早上|上午|中午|午间|午后|下午|傍晚|晚上|晚间|夜间|夜里|夜晚|深夜|半夜|午夜`), kPOD, 0, buildPOD},
 		{regexp.MustCompile(`(` + d4 + `)([-/.])(` + d12 + `)([-/.])(` + d12 + `)`), kSep, 0, buildISO},
 		{regexp.MustCompile(`(` + d4 + `)-(` + d2 + `)`), kDash, 0, buildISOMonth},
@@ -78,7 +80,7 @@ func rules() []rule {
 		{regexp.MustCompile(`(` + d12 + `)-(` + d12 + `)[ \t]+(` + d12 + `)[:：](` + d2 + `)`), kColon, 0, buildMonthDayClock},
 		{regexp.MustCompile(`(` + d12 + `)[·•](` + d12 + `)`), kDot, 0, buildDotDate},
 		{regexp.MustCompile(`(` + d4 + `|` + n12 + `)[ \t　]*` + conn), kConn, kNum, buildBare},
-		{regexp.MustCompile(`(上上个?|下下个?|上个?|下个?|本|这个?|今个)?` + weekWord + `([一二三四五六日天末1-7１-７])?`), kWeek, 0, buildWeekday},
+		{regexp.MustCompile(`(上上个?|下下个?|上个?|下个?|本|这一|这个?|今个)?` + weekWord + `([一二三四五六日天末1-7１-７])?`), kWeek, 0, buildWeekday},
 		{regexp.MustCompile(`第(` + n12 + `|两)(个)?` + weekWord + `([一二三四五六日天])?`), kWeek, kNum, buildNthWeek},
 		{regexp.MustCompile(`(前|后|头|最后|首)(` + n12 + `|两)?(个)?(月|天|日)`), kFirstLast, kMonth | kDay | kRelDay, buildFirstLast},
 		{regexp.MustCompile(`(` + cnt + `)(个)?(年|月|周|星期|礼拜|天|日|小时|钟头|分钟|秒钟|秒)|一刻钟`), kShift, kNum | kHalf, buildShift},
@@ -101,6 +103,9 @@ func buildYear(text string, m []int) (atom, bool) {
 	}
 	a := newAtom(m[0], end, lvYear, lvYear, "y")
 	a.y = y
+	if suffix == "尾" {
+		suffix = "底" // 年尾 is 年底
+	}
 	if suffix != "" && suffix != "度" {
 		a.approx, a.closed = suffix, true
 	}
@@ -266,7 +271,7 @@ const badAfterYearWord = "轻纪龄级华迈限薪货画"
 
 var relYearOff = map[string]int{
 	"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0,
-	"明年": 1, "下一年": 1, "后年": 2, "大后年": 3, "次年": 1, "翌年": 1, "同年": 0, "当年": 0,
+	"这一年": 0, "明年": 1, "下年": 1, "下一年": 1, "后年": 2, "大后年": 3, "次年": 1, "翌年": 1, "同年": 0, "当年": 0,
 }
 
 func buildRelYear(text string, m []int) (atom, bool) {
@@ -279,7 +284,7 @@ func buildRelYear(text string, m []int) (atom, bool) {
 		return atom{}, false
 	}
 	switch word {
-	case "今年", "去年", "明年", "大前年", "大后年", "上一年", "下一年", "当年":
+	case "今年", "去年", "明年", "大前年", "大后年", "上一年", "下一年", "当年", "这一年":
 	default:
 		if !freeStanding(text, m[0]) {
 			return atom{}, false
@@ -298,6 +303,9 @@ func buildRelYear(text string, m []int) (atom, bool) {
 	case "当年":
 		// "That year" after a date; alone (想当年, "back then") no year.
 		a.rel, a.shift = relAfter, uYear
+	}
+	if suffix == "尾" {
+		suffix = "底"
 	}
 	if suffix != "" && suffix != "度" {
 		a.approx, a.closed = suffix, true
@@ -357,11 +365,20 @@ func buildRelQuarter(text string, m []int) (atom, bool) {
 	return a, true
 }
 
-// monthSuffix applies 初/底/末 or 上旬/中旬/下旬 after a month.
+// monthSuffix applies 初/底/末 or 上旬/中旬/下旬 after a month; 头 and 尾
+// (五月头, 六月尾) are 初 and 底, 中 alone (五月中) is 中旬.
 func monthSuffix(a *atom, suffix string) {
 	switch suffix {
 	case "":
 		return
+	case "头":
+		suffix = "初"
+	case "尾":
+		suffix = "底"
+	case "中":
+		suffix = "中旬"
+	}
+	switch suffix {
 	case "上旬":
 		a.xun = 1
 	case "中旬":
@@ -473,6 +490,9 @@ func buildYearPart(text string, m []int) (atom, bool) {
 	if suffix == "初" && strings.ContainsRune(badAfterChu, nextRune(text, m[1])) {
 		return atom{}, false
 	}
+	if suffix == "尾" {
+		suffix = "底"
+	}
 	a := newAtom(m[0], m[1], lvYear, lvYear, "y")
 	a.approx, a.closed = suffix, true
 	// 2021年年底, 今年年初: chainAt joins it to the year; alone (the year
@@ -496,8 +516,14 @@ func buildMonthPart(text string, m []int) (atom, bool) {
 	if isNumeral(r) || strings.ContainsRune(notPeriodPrefix, r) {
 		return atom{}, false
 	}
+	if unicode.Is(unicode.Han, nextRune(text, m[1])) && (sub(text, m, 1) == "头" || sub(text, m, 1) == "尾") {
+		return atom{}, false // 月头条, 月尾巴
+	}
 	a := newAtom(m[0], m[1], lvMonth, lvMonth, "m")
-	a.approx, a.closed = sub(text, m, 1), true
+	a.approx, a.closed = map[string]string{"头": "初", "尾": "底"}[sub(text, m, 1)], true
+	if a.approx == "" {
+		a.approx = sub(text, m, 1)
+	}
 	return a, true
 }
 
@@ -523,12 +549,31 @@ func buildMonth(text string, m []int) (atom, bool) {
 		return atom{}, false
 	}
 	end := m[1]
-	if suffix == "初" && strings.ContainsRune(badAfterChu, nextRune(text, end)) {
-		suffix, end = "", m[6]
+	if suffix == "初" && strings.ContainsRune(badAfterChu, nextRune(text, end)) ||
+		(suffix == "中" || suffix == "头" || suffix == "尾") && unicode.Is(unicode.Han, nextRune(text, end)) {
+		suffix, end = "", m[6] // 5月中国, 3月头条
 	}
 	a := newAtom(m[0], end, lvMonth, lvMonth, "m")
 	a.m = n
 	monthSuffix(&a, suffix)
+	return a, true
+}
+
+// buildMonthDayBare reads a month and a day written without 日 or 号
+// (二月十五, 十月一), as speech writes them: the day must end the phrase,
+// since 三月一次 is not 3月1日.
+func buildMonthDayBare(text string, m []int) (atom, bool) {
+	next := nextRune(text, m[1])
+	if !numberStartOK(text, m[0]) || unicode.Is(unicode.Han, next) || isArabic(next) || unicode.IsLetter(next) {
+		return atom{}, false
+	}
+	mo, ok1 := parseNum(sub(text, m, 1))
+	d, ok2 := parseNum(sub(text, m, 2))
+	if !ok1 || !ok2 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return atom{}, false
+	}
+	a := newAtom(m[0], m[1], lvMonth, lvDay, "md")
+	a.m, a.d = mo, d
 	return a, true
 }
 
@@ -629,6 +674,9 @@ func buildHour(text string, m []int) (atom, bool) {
 			a.approx, a.span.End = "多", a.span.End+len("多")
 		}
 	}
+	if pod, end := meridiem(text, a.span.End); pod != "" && arabic {
+		a.pod, a.span.End = pod, end // 6点30pm
+	}
 	switch rest := text[a.span.End:]; {
 	case strings.HasPrefix(rest, "许"):
 		a.approx, a.span.End = "许", a.span.End+len("许")
@@ -650,10 +698,12 @@ func buildHour(text string, m []int) (atom, bool) {
 func buildClock(text string, m []int) (atom, bool) {
 	h, _ := parseNum(sub(text, m, 1))
 	mi, _ := parseNum(sub(text, m, 2))
-	if h > 24 || mi > 59 || !numberStartOK(text, m[0]) || !numberEndOK(text, m[1]) {
+	pod, end := meridiem(text, m[1])
+	if h > 24 || mi > 59 || !numberStartOK(text, m[0]) || pod == "" && !numberEndOK(text, m[1]) {
 		return atom{}, false
 	}
-	a := newAtom(m[0], m[1], lvTime, lvTime, "t")
+	a := newAtom(m[0], end, lvTime, lvTime, "t")
+	a.pod = pod
 	a.h, a.mi = h, mi
 	if m[6] >= 0 {
 		s, _ := parseNum(sub(text, m, 3))
@@ -662,6 +712,57 @@ func buildClock(text string, m []int) (atom, bool) {
 		}
 		a.s = s
 	}
+	return a, true
+}
+
+// meridiem reads am or pm (a.m., PM) right after a time at byte i and
+// returns the part of the day it stands for and where it ends.
+func meridiem(text string, i int) (string, int) {
+	j := i
+	if j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j >= len(text) {
+		return "", i
+	}
+	pod := ""
+	switch text[j] {
+	case 'a', 'A':
+		pod = "am"
+	case 'p', 'P':
+		pod = "pm"
+	default:
+		return "", i
+	}
+	j++
+	if j < len(text) && text[j] == '.' {
+		j++
+	}
+	if j >= len(text) || text[j] != 'm' && text[j] != 'M' {
+		return "", i
+	}
+	j++
+	if j < len(text) && text[j] == '.' {
+		j++
+	}
+	if j < len(text) && text[j] < utf8.RuneSelf && unicode.IsLetter(rune(text[j])) {
+		return "", i // 3 Apples
+	}
+	return pod, j
+}
+
+// buildMeridiem reads 3pm and 10 a.m.: an hour that am or pm makes a time.
+func buildMeridiem(text string, m []int) (atom, bool) {
+	pod, end := meridiem(text, m[3])
+	if pod == "" || !numberStartOK(text, m[0]) {
+		return atom{}, false
+	}
+	h, _ := parseNum(sub(text, m, 1))
+	if h < 1 || h > 12 {
+		return atom{}, false
+	}
+	a := newAtom(m[0], end, lvTime, lvTime, "t")
+	a.h, a.pod = h, pod
 	return a, true
 }
 
