@@ -165,8 +165,9 @@ func (s *state) chainAt(i int) (chain, int) {
 			c.span.End = end
 			continue
 		}
-		if !(follows(c.fin, b.top) || yearPart(c, b)) || !onlySpace(s.text[c.span.End:b.span.Start]) {
-			break
+		between := s.text[c.span.End:b.span.Start]
+		if !(follows(c.fin, b.top) || yearPart(c, b)) || !onlySpace(between) && !(b.top == lvWeek && between == "的") {
+			break // 八月份的第一个周二 keeps its 的
 		}
 		c.add(b)
 	}

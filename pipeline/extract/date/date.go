@@ -189,7 +189,7 @@ func keyOf2(r rune) key {
 		return kMonth
 	case '日':
 		return kDay | kRelDay
-	case '号':
+	case '号', '號':
 		return kDay
 	case '时', '点':
 		return kHour
@@ -233,7 +233,7 @@ func keyOf2(r rune) key {
 // besides digits and spaces. Adding a pattern with a new character means
 // adding the character here, and to keyOf when the pattern needs it.
 const dateChars = "〇零○一二两三四五六七八九十百廿卅" +
-	"年度初底末同期代月份个上中下旬日号时点钟整正半分秒刻" +
+	"年度初底末同期代月份个上中下旬日号號时点钟整正半分秒刻" +
 	"凌清早晨午间傍晚夜里深今本去前明昨后次翌第天当季隔大这" +
 	"世纪叶周星礼拜週头尾最首之以过小" +
 	"aApPmM" +

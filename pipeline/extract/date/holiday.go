@@ -135,8 +135,8 @@ func namesAfter(s string) bool {
 
 // holidayStartOK holds what may precede a guarded holiday word besides
 // what freeStanding allows: the end of a year (今年国庆, 2021年中秋) and
-// the verbs of festivals (喜迎国庆, 欢度春节).
-const holidayStartOK = "年迎度庆过欢贺逢值闹祝共个"
+// the verbs of festivals (喜迎国庆, 欢度春节) and 农历 (农历元宵).
+const holidayStartOK = "年迎度庆过欢贺逢值闹祝共个历"
 
 // notHolidayPrev holds what before 元宵 makes it the food: 吃元宵, 煮元宵.
 const notHolidayPrev = "吃煮包卖做买碗颗个"

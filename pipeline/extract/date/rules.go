@@ -68,8 +68,8 @@ func rules() []rule {
 		{regexp.MustCompile(`(上|中|下)旬`), kXun, 0, buildXun},
 		{regexp.MustCompile(`(` + n12 + `)` + sp + `月(份)?(初|底|末|头|尾|上旬|中旬|下旬|中)?`), kMonth, kNum, buildMonth},
 		{regexp.MustCompile(`(` + n12 + `)月([一二三四五六七八九十廿卅]{1,3})`), kMonth, kNum, buildMonthDayBare},
-		{regexp.MustCompile(`(` + n12 + `)` + sp + `([日号])`), kDay, kNum, buildDay},
-		{regexp.MustCompile(`(` + n12 + `|零)` + sp + `([时点])(钟|整|正)?(?:(半)|([一三])刻|(零?` + n12 + `)(分)?(?:(` + n12 + `)秒)?)?`), kHour, kNum, buildHour},
+		{regexp.MustCompile(`(` + n12 + `)` + sp + `([日号號])`), kDay, kNum, buildDay},
+		{regexp.MustCompile(`(` + n12 + `|零)` + sp + `([时点])(钟|整|正)?(?:(半)|([一三13１３])刻|(零?` + n12 + `)(分)?(?:(` + n12 + `)秒)?)?`), kHour, kNum, buildHour},
 		{regexp.MustCompile(`(` + d12 + `)[:：](` + d2 + `)(?:[:：](` + d2 + `))?`), kColon, 0, buildClock},
 		{regexp.MustCompile(`(` + d12 + `) ?([aApP])\.?[mM]\.?`), kMeridiem, kNum, buildMeridiem},
 		{regexp.MustCompile(`凌晨|清晨|早晨|早上|上午|中午|午间|午后|下午|傍晚|晚上|晚间|夜间|夜里|夜晚|深夜|半夜|午夜`), kPOD, 0, buildPOD},
@@ -643,7 +643,7 @@ func buildHour(text string, m []int) (atom, bool) {
 		a.mi = 30
 	case m[10] >= 0:
 		a.mi = 15 // 一刻, a quarter
-		if sub(text, m, 5) == "三" {
+		if n, _ := parseNum(sub(text, m, 5)); n == 3 {
 			a.mi = 45
 		}
 	case m[12] >= 0:
@@ -1032,13 +1032,15 @@ func buildFirstLast(text string, m []int) (atom, bool) {
 	first := which == "前" || which == "头" || which == "首"
 	a := newAtom(m[0], m[1], lvMonth, lvMonth, "first-last")
 	if u == "月" {
-		if n > 12 || ge == "" && which != "首" && which != "前" {
-			return atom{}, false // 后三月 is after March
+		if n > 12 {
+			return atom{}, false
 		}
 		a.m0, a.m1 = 1, n
 		if !first {
 			a.m0, a.m1 = 13-n, 12
 		}
+		// 后三月 alone is "after March"; after a year (2021年后三月) it is
+		// the last three months.
 		a.weak = which != "前" || ge == ""
 		return a, true
 	}
