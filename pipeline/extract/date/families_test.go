@@ -126,6 +126,8 @@ func TestExtractOffsets(t *testing.T) {
 		{"years ago count from the document", "2012年以来，十年前的数据", nil, []string{"2012年|2012|year||absolute", "十年前|2011|year||relative"}},
 		{"years after count from the event", "2019年3月立项，两年后建成", nil, []string{"2019年3月|2019-03|month||absolute", "两年后|2021|year||relative"}},
 		{"going is no offset", "3天前往灾区", nil, nil},
+		{"before an event", "会议举行的四十五日前", nil, nil},
+		{"after an event", "自公布之日起三十日后", nil, nil},
 		{"vague count", "几年前", nil, nil},
 		{"more than ten years", "十多年前", nil, nil},
 		{"after the fifth", "5日后", nil, []string{"5日|2021-06-05|day||inferred"}},

@@ -603,8 +603,8 @@ func buildDay(text string, m []int) (atom, bool) {
 	if !ok || n < 1 || n > 31 || !numberStartOK(text, m[0]) {
 		return atom{}, false
 	}
-	if unit == "日" && strings.ContainsRune(badAfterDay, nextRune(text, m[1])) {
-		return atom{}, false
+	if unit == "日" && (strings.ContainsRune(badAfterDay, nextRune(text, m[1])) || prevRune(text, m[0]) == '起') {
+		return atom{}, false // 之日起三十日: thirty days from then
 	}
 	a := newAtom(m[0], m[1], lvDay, lvDay, "d")
 	a.d = n
@@ -1069,7 +1069,9 @@ const (
 // 10天后出院) or the document date. A duration without 前 or 后 is no
 // date; vague counts (几年前, 十多年前) give none.
 func buildShift(text string, m []int) (atom, bool) {
-	if !numberStartOK(text, m[0]) {
+	if p := prevRune(text, m[0]); !numberStartOK(text, m[0]) || p == '的' || p == '起' {
+		// 会议举行的四十五日前, 自公布之日起三十日后: before or after an event,
+		// not a date.
 		return atom{}, false
 	}
 	count, ge, u := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3)
