@@ -184,6 +184,7 @@ func TestExtractFirstLast(t *testing.T) {
 		{"first three months of this year", "今年前三个月", nil, []string{"今年前三个月|2021-01/2021-03|month||relative"}},
 		{"first eleven months", "2022年前十一个月", nil, []string{"2022年前十一个月|2022-01/2022-11|month||absolute"}},
 		{"first ten months alone", "前10个月，全国", nil, []string{"前10个月|2021-01/2021-10|month||inferred"}},
+		{"first two months without ge", "前2月我国对外贸易", nil, []string{"前2月|2021-01/2021-02|month||inferred"}},
 		{"last three months", "2020年后三个月", nil, []string{"2020年后三个月|2020-10/2020-12|month||absolute"}},
 		{"last three months without ge", "二零二一年后三月", nil, []string{"二零二一年后三月|2021-10/2021-12|month||absolute"}},
 		{"after march alone", "后三月", nil, nil},

@@ -1008,8 +1008,9 @@ const notBeforeFirstLast = "此之以提日目面当空史眼跟门生然今随�
 
 // buildFirstLast reads the first or last months or days of the period
 // before it: 前三个月 (2021年前三个月: January to March), 后两个月, 头两个月,
-// 首月, 前10天 and 最后三天 (of a month). 前N个月 alone, as economic news
-// writes it, is of the document's year; the others need their period.
+// 首月, 前10天 and 最后三天 (of a month). 前N个月 and 前N月 alone, as
+// economic news writes them, are of the document's year; the others need
+// their period.
 func buildFirstLast(text string, m []int) (atom, bool) {
 	which, num, ge, u := sub(text, m, 1), sub(text, m, 2), sub(text, m, 3), sub(text, m, 4)
 	if strings.ContainsRune(notBeforeFirstLast, prevRune(text, m[0])) {
@@ -1040,8 +1041,8 @@ func buildFirstLast(text string, m []int) (atom, bool) {
 			a.m0, a.m1 = 13-n, 12
 		}
 		// 后三月 alone is "after March"; after a year (2021年后三月) it is
-		// the last three months.
-		a.weak = which != "前" || ge == ""
+		// the last three months. 前2月 alone is a statistic's period.
+		a.weak = which != "前"
 		return a, true
 	}
 	if ge != "" || n > 31 {
