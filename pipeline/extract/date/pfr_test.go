@@ -83,8 +83,9 @@ func calendarLike(s string) bool {
 }
 
 // pfrFloor is a regression guard a little under the measured recall
-// (go test -v -run PFR): dev 0.973 (2192/2253), test 0.990 (1080/1091).
-// Tune on dev; the test figure is reported, not tuned for.
+// (go test -v -run PFR): dev 0.990 (189/191), test 0.980 (1069/1091).
+// Tune on dev; the test figure is reported, not tuned for. PFR marks
+// names that hold a date (五四奖章, 五一广场) as TIME; they are no dates here.
 var pfrFloor = map[string]float64{"dev": 0.96, "test": 0.97}
 
 // TestPFRRecall measures, on the dev and the test file of the PFR TIME

@@ -14,7 +14,7 @@ import (
 // maxFarInferred is the ceiling for TestXWLBInferredNearDocDate, a little
 // over the measured count (go test -v -run XWLBInferred): 510 before
 // dates were anchored only on plausible previous dates (state.anchor),
-// 170 after, nearly all of them announced plans (将于4月11日至15日举办,
+// 174 after, nearly all of them announced plans (将于4月11日至15日举办,
 // 7月1日起施行), which are right.
 const maxFarInferred = 180
 
