@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -168,10 +169,11 @@ func TestRunSeeds(t *testing.T) {
 	if !plan {
 		t.Errorf("000: no initiative 十四五 with period 2021/2025")
 	}
-	// Author, source and URL lines are metadata columns, not mentions.
+	// Author, source and URL lines are metadata columns, not mentions (当天
+	// in the text is the document's date too, counted from it).
 	for _, m := range mentions {
 		if (m["doc_id"] == idOf["002"] && m["value"] == "王松") || (m["doc_id"] == idOf["000"] && m["value"] == "乌日娜") ||
-			(m["doc_id"] == idOf["001"] && m["value"] == "2021-06-25") || strings.Contains(m["text"].(string), "http") {
+			(m["doc_id"] == idOf["001"] && m["value"] == "2021-06-25" && m["type"] == "absolute") || strings.Contains(m["text"].(string), "http") {
 			t.Errorf("mention %v taken from an author, source or URL line", m)
 		}
 	}
@@ -395,14 +397,25 @@ func TestExtractJSONL(t *testing.T) {
 		if err := json.Unmarshal(sc.Bytes(), &raw); err != nil {
 			t.Fatalf("line %q: %v", sc.Text(), err)
 		}
-		keys := []string{"doc", "kind", "text", "start", "end", "start_char", "end_char", "value", "grain", "unit", "approx", "rule"}
-		if len(raw) != len(keys) {
-			t.Errorf("line has keys %v; want exactly %v", raw, keys)
+		// The twelve keys other tools rely on, then the typed ones
+		// appended after them, in this order.
+		keys := []string{"doc", "kind", "text", "start", "end", "start_char", "end_char", "value", "grain", "unit", "approx", "rule",
+			"date_start", "date_end", "num", "num_low", "num_high", "sent_start_char", "sent_end_char"}
+		if got := jsonKeys(t, sc.Bytes()); !slices.Equal(got, keys) {
+			t.Errorf("line has keys %v; want exactly %v", got, keys)
 		}
-		for _, k := range keys {
-			if _, ok := raw[k]; !ok {
-				t.Errorf("line %s lacks key %q", sc.Text(), k)
+		switch raw["kind"] {
+		case "date":
+			if raw["text"] == "4月8日" && (raw["date_start"] != "2021-04-08T00:00:00" || raw["date_end"] != "2021-04-09T00:00:00" || raw["num"] != nil) {
+				t.Errorf("date 4月8日: date_start %v, date_end %v, num %v; want 2021-04-08T00:00:00, 2021-04-09T00:00:00, null", raw["date_start"], raw["date_end"], raw["num"])
 			}
+		case "number":
+			if raw["num"] != 4000.0 || raw["num_low"] != 4000.0 || raw["num_high"] != 4000.0 || raw["date_start"] != nil {
+				t.Errorf("number: num %v, num_low %v, num_high %v, date_start %v; want 4000 three times and null", raw["num"], raw["num_low"], raw["num_high"], raw["date_start"])
+			}
+		}
+		if raw["doc"] == "r1" && (raw["sent_start_char"] != 0.0 || raw["sent_end_char"] != float64(len([]rune("4月8日，医院为4000余名职工体检。")))) {
+			t.Errorf("r1 mention %v: sentence [%v, %v); want the whole text", raw["text"], raw["sent_start_char"], raw["sent_end_char"])
 		}
 		var m mention
 		json.Unmarshal(sc.Bytes(), &m)
@@ -431,6 +444,28 @@ func TestExtractJSONL(t *testing.T) {
 			t.Errorf("offsets of %+v do not slice to its text", m)
 		}
 	}
+}
+
+// jsonKeys returns the keys of a JSON object in the order written.
+func jsonKeys(t *testing.T, line []byte) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("line %s: not an object", line)
+	}
+	var keys []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatalf("line %s: %v", line, err)
+		}
+		keys = append(keys, tok.(string))
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			t.Fatalf("line %s: %v", line, err)
+		}
+	}
+	return keys
 }
 
 // TestExtractExplain: -explain adds the audit trail without changing the
@@ -542,6 +577,8 @@ func TestDuckDBReadsTables(t *testing.T) {
 		Documents, Mentions, Initiatives map[string]string
 		Joined                           []map[string]string
 		Sliced                           []map[string]string
+		Typed                            []map[string]string
+		Growth                           []map[string]any
 	}
 	if err := json.Unmarshal(res, &got); err != nil {
 		t.Fatalf("duckdb output %s: %v", res, err)
@@ -549,6 +586,9 @@ func TestDuckDBReadsTables(t *testing.T) {
 	for _, c := range []struct{ table, col, want string }{
 		{"documents", "doc_date", "DATE"}, {"documents", "title", "VARCHAR"}, {"documents", "meta", "MAP(VARCHAR, VARCHAR)"},
 		{"mentions", "start_char", "BIGINT"}, {"initiatives", "aliases", "VARCHAR[]"}, {"initiatives", "first_date", "DATE"},
+		{"mentions", "date_start", "TIMESTAMP"}, {"mentions", "date_end", "TIMESTAMP"},
+		{"mentions", "num", "DOUBLE"}, {"mentions", "num_low", "DOUBLE"}, {"mentions", "num_high", "DOUBLE"},
+		{"mentions", "sent_start_char", "BIGINT"}, {"mentions", "sent_end_char", "BIGINT"},
 	} {
 		types := map[string]map[string]string{"documents": got.Documents, "mentions": got.Mentions, "initiatives": got.Initiatives}[c.table]
 		if types[c.col] != c.want {
@@ -560,6 +600,21 @@ func TestDuckDBReadsTables(t *testing.T) {
 	}
 	if len(got.Sliced) != 1 || got.Sliced[0]["bad"] != "0" {
 		t.Errorf("mentions whose start_char/end_char do not slice DuckDB's text to the mention: %v", got.Sliced)
+	}
+	if len(got.Typed) != 1 {
+		t.Fatalf("typed query returned %v", got.Typed)
+	}
+	ty := got.Typed[0]
+	if ty["dates"] == "0" || ty["placed"] == "0" || ty["numbers"] == "0" {
+		t.Errorf("typed columns: %v; want dates and numbers, placed on the calendar", ty)
+	}
+	for _, k := range []string{"bad_days", "bad_intervals", "bad_numbers", "bad_ranges", "bad_sentences"} {
+		if ty[k] != "0" {
+			t.Errorf("typed columns: %s = %s; want 0 (%v)", k, ty[k], ty)
+		}
+	}
+	if len(got.Growth) != 1 || !strings.Contains(fmt.Sprint(got.Growth[0]["sentence"]), fmt.Sprint(got.Growth[0]["text"])) {
+		t.Errorf("the percentage with its sentence: %v; want one row whose sentence holds the mention", got.Growth)
 	}
 }
 

@@ -10,8 +10,10 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/output/summary"
 	"github.com/baogao/baogao/pipeline"
 	"github.com/baogao/baogao/pipeline/extract"
 )
@@ -31,6 +33,17 @@ type mentionJSON struct {
 	Unit      string `json:"unit"`
 	Approx    string `json:"approx"`
 	Rule      string `json:"rule"`
+	// The typed values of mentions.parquet, appended after the twelve
+	// keys above: date bounds as "YYYY-MM-DDThh:mm:ss" (half-open, no time
+	// zone), number values, the sentence as code-point offsets; null
+	// where mentions.parquet has null.
+	DateStart     *string  `json:"date_start"`
+	DateEnd       *string  `json:"date_end"`
+	Num           *float64 `json:"num"`
+	NumLow        *float64 `json:"num_low"`
+	NumHigh       *float64 `json:"num_high"`
+	SentStartChar int      `json:"sent_start_char"`
+	SentEndChar   int      `json:"sent_end_char"`
 	// Explain is set only with -explain: how the value was reached.
 	Explain *explanation `json:"explain,omitempty"`
 }
@@ -138,11 +151,15 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 func writeMentions(enc *json.Encoder, id, text string, ms []corpus.Mention, ex *explainer) error {
 	cx := corpus.NewCharIndex(text)
 	for _, m := range ms {
+		typed, sent := summary.TypedOf(m), corpus.Sentence(text, m.Span)
 		j := mentionJSON{
 			Doc: id, Kind: m.Kind.String(), Text: text[m.Span.Start:m.Span.End],
 			Start: m.Span.Start, End: m.Span.End,
 			StartChar: cx.Char(m.Span.Start), EndChar: cx.Char(m.Span.End),
 			Value: m.Value, Grain: m.Grain, Unit: m.Unit, Approx: m.Approx, Rule: m.Rule,
+			DateStart: timestamp(typed.DateStart), DateEnd: timestamp(typed.DateEnd),
+			Num: typed.Num, NumLow: typed.NumLow, NumHigh: typed.NumHigh,
+			SentStartChar: cx.Char(sent.Start), SentEndChar: cx.Char(sent.End),
 		}
 		if ex != nil {
 			j.Explain = ex.explain(m, j.Text)
@@ -152,6 +169,15 @@ func writeMentions(enc *json.Encoder, id, text string, ms []corpus.Mention, ex *
 		}
 	}
 	return nil
+}
+
+// timestamp writes a date bound as DuckDB and pandas cast it, or nil.
+func timestamp(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := t.Format("2006-01-02T15:04:05")
+	return &s
 }
 
 // refSource says where the reference date of a document came from.

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/numeral"
 )
 
 // This file holds a deliberately small parser for full calendar dates.
@@ -84,26 +85,25 @@ func yearBefore(s string, end int) (start, year int) {
 	i := end
 	for range 4 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if _, ok := digitValue(r); size == 0 || !ok {
+		if size == 0 || numeral.Digit(r) < 0 {
 			return -1, 0
 		}
 		i -= size
 	}
 	if r, size := utf8.DecodeLastRuneInString(s[:i]); size > 0 {
-		if _, ok := digitValue(r); ok {
+		if numeral.Digit(r) >= 0 {
 			return -1, 0
 		}
 	}
 	for _, r := range s[i:end] {
-		v, _ := digitValue(r)
-		year = year*10 + v
+		year = year*10 + numeral.Digit(r)
 	}
 	return i, year
 }
 
 // smallNumber reads a month or day at s[i]: one or two Arabic digits, or
-// a Chinese numeral up to 三十一. It returns the index after it and the
-// value, or -1.
+// a Chinese numeral of up to three characters (numeral.Small: 六, 十二,
+// 二十五, 廿五). It returns the index after it and the value, or -1.
 func smallNumber(s string, i int) (int, int) {
 	if j, n := digitRun(s, i, 1, 2); n >= 0 {
 		return j, n
@@ -111,7 +111,7 @@ func smallNumber(s string, i int) (int, int) {
 	j := i
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
-		if _, ok := cnDigits[r]; !ok && r != '十' {
+		if numeral.IsArabic(r) || numeral.Digit(r) < 0 && r != '十' && numeral.Tens(r) == 0 {
 			break
 		}
 		j += size
@@ -119,7 +119,11 @@ func smallNumber(s string, i int) (int, int) {
 	if j == i || utf8.RuneCountInString(s[i:j]) > 3 {
 		return i, -1
 	}
-	return j, cnSmallValue(s[i:j])
+	n, ok := numeral.Small(s[i:j])
+	if !ok {
+		return i, -1
+	}
+	return j, n
 }
 
 // numericDate reads 2021-06-25, 2021/6/25 or 2021.06.25 starting at s[i];
@@ -274,11 +278,10 @@ func daysIn(y, m int) int {
 func atoi(s string) int {
 	n := 0
 	for _, r := range s {
-		v, ok := digitValue(r)
-		if !ok || !isDigit(r) {
+		if !numeral.IsArabic(r) {
 			return -1
 		}
-		n = n*10 + v
+		n = n*10 + numeral.Digit(r)
 	}
 	return n
 }
@@ -294,62 +297,7 @@ func digitAround(s string, start, end int) bool {
 	return size > 0 && isDigit(r)
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
-
-// cnDigits are the Chinese digits of dates written out: 二〇二一年.
-var cnDigits = map[rune]int{
-	'〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4,
-	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
-}
-
-// digitValue is the value of one Arabic, full-width or Chinese digit.
-func digitValue(r rune) (int, bool) {
-	switch {
-	case r >= '0' && r <= '9':
-		return int(r - '0'), true
-	case r >= '０' && r <= '９':
-		return int(r - '０'), true
-	}
-	v, ok := cnDigits[r]
-	return v, ok
-}
-
-// cnSmallValue reads 1..39 written with 十: 六 → 6, 十二 → 12, 二十五 → 25;
-// -1 for anything else.
-func cnSmallValue(s string) int {
-	rs := []rune(s)
-	ten := -1
-	for i, r := range rs {
-		if r == '十' {
-			if ten >= 0 {
-				return -1
-			}
-			ten = i
-		}
-	}
-	if ten < 0 {
-		if len(rs) != 1 {
-			return -1
-		}
-		return cnDigits[rs[0]]
-	}
-	tens, ones := 1, 0
-	switch ten {
-	case 0:
-	case 1:
-		tens = cnDigits[rs[0]]
-	default:
-		return -1
-	}
-	switch len(rs) - ten - 1 {
-	case 0:
-	case 1:
-		ones = cnDigits[rs[ten+1]]
-	default:
-		return -1
-	}
-	return tens*10 + ones
-}
+func isDigit(r rune) bool { return numeral.IsArabic(r) }
 
 // commonYear returns the year a text writes most often as "YYYY年"
 // (ties: the later one), leaving out targets (到2025年, 至2035年) since

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/extract/date"
+	"github.com/baogao/baogao/pipeline/extract/number"
 )
 
 // DocumentRow is one row of documents.parquet. Struct tags give the
@@ -65,6 +67,61 @@ type MentionRow struct {
 	Type      *string `parquet:"type,optional,dict"`
 	Noun      *string `parquet:"noun,optional"`
 	Period    *string `parquet:"period,optional"`
+	// DateStart and DateEnd bound a date's value, half-open, at its grain
+	// (2021-06 → 2021-06-01 00:00 to 2021-07-01 00:00), as microseconds
+	// since 1970-01-01 00:00 without a time zone (DuckDB TIMESTAMP); nil
+	// for other kinds and when the value has no year or no day
+	// (--06-25, T16:00).
+	DateStart *int64 `parquet:"date_start,timestamp(microsecond:local)"`
+	DateEnd   *int64 `parquet:"date_end,timestamp(microsecond:local)"`
+	// Num is a number's value when it is one value; NumLow and NumHigh
+	// are its ends (both Num for one value, the ends of a range); nil for
+	// other kinds.
+	Num     *float64 `parquet:"num"`
+	NumLow  *float64 `parquet:"num_low"`
+	NumHigh *float64 `parquet:"num_high"`
+	// SentStartChar and SentEndChar are the code-point offsets of the
+	// sentence holding the mention (corpus.Sentence), half-open, into
+	// documents.text.
+	SentStartChar int64 `parquet:"sent_start_char"`
+	SentEndChar   int64 `parquet:"sent_end_char"`
+}
+
+// Typed holds the typed values of one mention: the bounds of a date, the
+// value of a number. nil where the kind has none or the value cannot be
+// placed; see MentionRow.
+type Typed struct {
+	DateStart, DateEnd   *time.Time
+	Num, NumLow, NumHigh *float64
+}
+
+// TypedOf derives the typed values of m from its Value and Grain
+// (date.Bounds, number.Values). `baogao extract` writes the same.
+func TypedOf(m corpus.Mention) Typed {
+	var t Typed
+	switch m.Kind {
+	case corpus.KindDate:
+		if start, end, ok := date.Bounds(m.Value, m.Grain); ok {
+			t.DateStart, t.DateEnd = &start, &end
+		}
+	case corpus.KindNumber:
+		if low, high, exact, ok := number.Values(m.Value); ok {
+			t.NumLow, t.NumHigh = &low, &high
+			if exact {
+				t.Num = &low
+			}
+		}
+	}
+	return t
+}
+
+// micros returns t as microseconds since the epoch, or nil.
+func micros(t *time.Time) *int64 {
+	if t == nil {
+		return nil
+	}
+	us := t.UnixMicro()
+	return &us
 }
 
 // ProblemRow is one row of problems.parquet.
@@ -182,6 +239,8 @@ func mentionRows(rows []MentionRow, doc *corpus.Document) []MentionRow {
 	idx := corpus.NewCharIndex(doc.Text)
 	first := len(rows)
 	for _, m := range doc.Mentions {
+		typed := TypedOf(m)
+		sent := corpus.Sentence(doc.Text, m.Span)
 		rows = append(rows, MentionRow{
 			DocID:     doc.ID,
 			Kind:      m.Kind.String(),
@@ -198,6 +257,15 @@ func mentionRows(rows []MentionRow, doc *corpus.Document) []MentionRow {
 			Type:      nullable(m.Type),
 			Noun:      nullable(m.Noun),
 			Period:    nullable(m.Period),
+			DateStart: micros(typed.DateStart),
+			DateEnd:   micros(typed.DateEnd),
+			Num:       typed.Num,
+			NumLow:    typed.NumLow,
+			NumHigh:   typed.NumHigh,
+			// Sentences hold their mentions, so these are the nearest
+			// lookups to ones already made.
+			SentStartChar: int64(idx.Char(sent.Start)),
+			SentEndChar:   int64(idx.Char(sent.End)),
 		})
 	}
 	slices.SortStableFunc(rows[first:], compareMentions)
@@ -268,7 +336,7 @@ func (r *DocumentRow) size() int64 {
 }
 
 func (r *MentionRow) size() int64 {
-	return int64(len(r.DocID) + len(r.Text) + strLen(r.Value) + strLen(r.Rule) + strLen(r.Noun) + 48)
+	return int64(len(r.DocID) + len(r.Text) + strLen(r.Value) + strLen(r.Rule) + strLen(r.Noun) + 96)
 }
 
 func (r *ProblemRow) size() int64 {

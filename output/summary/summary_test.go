@@ -113,6 +113,9 @@ func TestArrowSchema(t *testing.T) {
 			"doc_id": str, "kind": str, "text": str, "start": arrow.INT64, "end": arrow.INT64,
 			"start_char": arrow.INT64, "end_char": arrow.INT64, "value": str, "grain": str,
 			"unit": str, "approx": str, "rule": str, "type": str, "noun": str, "period": str,
+			"date_start": arrow.TIMESTAMP, "date_end": arrow.TIMESTAMP,
+			"num": arrow.FLOAT64, "num_low": arrow.FLOAT64, "num_high": arrow.FLOAT64,
+			"sent_start_char": arrow.INT64, "sent_end_char": arrow.INT64,
 		}},
 		{ProblemsFile, map[string]arrow.Type{
 			"path": str, "doc_id": str, "stage": str, "offset": arrow.INT64, "message": str, "reason": str, "line": arrow.INT32,
@@ -167,6 +170,13 @@ func TestParquetMetadata(t *testing.T) {
 					t.Errorf("column %s: logical type %v; want String", col.Path(), lt)
 				case col.Name() == "doc_date" && !lt.Equals(schema.DateLogicalType{}):
 					t.Errorf("column doc_date: logical type %v; want Date", lt)
+				case col.Name() == "date_start" || col.Name() == "date_end":
+					// Not adjusted to UTC: DuckDB reads TIMESTAMP, not
+					// TIMESTAMP WITH TIME ZONE, and shows the value as written.
+					ts, ok := lt.(schema.TimestampLogicalType)
+					if !ok || ts.IsAdjustedToUTC() || ts.TimeUnit() != schema.TimeUnitMicros {
+						t.Errorf("column %s: logical type %v; want Timestamp(isAdjustedToUTC=false, micros)", col.Name(), lt)
+					}
 				}
 			}
 			for g := 0; g < rdr.NumRowGroups(); g++ {
@@ -233,12 +243,19 @@ func TestMentionsValues(t *testing.T) {
 		docID, kind, text string
 		start, startChar  int64
 		value, grain, typ any
+		typed             []any // date_start, date_end, num, num_low, num_high
+		sentence          string
 	}{
-		{"d1", "date", "2023年", int64(len("𠮷县人民医院于")), 7, "2023", "year", nil},
-		{"d1", "number", "2023年", int64(len("𠮷县人民医院于")), 7, "2023", nil, nil},
-		{"d1", "date", "2023年6月", int64(len("𠮷县人民医院于")), 7, "2023-06", "month", nil},
-		{"d1", "number", "12万人次", int64(strings.Index(textOK, "12万")), int64(len([]rune(textOK[:strings.Index(textOK, "12万")]))), "120000", "cardinal", nil},
-		{"d3", "initiative", "《基层医疗服务提升行动方案》", int64(len("市卫健委印发")), 6, "基层医疗服务提升行动方案", nil, "campaign"},
+		{"d1", "date", "2023年", int64(len("𠮷县人民医院于")), 7, "2023", "year", nil,
+			[]any{"2023-01-01T00:00:00", "2024-01-01T00:00:00", nil, nil, nil}, textOK},
+		{"d1", "number", "2023年", int64(len("𠮷县人民医院于")), 7, "2023", nil, nil,
+			[]any{nil, nil, 2023.0, 2023.0, 2023.0}, textOK},
+		{"d1", "date", "2023年6月", int64(len("𠮷县人民医院于")), 7, "2023-06", "month", nil,
+			[]any{"2023-06-01T00:00:00", "2023-07-01T00:00:00", nil, nil, nil}, textOK},
+		{"d1", "number", "12万人次", int64(strings.Index(textOK, "12万")), int64(len([]rune(textOK[:strings.Index(textOK, "12万")]))), "120000", "cardinal", nil,
+			[]any{nil, nil, 120000.0, 120000.0, 120000.0}, textOK},
+		{"d3", "initiative", "《基层医疗服务提升行动方案》", int64(len("市卫健委印发")), 6, "基层医疗服务提升行动方案", nil, "campaign",
+			[]any{nil, nil, nil, nil, nil}, textPartial},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("mentions has %d rows; want %d", len(rows), len(want))
@@ -265,6 +282,14 @@ func TestMentionsValues(t *testing.T) {
 				if r[col] != nil {
 					t.Errorf("mentions[%d].%s = %#v; want null", i, col, r[col])
 				}
+			}
+			typed := []any{r["date_start"], r["date_end"], r["num"], r["num_low"], r["num_high"]}
+			if !reflect.DeepEqual(typed, w.typed) {
+				t.Errorf("mentions[%d] date_start, date_end, num, num_low, num_high = %v; want %v", i, typed, w.typed)
+			}
+			ss, se := r["sent_start_char"].(int64), r["sent_end_char"].(int64)
+			if s := string([]rune(text)[ss:se]); s != w.sentence {
+				t.Errorf("runes[sent_start_char:sent_end_char] = %q; want %q", s, w.sentence)
 			}
 		})
 	}

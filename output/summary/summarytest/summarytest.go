@@ -69,6 +69,9 @@ func value(t testing.TB, arr arrow.Array, i int) any {
 		return a.Value(i)
 	case *array.Date32:
 		return a.Value(i).ToTime().Format(time.DateOnly)
+	case *array.Timestamp:
+		unit := a.DataType().(*arrow.TimestampType).Unit
+		return a.Value(i).ToTime(unit).UTC().Format("2006-01-02T15:04:05")
 	case *array.Map:
 		start, end := a.ValueOffsets(i)
 		m := map[string]string{}

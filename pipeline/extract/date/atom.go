@@ -19,30 +19,52 @@ const (
 	lvHalf    // 上半年, 下半年
 	lvQuarter // 一季度
 	lvMonth
-	lvXun // 上旬, 中旬, 下旬: a third of a month
+	lvWeek // 下周, 第3周: a Monday-to-Sunday week
+	lvXun  // 上旬, 中旬, 下旬: a third of a month
 	lvDay
 	lvPOD  // part of day: 上午, 傍晚
 	lvTime // hour, minute, second
 )
 
-// relKind says how a relative word is counted from the document date.
+// relKind says how a relative word is counted: from the document date,
+// or from the previous date in the text (the story's own timeline).
 type relKind uint8
 
 const (
-	relNone  relKind = iota
-	relYear          // 今年, 去年: years from the document date
-	relMonth         // 本月, 上月
-	relDay           // 今天, 昨天
-	relPrev          // 次日: days from the previous date in the text, else the document date
+	relNone    relKind = iota
+	relYear            // 今年, 去年: years from the document date
+	relMonth           // 本月, 上月
+	relQuarter         // 本季度, 上季度
+	relWeek            // 本周, 下周三, 周四: Monday-start weeks around the document date
+	relDay             // 今天, 昨天
+	relCentury         // 本世纪, 上世纪
+	// relPrev counts from the previous date in the text when there is a
+	// plausible one (see state.anchor), else from the document date:
+	// 次日, 当天, 同年, 当月, 三天后.
+	relPrev
 	// relAfter counts days from the previous date in the text only:
-	// 当天 "that same day" and 第二天 "the day after" follow a story's own
-	// timeline (第二天 after admission), which the document date is not.
+	// 第二天 "the day after" and 前一天 follow a story's own timeline
+	// (第二天 after admission), which the document date is not.
 	relAfter
+)
+
+// unit is the calendar unit of a relative offset (三年前, 两个月后, 半小时后)
+// or of a relative word counted from the previous date (同年, 当月, 次日).
+type unit uint8
+
+const (
+	uNone unit = iota
+	uYear
+	uMonth
+	uDay
+	uHour
+	uMinute
+	uSecond
 )
 
 // atom is one recognised piece of a date expression: a number with its
 // unit (2021年, 6月, 25日, 10时30分), a self-contained form (2021-06-25,
-// 7:30), a word (去年, 上半年, 傍晚) or a bare number waiting for the
+// 7:30), a word (去年, 上半年, 傍晚, 春节) or a bare number waiting for the
 // unit of a range end (the 1 of 1—7月).
 type atom struct {
 	span     corpus.Span
@@ -58,11 +80,25 @@ type atom struct {
 	pod      string
 	half     int    // 1 or 2
 	q0, q1   int    // quarters, first and last (前三季度 = 1..3)
+	m0, m1   int    // months of a year, first and last (前三个月 = 1..3)
+	d0, d1   int    // days of a month (前10天 = 1..10; 最后3天 = -3..-1)
 	xun      int    // 1..3
-	approx   string // fuzziness marker: 初, 底, 末, 旬, 同期
+	days     int    // the value covers this many days from d (weeks 7, 周末 2); 0 and 1: one
+	wd       int    // weekday, 1 (Monday) … 7 (Sunday); 0 = not written
+	weekend  bool   // 周末: Saturday and Sunday
+	week     bool   // a whole week: 下周, 第3周
+	nth      int    // 第3周 (week of the year or month); with wd, the 3rd such weekday (第三个星期一)
+	nthWD    bool   // nth counts weekdays of a month, not weeks
+	annot    bool   // a weekday after a date that names its weekday (6月1日周六)
+	approx   string // fuzziness marker: 初, 底, 末, 旬, 同期, 许, 多, ...
 	rel      relKind
-	off      int    // relative offset in rel units
-	fixed    string // complete Value (decades), bypassing resolution
+	off      int  // relative offset in rel (or shift) units
+	shift    unit // relPrev: the unit counted (三天后: uDay, off 3)
+	hol      *holiday
+	y2       bool // a two-digit year (98年): the century comes from the document date
+	// fixed is a complete Value (decades, centuries), bypassing
+	// resolution; fixedGrain is its grain.
+	fixed, fixedGrain string
 }
 
 func newAtom(start, end int, top, fin level, code string) atom {
@@ -134,10 +170,27 @@ func numberStartOK(text string, start int) bool {
 	if r == 0 {
 		return true
 	}
+	if r == '.' && listNumber(text, start-1) {
+		return true // 3.2024年四季度: item 3 of a list
+	}
 	if glued(r) || isNumeral(r) {
 		return false
 	}
 	return !strings.ContainsRune(countPrefix, r) || expects(text, start)
+}
+
+// listNumber reports whether the point at byte offset i ends a list
+// number at the start of a line: one or two digits after a line break,
+// spaces or the start of the text.
+func listNumber(text string, i int) bool {
+	j := i
+	for j > 0 && i-j < 2 && text[j-1] >= '0' && text[j-1] <= '9' {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	return j == 0 || text[j-1] == '\n' || text[j-1] == ' '
 }
 
 // expects reports whether the word before byte offset i is 预计 or 估计

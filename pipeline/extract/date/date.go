@@ -46,11 +46,17 @@ func (e *Extractor) Extract(text string, ref corpus.Date) []corpus.Mention {
 // Within a run, a rule runs only when the run holds a character the
 // rule cannot match without (its need): most runs (一个, 上海, 中) hold
 // none, and each regexp call costs far more than the scan that decides.
+//
+// Holidays are words looked up where their first character is (see
+// holidayAt), in the same pass.
 func (e *Extractor) find(text string) []atom {
 	var atoms []atom
 	for start := 0; start < len(text); {
 		r, n := decodeRune(text, start)
 		if !isDateRune(r) {
+			if isHolidayFirst(r) {
+				atoms = appendHoliday(text, start, r, atoms)
+			}
 			start += n
 			continue
 		}
@@ -61,8 +67,15 @@ func (e *Extractor) find(text string) []atom {
 			if !isDateRune(r) {
 				break
 			}
+			if isHolidayFirst(r) {
+				atoms = appendHoliday(text, end, r, atoms)
+			}
 			if isArabic(r) {
-				if digits++; digits == 8 {
+				keys |= kNum
+				switch digits++; digits {
+				case 4:
+					keys |= kDigits4
+				case 8:
 					keys |= kDigits8
 				}
 			} else {
@@ -86,7 +99,7 @@ func (e *Extractor) find(text string) []atom {
 func (e *Extractor) findIn(text string, start, end int, keys key, atoms []atom) []atom {
 	window := text[start:end]
 	for _, r := range e.rules {
-		if r.need&keys == 0 {
+		if r.need&keys == 0 || r.also != 0 && r.also&keys == 0 {
 			continue
 		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(window, -1) {
@@ -125,25 +138,50 @@ func decodeRune(text string, i int) (rune, int) {
 type key uint32
 
 const (
-	kYear    key = 1 << iota // 年
-	kMonth                   // 月
-	kDay                     // 日 号
-	kHour                    // 时 点
-	kColon                   // : ：
-	kDash                    // -
-	kSep                     // - / .
-	kConn                    // - — – ~ ～ 〜 至 到
-	kQuarter                 // 季
-	kHalf                    // 半
-	kXun                     // 旬
-	kRelDay                  // 天 日 晚 早 晨 夜, one in every relative day word
-	kPOD                     // 晨 上 午 晚 夜, one in every part of the day
-	kHoliday                 // 旦 五 七
-	kDigits8                 // eight Arabic digits in a row
+	kYear      key = 1 << iota // 年
+	kMonth                     // 月
+	kDay                       // 日 号
+	kHour                      // 时 点
+	kColon                     // : ：
+	kDash                      // -
+	kSep                       // - / .
+	kConn                      // - — – ~ ～ 〜 至 到
+	kQuarter                   // 季
+	kHalf                      // 半
+	kXun                       // 旬
+	kRelDay                    // 天 日 晚 早 晨 夜, one in every relative day word
+	kPOD                       // 晨 上 午 晚 夜, one in every part of the day
+	kCentury                   // 纪
+	kWeek                      // 周 星 礼 拜 週
+	kFirstLast                 // 前 后 头 最 首
+	kShift                     // 前 后, after every offset
+	kDot                       // · •
+	kDigits4                   // four Arabic digits in a row
+	kDigits8                   // eight Arabic digits in a row
+	kNum                       // a digit or a Chinese numeral
+	kRel                       // 今 去 明 昨 次 翌 同 当 本 上 下 大 前 后 这 隔 第: the start of a relative word
+	kMeridiem                  // m M, of am and pm
 )
 
 // keyOf returns the keys r stands for.
 func keyOf(r rune) key {
+	k := key(0)
+	switch r {
+	case '〇', '零', '○', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '廿', '卅':
+		return kNum
+	case '今', '去', '明', '昨', '次', '翌', '同', '当', '本', '大', '这', '隔', '第':
+		return kRel
+	case '上':
+		k = kRel
+	case '下':
+		return kRel
+	}
+	return k | keyOf2(r)
+}
+
+// keyOf2 returns the keys of the characters that stand for more than a
+// numeral or the start of a relative word.
+func keyOf2(r rune) key {
 	switch r {
 	case '年':
 		return kYear
@@ -151,7 +189,7 @@ func keyOf(r rune) key {
 		return kMonth
 	case '日':
 		return kDay | kRelDay
-	case '号':
+	case '号', '號':
 		return kDay
 	case '时', '点':
 		return kHour
@@ -161,7 +199,7 @@ func keyOf(r rune) key {
 		return kDash | kSep | kConn
 	case '/', '.':
 		return kSep
-	case '—', '–', '~', '～', '〜', '至', '到':
+	case '—', '–', '~', '～', '〜', '至', '到', '－':
 		return kConn
 	case '季':
 		return kQuarter
@@ -175,8 +213,18 @@ func keyOf(r rune) key {
 		return kRelDay | kPOD
 	case '上', '午':
 		return kPOD
-	case '旦', '五', '七':
-		return kHoliday
+	case '纪':
+		return kCentury
+	case '周', '星', '礼', '拜', '週':
+		return kWeek
+	case '前', '后':
+		return kFirstLast | kShift | kRel
+	case '头', '最', '首':
+		return kFirstLast
+	case '·', '•':
+		return kDot
+	case 'm', 'M':
+		return kMeridiem
 	}
 	return 0
 }
@@ -184,10 +232,12 @@ func keyOf(r rune) key {
 // dateChars lists every character the patterns in rules can match,
 // besides digits and spaces. Adding a pattern with a new character means
 // adding the character here, and to keyOf when the pattern needs it.
-const dateChars = "〇零○一二三四五六七八九十" +
-	"年度初底末同期代月份个上中下旬日号时点钟整半分秒" +
-	"凌清早晨午间傍晚夜里深今本去前明昨后次翌第天当季元旦" +
-	"-/.—–~～〜至到:："
+const dateChars = "〇零○一二两三四五六七八九十百廿卅" +
+	"年度初底末同期代月份个上中下旬日号號时点钟整正半分秒刻" +
+	"凌清早晨午间傍晚夜里深今本去前明昨后次翌第天当季隔大这" +
+	"世纪叶周星礼拜週头尾最首之以过小" +
+	"aApPmM" +
+	"-/.—–~～〜至到－:：·•"
 
 // dateRuneBits is dateChars, digits and spaces as a bit set over the
 // Basic Multilingual Plane, which holds all of them: a map lookup per
@@ -229,12 +279,15 @@ func pick(atoms []atom) []atom {
 }
 
 // follows reports whether an atom starting at level next may continue a
-// chain whose finest level so far is prev: 年→月→日→time of day.
+// chain whose finest level so far is prev: 年→月→日→time of day, with
+// weeks (2021年第3周, 6月第二周, 下周 + 周六) between months and days.
 func follows(prev, next level) bool {
 	switch prev {
 	case lvYear:
-		return next == lvHalf || next == lvQuarter || next == lvMonth
+		return next == lvHalf || next == lvQuarter || next == lvMonth || next == lvWeek
 	case lvMonth:
+		return next == lvWeek || next == lvDay
+	case lvWeek:
 		return next == lvDay
 	case lvDay:
 		return next == lvPOD || next == lvTime
@@ -254,7 +307,7 @@ func onlySpace(s string) bool {
 // dash or tilde, with optional spaces.
 func isConn(s string) bool {
 	switch strings.Trim(s, " \t　") {
-	case "-", "—", "–", "~", "～", "〜", "至", "到", "——", "--":
+	case "-", "—", "–", "~", "～", "〜", "至", "到", "——", "--", "－", "ー", "起至", "起到", "至到":
 		return true
 	}
 	return false

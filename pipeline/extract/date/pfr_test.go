@@ -9,6 +9,7 @@ import (
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/corpus/corpustest"
+	"github.com/baogao/baogao/corpus/numeral"
 )
 
 // pfrSentence is one sentence of the PFR TIME corpus with its gold TIME
@@ -74,26 +75,38 @@ func readPFR(t testing.TB, path string) []pfrSentence {
 // date extractor can be expected to find (not 目前, 上午, 春天).
 func calendarLike(s string) bool {
 	for _, r := range s {
-		if digit(r) >= 0 || r == '十' {
+		if numeral.Digit(r) >= 0 || r == '十' {
 			return true
 		}
 	}
 	return false
 }
 
-// pfrFloor is a regression guard a little under the measured recall.
-const pfrFloor = 0.97 // measured 0.987 (1077/1091)
+// pfrFloor is a regression guard a little under the measured recall
+// (go test -v -run PFR): dev 0.990 (189/191), test 0.980 (1069/1091).
+// Tune on dev; the test figure is reported, not tuned for. PFR marks
+// names that hold a date (五四奖章, 五一广场) as TIME; they are no dates here.
+var pfrFloor = map[string]float64{"dev": 0.96, "test": 0.97}
 
-// TestPFRRecall measures the share of calendar-like gold TIME spans of
-// the PFR test set that lie inside one extracted mention. PFR splits
-// ４月２９日 into two spans; one mention covering both counts for both.
+// TestPFRRecall measures, on the dev and the test file of the PFR TIME
+// corpus, the share of calendar-like gold TIME spans that lie inside one
+// extracted mention. PFR splits ４月２９日 into two spans; one mention
+// covering both counts for both.
 func TestPFRRecall(t *testing.T) {
-	pfrPath := filepath.Join(corpustest.Shared(t, "annotated", "pfr1998-time-ner"), "test.char.bio.tsv")
+	dir := corpustest.Shared(t, "annotated", "pfr1998-time-ner")
+	for _, set := range []string{"dev", "test"} {
+		t.Run(set, func(t *testing.T) {
+			pfrRecall(t, filepath.Join(dir, set+".char.bio.tsv"), pfrFloor[set])
+		})
+	}
+}
+
+func pfrRecall(t *testing.T, path string, floor float64) {
 	e := New()
 	ref := corpus.Date{Year: 1998, Month: 1, Day: 1}
 	var total, covered, found, stray int
 	var missed, strays []string
-	for _, s := range readPFR(t, pfrPath) {
+	for _, s := range readPFR(t, path) {
 		ms := e.Extract(s.text, ref)
 		for _, m := range ms {
 			found++
@@ -133,8 +146,8 @@ func TestPFRRecall(t *testing.T) {
 		t.Logf("missed: %q", missed)
 		t.Logf("stray: %q", strays)
 	}
-	if recall < pfrFloor {
-		t.Errorf("recall %.3f below floor %.2f", recall, pfrFloor)
+	if recall < floor {
+		t.Errorf("recall %.3f below floor %.2f", recall, floor)
 	}
 }
 

@@ -92,6 +92,11 @@ func checkMentions(t *testing.T, text string, ms []corpus.Mention) {
 		if m.Kind != corpus.KindDate || m.Value == "" || m.Grain == "" || m.Rule == "" || m.Type == "" {
 			t.Fatalf("mention %d incomplete: %+v", i, m)
 		}
+		// Every value is on the calendar for the typed columns, unless
+		// its year or its date is unknown (--06-25, ---25, T16:00).
+		if _, _, ok := Bounds(m.Value, m.Grain); !ok && m.Value[0] != '-' && m.Value[0] != 'T' {
+			t.Fatalf("mention %d: Bounds(%q, %q) not ok", i, m.Value, m.Grain)
+		}
 		prevEnd = s.End
 	}
 }
@@ -100,6 +105,9 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		"2021年6月25日", "7月29\n日", "5月11日至20日", "1—7月", "下午三点十五", "２０２１年６月２５日",
 		"今年上半年", "次日", "2021-06-25 10:00", "于20210625", "0516——85707122", "\xff月3日", "\xed\xa0\x80年\xe5\xb9", "预计2023年年底",
+		"下周三下午3点", "上上周", "周末", "10天后", "半小时后", "22:00~次日06:00", "2021年第3周", "十月第一个星期一",
+		"5月最后三天", "上世纪九十年代末", "零九年", "22年底", "2020-05-0614:30", "07-01 08:30", "7·1", "2023 09 15",
+		"春节", "2088年除夕", "儿童节下午三点", "16日24时", "晚上12点", "8~10点半", "一季度末", "前两个季度", "六七月",
 	} {
 		f.Add(s, 2021, 6, 25)
 	}

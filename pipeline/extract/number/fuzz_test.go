@@ -14,6 +14,8 @@ var fuzzSeeds = []string{
 	"第110个", "两三个", "一步一个脚印", "1,234,567人次", "１２３４５", "详见https://a.cn/1",
 	"一七二零点一", "壹佰贰拾万元", "3-5万元", "七八成", "400 多\n元", "-", "第", "百分之",
 	"9999999999999999999亿", "一亿亿亿亿亿", "1.9999999999999999999万",
+	"三到五万元", "3万500元", "20万零八千元", "贰佰叁拾元伍角", "八块五毛", "三个亿", ".25", "负 3,500",
+	"超过半数", "四分之一", "廿一", "參拾萬", "9999999999999999万9999", "一元零五分",
 }
 
 func FuzzExtract(f *testing.F) {
@@ -37,6 +39,9 @@ func FuzzExtract(f *testing.F) {
 			}
 			if m.Kind != corpus.KindNumber || m.Value == "" {
 				t.Fatalf("Extract(%q): bad mention %+v", text, m)
+			}
+			if _, _, _, ok := Values(m.Value); !ok {
+				t.Fatalf("Extract(%q): Values(%q) not ok", text, m.Value)
 			}
 			end = sp.End
 		}

@@ -65,7 +65,7 @@ func New() *Extractor {
 		verbs:      newWordList(nounVerbs),
 		masks:      newMaskIndex(masks),
 	}
-	e.starts = startRunes(approxPrefix, approxMagnitude, frac, phoneKeywords, []string{"第", "零下", "负", "-", "−"})
+	e.starts = startRunes(approxPrefix, approxMagnitude, frac, phoneKeywords, halfWords, []string{"第", "零下", "负", "-", "−", "."})
 	return e
 }
 
@@ -114,6 +114,9 @@ func (s *scanner) step(i int) int {
 	r := fold(raw)
 	if isLetter(r) {
 		return s.skipCode(i)
+	}
+	if r == '.' && !s.leadingDot(i) {
+		return i + size
 	}
 	if kw := s.e.phones.prefix(s.text[i:]); kw != "" {
 		if end := s.skipPhone(i + len(kw)); end > i+len(kw) {
@@ -195,7 +198,7 @@ func (s *scanner) skipPhone(p int) int {
 type quantity struct {
 	start, end int
 	core       int // where the numeral starts, after any prefix
-	n          numeral
+	n          reading
 	hi         dec  // upper end of a range
 	isRange    bool // n.val..hi
 	denom      dec  // fraction: n.val is the denominator, num the numerator
@@ -227,7 +230,7 @@ func (q *quantity) mention(text string) corpus.Mention {
 		m.Grain = "ordinal"
 	case q.isFraction:
 		m.Grain = "fraction"
-		m.Value = q.num.String() + "/" + q.denom.String()
+		m.Value = ratio(q.num, q.denom)
 	case q.isRange:
 		m.Grain = "range"
 		m.Value = q.n.val.signed(q.neg) + "/" + q.hi.String()
@@ -253,21 +256,26 @@ func (s *scanner) match(i int) (q quantity, ok bool, skip int) {
 	case strings.HasPrefix(t[i:], "零下"):
 		q.neg, q.rule = true, "negative"
 		p += len("零下")
-	case strings.HasPrefix(t[i:], "负"):
+	case strings.HasPrefix(t[i:], "负") && !tally(t, i):
 		q.neg, q.rule = true, "negative"
-		p += len("负")
+		p = s.ws(p + len("负")) // 负 3,500
 	case s.minusSign(i):
 		_, size := runeAt(t, i)
 		q.neg, q.rule = true, "negative"
 		p += size
 	default:
-		if a := s.e.prefixes.prefix(t[i:]); a != "" && s.numeralAt(i+len(a)) {
+		if a := s.e.prefixes.prefix(t[i:]); a != "" && (s.numeralAt(i+len(a)) || halfWord(t, i+len(a)) != "") {
 			q.approx = append(q.approx, a)
 			p += len(a)
 		} else if a := s.e.magnitudes.prefix(t[i:]); a != "" && s.numeralAt(i+len(a)) {
 			q.approx = append(q.approx, a)
 			p += len(a)
 			magnitude = true
+		}
+	}
+	if !q.ordinal && !q.neg && !magnitude {
+		if w := halfWord(t, p); w != "" {
+			return s.matchHalf(q, p, w), true, 0
 		}
 	}
 	if p > i && !s.numeralAt(p) {
@@ -312,7 +320,7 @@ func (s *scanner) match(i int) (q quantity, ok bool, skip int) {
 }
 
 // baseRule names the way the numeral itself was written.
-func baseRule(n numeral) string {
+func baseRule(n reading) string {
 	switch {
 	case n.pair:
 		return "range-zh"
@@ -344,12 +352,31 @@ func (s *scanner) minusSign(i int) bool {
 // numeralAt reports whether a numeral character is at p.
 func (s *scanner) numeralAt(p int) bool {
 	r, _ := runeAt(s.text, p)
-	return isDigit(r) || isZhNumeral(r)
+	return isDigit(r) || isZhNumeral(r) || r == '.' && s.leadingDot(p)
+}
+
+// leadingDot reports whether the point at p starts a decimal written
+// without its 0 (.25): a digit follows, and no digit, letter, point or
+// path character precedes (192.168, a.25, ../25).
+func (s *scanner) leadingDot(p int) bool {
+	if next, _ := runeAt(s.text, p+1); !isDigit(next) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s.text[:p])
+	prev = fold(prev)
+	return !(isDigit(prev) || isLetter(prev) || strings.ContainsRune("./\\:-_%#@", prev))
+}
+
+// tally reports whether the 负 at i counts a loss rather than a sign: 3胜2负,
+// 胜负.
+func tally(text string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isDigit(fold(prev)) || isZhNumeral(prev) || prev == '胜' || prev == '平'
 }
 
 // numeral reads a numeral at p and rejects Arabic digits that belong to
 // a date, a clock time, a phone number or a code.
-func (s *scanner) numeral(p int) (numeral, bool, int) {
+func (s *scanner) numeral(p int) (reading, bool, int) {
 	n, ok := scanNumeral(s.text, p)
 	r, _ := runeAt(s.text, p)
 	if !isDigit(r) {
@@ -378,10 +405,17 @@ func (s *scanner) numeral(p int) (numeral, bool, int) {
 		return n, false, end
 	}
 	next, _ := runeAt(s.text, n.end)
-	if (isLetter(next) && !s.latinUnit(n.end)) || next == '@' || next == '_' {
+	if (isLetter(next) && !s.latinUnit(n.end)) || next == '@' || next == '_' || next == '+' && s.letterAt(n.end+1) {
 		return n, false, s.skipCode(p)
 	}
 	return n, true, 0
+}
+
+// letterAt reports whether a Latin letter is at p (1+N is a slogan, not
+// a number).
+func (s *scanner) letterAt(p int) bool {
+	r, _ := runeAt(s.text, p)
+	return isLetter(r)
 }
 
 // latinUnit reports whether a unit in Latin letters (kg, ml) starts at p
@@ -518,10 +552,9 @@ func (s *scanner) tail(q *quantity) {
 	case s.half(q, p):
 	default:
 		if u := s.unit(p); u != "" {
-			q.unit, q.end = strings.ReplaceAll(u, "／", "/"), p+len(u)
-			if strings.Contains(q.unit, "每") {
-				q.unit = strings.Replace(q.unit, "每", "/", 1)
-			}
+			// 剂／次 and 元每人 are written 剂/次 and 元/人.
+			q.unit, q.end = strings.Replace(strings.ReplaceAll(u, "／", "/"), "每", "/", 1), p+len(u)
+			s.money(q)
 			s.half(q, q.end)
 		}
 	}
@@ -639,12 +672,9 @@ func (s *scanner) rangeEnd(q *quantity) {
 	if q2.isFraction || q.unit != "" && q2.unit != q.unit || q.rule == "cheng" != (q2.rule == "cheng") {
 		return
 	}
-	lo := q.n.val
-	if q.n.exp == 0 && n.exp > 0 && q.rule != "cheng" {
-		var ok bool
-		if lo, ok = lo.shift(n.exp); !ok {
-			return
-		}
+	lo, ok := sharedUnits(q.n, q2.n)
+	if !ok || q.rule == "cheng" {
+		lo = q.n.val
 	}
 	if q.neg || lo.float() >= q2.n.val.float() {
 		return
@@ -657,12 +687,33 @@ func (s *scanner) rangeEnd(q *quantity) {
 	}
 }
 
+// sharedUnits returns the lower end of a range with the units its upper
+// end writes and it does not: 3-5万 and 三到五万 are 30000 to 50000,
+// 二百到三百万 is 2000000 to 3000000, 五到六千万 is 50000000 to
+// 60000000. The lower end takes them only when it is smaller than the
+// upper end without them: 1200到2万 is 1200 to 20000. ok is false when
+// nothing is shared.
+func sharedUnits(lo, hi reading) (dec, bool) {
+	r, ok := hi.tail.beyond(lo.tail)
+	if !ok || r == 0 {
+		return lo.val, false
+	}
+	mant := hi.val.float()
+	for range r {
+		mant /= 10
+	}
+	if lo.val.float() >= mant {
+		return lo.val, false
+	}
+	return lo.val.shift(r)
+}
+
 // valid applies the rules that keep words like 统一, 一些, 百姓 and 七一
 // out: a lone Chinese digit needs a unit or marker, a bare multiplier
 // needs a marker, and masked words are dropped.
 func (s *scanner) valid(q *quantity) bool {
 	n := q.n
-	marked := len(q.approx) > 0 || q.unit != "" || q.isFraction || q.ordinal || q.rule == "percent-zh"
+	marked := len(q.approx) > 0 || q.unit != "" || q.isFraction || q.ordinal || q.neg || q.rule == "percent-zh"
 	switch {
 	case !n.zh:
 		// Arabic numerals stand alone.
@@ -670,9 +721,9 @@ func (s *scanner) valid(q *quantity) bool {
 		return false
 	case n.single && !marked:
 		return false
-	case n.pair && q.unit == "" && len(q.approx) == 0:
-		return false
-	case n.digits && !q.isRange && q.unit != "年" && !strings.ContainsAny(s.text[q.core:n.end], "〇零"):
+	case n.pair && q.unit == "" && len(q.approx) == 0 && n.tail.n == 0:
+		return false // 三五 alone is no quantity; 三四万 is
+	case n.digits && !q.isRange && q.unit != "年" && !strings.ContainsAny(s.text[q.core:n.end], "〇零○"):
 		return false
 	}
 	if n.pair {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/baogao/baogao/corpus/numeral"
 )
 
 // Parse converts a numeral to exact decimal text: Arabic (1,234,567,
@@ -35,8 +37,9 @@ type dec struct {
 	scale int
 }
 
-// limit keeps every intermediate product below the uint64 overflow.
-const limit = 1_000_000_000_000_000_000
+// limit keeps every intermediate product below the uint64 overflow; it
+// is the bound the numeral package keeps too.
+const limit = numeral.MaxExact
 
 // shift multiplies d by 10^k, using up fractional digits first so that
 // 1.2万 stays exact.
@@ -50,15 +53,6 @@ func (d dec) shift(k int) (dec, bool) {
 		}
 		d.m *= 10
 	}
-	return d, true
-}
-
-// times multiplies d by a small integer (the tenths of 三成).
-func (d dec) times(n uint64) (dec, bool) {
-	if n != 0 && d.m >= limit/n {
-		return d, false
-	}
-	d.m *= n
 	return d, true
 }
 
@@ -96,8 +90,8 @@ func (d dec) signed(neg bool) string {
 	return s
 }
 
-// numeral is one numeral read at a position, before units and markers.
-type numeral struct {
+// reading is one numeral read at a position, before units and markers.
+type reading struct {
 	val    dec
 	hi     dec    // upper end when pair
 	pair   bool   // two adjacent Chinese digits read as a range: 三五, 两三百
@@ -108,6 +102,42 @@ type numeral struct {
 	digits bool   // Chinese digits read one by one: 二〇二一
 	single bool   // exactly one Chinese character: needs a unit to count
 	bare   bool   // multiplier characters only (千, 万, 百万): needs a marker
+	tail   tail   // the unit characters the numeral ends with (六千万: 千 万)
+}
+
+// tail lists the powers of ten of the unit characters a numeral is
+// written with at its end, in written order: 六千万 → 3 4, 3.5亿 → 8,
+// 三百五 → none. The lower end of a range shares the units its upper
+// end writes and it does not (三到五万: the 三 is 30000).
+type tail struct {
+	exp [4]int8
+	n   int8
+}
+
+func (t *tail) add(u int) {
+	if t.n < int8(len(t.exp)) {
+		t.exp[t.n] = int8(u)
+		t.n++
+	}
+}
+
+// beyond returns the sum of the powers t writes after the prefix p, and
+// false when p is not a prefix of t: lower 二百 (百) and upper 三百万
+// (百 万) share 百, so the lower end lacks 万, 10^4.
+func (t tail) beyond(p tail) (int, bool) {
+	if p.n > t.n {
+		return 0, false
+	}
+	for i := range p.n {
+		if p.exp[i] != t.exp[i] {
+			return 0, false
+		}
+	}
+	sum := 0
+	for i := p.n; i < t.n; i++ {
+		sum += int(t.exp[i])
+	}
+	return sum, true
 }
 
 // fold maps full-width ASCII to ASCII so that １２３ reads as 123.
@@ -131,61 +161,35 @@ func runeAt(s string, i int) (rune, int) {
 func isDigit(r rune) bool  { return r >= '0' && r <= '9' }
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
 
-// zhDigit returns the value of a Chinese digit, or -1.
+// zhDigit returns the value of a Chinese or financial digit (〇, 一, 两,
+// 壹, 貳 …), or -1; Arabic digits are read by scanArabic.
 func zhDigit(r rune) int {
-	switch r {
-	case '〇', '零':
-		return 0
-	case '一', '壹':
-		return 1
-	case '二', '贰', '两':
-		return 2
-	case '三', '叁':
-		return 3
-	case '四', '肆':
-		return 4
-	case '五', '伍':
-		return 5
-	case '六', '陆':
-		return 6
-	case '七', '柒':
-		return 7
-	case '八', '捌':
-		return 8
-	case '九', '玖':
-		return 9
+	if numeral.IsArabic(r) {
+		return -1
 	}
-	return -1
+	return numeral.Digit(r)
 }
 
 // zhUnit returns the power of ten of a Chinese positional character
 // (十 1, 百 2, 千 3, 万 4, 亿 8), or 0.
-func zhUnit(r rune) int {
-	switch r {
-	case '十', '拾':
-		return 1
-	case '百', '佰':
-		return 2
-	case '千', '仟':
-		return 3
-	case '万', '萬':
-		return 4
-	case '亿', '億':
-		return 8
-	}
-	return 0
-}
+func zhUnit(r rune) int { return numeral.Unit(r) }
 
-func isZhNumeral(r rune) bool { return zhDigit(r) >= 0 || zhUnit(r) > 0 }
+// isZhNumeral reports whether r can be part of a Chinese numeral,
+// including the contracted tens 廿, 卅 and 卌.
+func isZhNumeral(r rune) bool { return numeral.IsChinese(r) }
 
 // scanNumeral reads the numeral starting at byte p of s.
-func scanNumeral(s string, p int) (numeral, bool) {
+func scanNumeral(s string, p int) (reading, bool) {
 	r, _ := runeAt(s, p)
-	var n numeral
+	var n reading
 	var ok bool
 	switch {
 	case isDigit(r):
 		n, ok = scanArabic(s, p)
+	case r == '.':
+		if next, _ := runeAt(s, p+1); isDigit(next) {
+			n, ok = scanArabic(s, p) // .25: the 0 left out
+		}
 	case isZhNumeral(r):
 		n, ok = scanChinese(s, p)
 	}
@@ -219,11 +223,11 @@ func (d *dec) digits(s string, q int, frac bool) (int, int, bool) {
 
 // scanArabic reads digits with optional thousands separators (ASCII
 // commas only: the Chinese comma separates clauses) and decimals.
-func scanArabic(s string, p int) (numeral, bool) {
+func scanArabic(s string, p int) (reading, bool) {
 	var d dec
 	q, count, ok := d.digits(s, p, false)
 	if !ok {
-		return numeral{}, false
+		return reading{}, false
 	}
 	for count <= 3 && q < len(s) && s[q] == ',' && groupOf3(s, q+1) {
 		for i := 0; i < 3; i++ {
@@ -231,17 +235,17 @@ func scanArabic(s string, p int) (numeral, bool) {
 		}
 		q += 4
 		if d.m >= limit/1000 {
-			return numeral{}, false
+			return reading{}, false
 		}
 	}
 	if r, size := runeAt(s, q); r == '.' {
 		if r2, _ := runeAt(s, q+size); isDigit(r2) {
 			if q, _, ok = d.digits(s, q+size, true); !ok {
-				return numeral{}, false
+				return reading{}, false
 			}
 		}
 	}
-	return numeral{val: d, end: q}, true
+	return reading{val: d, end: q}, true
 }
 
 // groupOf3 reports whether s[i:] starts with exactly three ASCII digits.
@@ -263,7 +267,7 @@ const maxZhRun = 24
 
 // scanChinese reads a run of Chinese numeral characters with an optional
 // decimal part (三十五点五) and multipliers after it (三点五亿).
-func scanChinese(s string, p int) (numeral, bool) {
+func scanChinese(s string, p int) (reading, bool) {
 	var run []rune
 	q := p
 	for {
@@ -272,7 +276,7 @@ func scanChinese(s string, p int) (numeral, bool) {
 			break
 		}
 		if len(run) == maxZhRun {
-			return numeral{}, false
+			return reading{}, false
 		}
 		run = append(run, r)
 		q += size
@@ -282,30 +286,42 @@ func scanChinese(s string, p int) (numeral, bool) {
 		q -= len(string(run[len(run)-1]))
 		run = run[:len(run)-1]
 	}
-	n := numeral{zh: true, end: q}
-	if len(run) == 1 && financial(run[0]) {
+	n := reading{zh: true, end: q}
+	if len(run) == 1 && numeral.Financial(run[0]) {
 		return n, false // 陆 (land), 伍 (ranks), 拾 (pick up) alone are words
 	}
 	if lo, hi, ok := zhPair(run); ok {
 		n.val, n.hi, n.pair = lo, hi, true
+		for _, r := range run[2:] {
+			n.tail.add(zhUnit(r))
+		}
 		return n, true
 	}
 	units, big := 0, false
 	for _, r := range run {
-		if u := zhUnit(r); u > 0 {
+		if u := zhUnit(r); u > 0 || numeral.Tens(r) > 0 {
 			units++
 			big = big || u >= 2
 		}
 	}
+	var v uint64
 	var ok bool
 	if units == 0 {
-		n.val, ok = zhDigits(run)
+		v, ok = numeral.DigitByDigit(string(run))
 		n.digits = len(run) > 1
 	} else {
-		n.val, ok = zhPositional(run)
+		v, ok = numeral.Chinese(string(run))
 	}
 	if !ok {
 		return n, false
+	}
+	n.val = dec{m: v}
+	k := len(run)
+	for k > 0 && (zhUnit(run[k-1]) > 0 || numeral.Tens(run[k-1]) > 0) {
+		k--
+	}
+	for _, r := range run[k:] {
+		n.tail.add(max(zhUnit(r), 1)) // 廿 ends in 十
 	}
 	n.single = len(run) == 1
 	n.bare = units == len(run) && big // 十 alone counts like a digit: 十个
@@ -377,99 +393,6 @@ func zhPair(run []rune) (dec, dec, bool) {
 	return lo, hi, ok1 && ok2
 }
 
-// zhDigits reads digits one by one: 二〇二一 → 2021.
-func zhDigits(run []rune) (dec, bool) {
-	var d dec
-	for _, r := range run {
-		if r == '两' && len(run) > 1 || d.m >= limit/10 {
-			return d, false
-		}
-		d.m = d.m*10 + uint64(zhDigit(r))
-	}
-	return d, true
-}
-
-// zhPositional reads a numeral with positional characters: 一万零四十,
-// 壹佰贰拾万, 十五, and the colloquial 三百五 (350) and 一万五 (15000).
-func zhPositional(run []rune) (dec, bool) {
-	if zhUnit(run[0]) >= 4 {
-		for _, r := range run {
-			if zhUnit(r) == 0 {
-				return dec{}, false // 万一 is "in case", not 10001
-			}
-		}
-	}
-	var total, section uint64
-	num := -1      // pending digit
-	lastSmall := 4 // power of the last 十/百/千 in this section; 4: none yet
-	prevUnit := 0  // power of the unit right before the pending digit
-	lastBig, zero := 0, false
-	for i, r := range run {
-		if d := zhDigit(r); d > 0 {
-			if num >= 0 {
-				return dec{}, false
-			}
-			num = d
-			continue
-		} else if d == 0 {
-			if num >= 0 {
-				return dec{}, false
-			}
-			zero, prevUnit = true, 0
-			continue
-		}
-		u := zhUnit(r)
-		if u < 4 {
-			if num < 0 {
-				if i != 0 {
-					return dec{}, false
-				}
-				num = 1 // 十五, 百, 千余
-			}
-			if u >= lastSmall {
-				return dec{}, false
-			}
-			section += uint64(num) * pow10(u)
-			num, lastSmall, prevUnit, zero = -1, u, u, false
-			continue
-		}
-		if num >= 0 {
-			section += uint64(num)
-			num = -1
-		}
-		switch {
-		case section == 0 && i == 0:
-			section = 1
-		case section == 0 && zhUnit(run[i-1]) >= 4:
-			if total >= limit/pow10(u) {
-				return dec{}, false
-			}
-			total *= pow10(u) // 万亿
-			lastBig, prevUnit = u, u
-			continue
-		case section == 0:
-			return dec{}, false
-		}
-		if total+section >= limit/pow10(u) {
-			return dec{}, false
-		}
-		if lastBig == 0 || lastBig < u {
-			total = (total + section) * pow10(u)
-		} else {
-			total += section * pow10(u)
-		}
-		section, lastSmall, lastBig, prevUnit, zero = 0, 4, u, u, false
-	}
-	if num >= 0 {
-		if !zero && prevUnit >= 2 {
-			section += uint64(num) * pow10(prevUnit-1)
-		} else {
-			section += uint64(num)
-		}
-	}
-	return dec{m: total + section}, total+section < limit
-}
-
 func pow10(k int) uint64 {
 	p := uint64(1)
 	for ; k > 0; k-- {
@@ -482,7 +405,7 @@ func pow10(k int) uint64 {
 // 三百多万), with an optional 余/多/几 before it. Arabic numerals take
 // 百/千 too (5千); after Chinese ones only 万 and 亿 can follow, since
 // 百/千 were already part of the run.
-func multiplier(s string, n numeral, arabic bool) (numeral, bool) {
+func multiplier(s string, n reading, arabic bool) (reading, bool) {
 	q := n.end
 	approx := ""
 	for _, a := range approxMid {
@@ -492,7 +415,11 @@ func multiplier(s string, n numeral, arabic bool) (numeral, bool) {
 			break
 		}
 	}
+	if approx == "" && strings.HasPrefix(s[q:], "个亿") && !strings.HasPrefix(s[q+len("个亿"):], "级") {
+		q += len("个") // 三个亿: three hundred million (but 两个万亿级产业: two industries)
+	}
 	exp := 0
+	var t tail
 	for {
 		r, size := runeAt(s, q)
 		u := zhUnit(r)
@@ -500,6 +427,7 @@ func multiplier(s string, n numeral, arabic bool) (numeral, bool) {
 			break
 		}
 		exp += u
+		t.add(u)
 		q += size
 	}
 	if exp == 0 {
@@ -509,9 +437,41 @@ func multiplier(s string, n numeral, arabic bool) (numeral, bool) {
 	if !ok {
 		return n, false
 	}
-	n.val, n.end, n.exp, n.approx = v, q, exp, approx
+	n.val, n.end, n.exp, n.approx, n.tail = v, q, exp, approx, t
 	n.single, n.bare = false, false
-	return n, true
+	return remainder(s, n), true
+}
+
+// remainder adds the lower places written after a multiplier: 3万500
+// (30500), 20万零八千 (208000), 1亿2000万 (120000000). The lower part
+// must be smaller than the multiplier and written unambiguously: with a
+// zero, a unit of its own or at least three digits, since 3万5 is the
+// colloquial 35000, not 30005, and 3万5人 is no form at all.
+func remainder(s string, n reading) reading {
+	if n.approx != "" || n.tail.n == 0 || n.tail.exp[n.tail.n-1] < 4 || n.val.scale != 0 {
+		return n
+	}
+	q, zero := n.end, false
+	if strings.HasPrefix(s[q:], "零") {
+		q, zero = q+len("零"), true
+	}
+	r, _ := runeAt(s, q)
+	if !isDigit(r) && zhDigit(r) <= 0 {
+		return n
+	}
+	m, ok := scanNumeral(s, q)
+	if !ok || m.pair || m.digits || m.approx != "" || m.val.scale != 0 {
+		return n
+	}
+	if m.val.float() >= float64(pow10(int(n.tail.exp[n.tail.n-1]))) {
+		return n
+	}
+	if !zero && m.tail.n == 0 && (m.zh || utf8.RuneCountInString(s[q:m.end]) < 3) {
+		return n
+	}
+	n.val.m += m.val.m
+	n.end, n.tail = m.end, m.tail
+	return n
 }
 
 // metricPrefix reports whether 千 or 百 at byte q starts a unit (千瓦
@@ -525,10 +485,6 @@ func metricPrefix(s string, q int) bool {
 	}
 	return false
 }
-
-// financial reports whether r is a financial (anti-fraud) numeral: 壹
-// 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰 仟.
-func financial(r rune) bool { return strings.ContainsRune("壹贰叁肆伍陆柒捌玖拾佰仟", r) }
 
 // plusHalf returns d + 0.5, exactly.
 func (d dec) plusHalf() dec {

@@ -20,6 +20,7 @@ import (
 //   - “90后” (people born in the 1990s): a generation.
 //   - 一株株 (row upon row): a repeated measure word.
 //   - 12345热线: a hotline number; “猎鹰9” (Falcon 9): a numbered name.
+//   - 三级医院, 二级响应, 三类手术: a grade; 2022级, 2023届: a cohort.
 func (s *scanner) notQuantity(q *quantity) bool {
 	t := s.text
 	prev, _ := utf8.DecodeLastRuneInString(t[:q.start])
@@ -28,6 +29,12 @@ func (s *scanner) notQuantity(q *quantity) bool {
 	switch {
 	case q.ordinal || q.isFraction:
 		return false
+	case q.n.zh && q.n.single && !q.isRange && len(q.approx) == 0 &&
+		(rankUnits[q.unit] || q.unit == "类" && hasAnyPrefix(t[q.end:], rankAfterClass)):
+		return true // 三级医院, 二级响应, 三类手术: a grade, not a count
+	case !q.n.zh && (q.unit == "级" || q.unit == "届") && len(q.approx) == 0 && !q.isRange && q.n.exp == 0 &&
+		q.n.val.scale == 0 && q.n.end-q.core == 4 && q.n.val.m >= 1900 && q.n.val.m <= 2100:
+		return true // 2022级, 2023届: a cohort of students, not a count
 	case q.unit == "号" && q.n.zh && unicode.Is(unicode.Han, prev):
 		return true
 	case (prev == '“' || prev == '"') && q.n.zh && s.e.classifier[q.unit] && len(q.approx) == 0:

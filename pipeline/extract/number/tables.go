@@ -22,7 +22,8 @@ var classifiers = []string{
 
 // measures are units after which no counted noun is expected.
 var measures = []string{
-	"元", "美元", "欧元", "港元", "日元", "英镑", "角", "块钱",
+	"元", "圆", "美元", "欧元", "港元", "港币", "澳门元", "日元", "韩元", "英镑", "澳元", "加元",
+	"新加坡元", "新台币", "人民币", "卢布", "卢比", "泰铢", "法郎", "瑞士法郎", "美金", "角", "块钱",
 	"秒", "分", "分钟", "小时", "个小时", "天", "日", "周", "星期", "个星期",
 	"月", "个月", "年", "周年", "年度", "个年度", "季度", "个季度", "世纪",
 	"岁", "周岁", "代", "次", "遍", "回", "号", "点", "版", "层", "楼",
@@ -77,9 +78,19 @@ var chengBlocked = set("员", "立", "为", "本", "果", "绩", "效", "功", "
 
 // phoneKeywords announce a telephone number or code: the digits after
 // them are not a quantity.
-var phoneKeywords = []string{"电话号码", "联系电话", "咨询电话", "电话", "热线",
+var phoneKeywords = []string{"电话号码", "联系电话", "咨询电话", "电话", "热线", "拨打", "致电",
 	"手机号", "手机", "传真", "座机", "邮编", "邮政编码", "编号", "账号", "卡号",
 	"号码", "文号", "Tel", "TEL", "tel", "QQ"}
+
+// rankUnits after a single Chinese digit make it a grade, not a count:
+// 三级医院 (a tertiary hospital), 二级响应 (a level-two response), 一档
+// (the first bracket).
+var rankUnits = set("级", "档")
+
+// rankAfterClass are the words after N类 that make it a class rather than
+// a number of kinds: 三类手术 (class-three surgery), 二类疫苗, 一类苗,
+// 二类水质; 六类人才 counts six kinds of talent.
+var rankAfterClass = []string{"手术", "疫苗", "苗", "水", "传染病", "地区", "医疗器械", "资质"}
 
 // nounStops end the counted noun after a classifier: particles, verbs
 // and prepositions that follow a counted noun (200余名学生进行 → 学生).
@@ -129,6 +140,8 @@ var masks = []string{
 	"八项规定", "五项原则", "两位数", "三位数", "百年变局", "百年未有",
 	"二十四节气", "二十国集团", "一段时间", "近一段时间", "新一届", "第三方",
 	"十二大", "十三大", "十四大", "十五大", "十六大", "十七大",
+	// Set terms of policy and education.
+	"双一流", "一流大学", "一流学科", "一流本科", "一网统管", "一码通", "一卡通", "一票否决",
 }
 
 // nounVerbs end the counted noun where a verb or adverb follows it
