@@ -127,3 +127,8 @@ func genericPlace(w string) bool {
 	return strings.ContainsRune("新老本该全各外此我贵我其大小山城郊景园", first) &&
 		isSuffixWord(strings.TrimPrefix(w, string(first)))
 }
+
+// IsPlaceName reports whether w is a place name of the gazetteer: a
+// country, a Chinese province (full or short form), a capital or a large
+// city. The initiative rules use it for names built on a place (健康江苏).
+func IsPlaceName(w string) bool { return gazetteer[w] }

@@ -32,7 +32,7 @@ func TestParseLexiconErrors(t *testing.T) {
 		{"empty exclusion", "清风行动\n-\n", "line 2: empty name"},
 		{"empty name with type", "好\n\tplan\n", "line 2: empty name"},
 		{"typed exclusion", "# c\n-清风行动\tplan\n", "line 2: excluded name"},
-		{"too many fields", "清风行动\tplan\tx\n", "line 1: too many fields"},
+		{"too many fields", "清风行动\tplan\t来源\tx\n", "line 1: too many fields"},
 		{"invalid utf8", "ok\n\xff\n", "line 2: invalid UTF-8"},
 		{"too long", strings.Repeat("长", 41) + "\n", "line 1: name"},
 	}

@@ -24,7 +24,8 @@ var leftBoundaries = []string{
 	"经过", "加快", "赢得", "保持", "坚定", "提供", "符合", "实现", "接见",
 	"地处", "做好", "取消", "标志着", "参观", "考察", "视察", "调研", "建成",
 	"开工", "竣工", "投产", "完工", "参建", "支持", "响应", "倡导", "宣布", "签署",
-	"关于", "这次", "成为", "进行", "对于",
+	"关于", "这次", "成为", "进行", "对于", "荣获", "获评", "获得", "争创", "创建", "创成", "设立",
+	"评为", "授予", "命名", "推出", "推行", "开设", "谋划",
 	"打好", "抓好", "确保", "检验", "上升为", "总结", "树立和践行",
 	"的", "了", "在", "是", "把", "将", "被", "等", "并", "着", "及", "与", "要", "对", "以",
 	"到", "好",
@@ -41,7 +42,8 @@ const maxLooseRunes = 10
 const minPatternRunes = 3
 
 // patterns adds candidates for unquoted names ending in a pattern head.
-func (e *Extractor) patterns(s string, cs []candidate) []candidate {
+func (e *Extractor) patterns(sc scan, cs []candidate) []candidate {
+	s := sc.s
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !headFirst.has(r) { // every head starts with a Han rune
@@ -57,18 +59,31 @@ func (e *Extractor) patterns(s string, cs []candidate) []candidate {
 			i += len(h.word)
 			continue
 		}
-		if start, ok := leftEdge(s, i, h.verb); ok {
+		minCore := minPatternRunes
+		if h.short {
+			minCore = minCoreRunes
+		}
+		start, tagged, ok := leftEdge(sc, i, minCore, h.verb)
+		if !ok && h.whole {
+			_, ok = boundaryBefore(s, i)
+			start = i
+		}
+		if ok {
 			// A head may continue into a longer one: 三年行动 + 计划 names
 			// the plan (…三年行动计划), 专项整治 + 行动 the campaign.
 			end, typ := i+len(h.word), h.typ
-			for {
+			for !h.short && !h.whole {
 				h2, ok := headAt(s, end, false)
 				if !ok || h2.weak {
 					break
 				}
 				end, typ = end+len(h2.word), h2.typ
 			}
-			cs = append(cs, candidate{start: start, end: end, typ: typ, rule: RulePattern, prio: prioPattern})
+			rule := RulePattern
+			if tagged {
+				rule = RulePatternTags
+			}
+			cs = append(cs, candidate{start: start, end: end, typ: typ, rule: rule, prio: prioPattern})
 			i = end
 			continue
 		}
@@ -78,17 +93,41 @@ func (e *Extractor) patterns(s string, cs []candidate) []candidate {
 }
 
 // leftEdge walks left from a head at s[head:] to the start of the name: the
-// first left boundary, at least minPatternRunes and at most maxPatternRunes
-// runes away (maxLooseRunes unless the boundary is a verb; needVerb
-// requires a verb).
-func leftEdge(s string, head int, needVerb bool) (int, bool) {
+// first left boundary, at least minCore and at most maxPatternRunes runes
+// away (maxLooseRunes unless the boundary is a verb; needVerb requires a
+// verb). When no listed boundary is found and tags are given, a second
+// walk also stops after a word that cannot be part of a name (a
+// preposition, conjunction, particle, pronoun or adverb) or after a verb
+// of two or more characters (推行/v 便民门诊优化专项行动); tagged reports that
+// such a word ended the name.
+func leftEdge(sc scan, head, minCore int, needVerb bool) (start int, tagged, ok bool) {
+	if p, ok := walkLeft(sc, head, minCore, needVerb, false); ok {
+		return p, false, true
+	}
+	if sc.tags == nil {
+		return 0, false, false
+	}
+	p, ok := walkLeft(sc, head, minCore, needVerb, true)
+	return p, ok, ok
+}
+
+func walkLeft(sc scan, head, minCore int, needVerb, useTags bool) (int, bool) {
+	s := sc.s
 	p := head
 	for n := 0; n <= maxPatternRunes; n++ {
-		if verb, ok := boundaryBefore(s, p); ok {
+		verb, ok := boundaryBefore(s, p)
+		if useTags && !ok && runeLen(s[p:head]) >= minCore {
+			if pos := sc.tags[p]; functionWord(pos) {
+				ok = true
+			} else if pos == "v" && sc.wordRunes(p) >= 2 {
+				ok, verb = true, true
+			}
+		}
+		if ok {
 			p = trimMeasure(s, p, head)
 			name := s[p:head]
 			n = runeLen(name)
-			if n < minPatternRunes || !verb && (needVerb || n > maxLooseRunes) || genericCore(name) {
+			if n < minCore || !verb && (needVerb || n > maxLooseRunes) || genericCore(name) {
 				return 0, false
 			}
 			return p, true
@@ -100,6 +139,20 @@ func leftEdge(s string, head int, needVerb bool) (int, bool) {
 		p -= size
 	}
 	return 0, false
+}
+
+// functionWord reports jieba tags of words that do not occur inside a
+// name: prepositions (p), conjunctions (c), particles (u, uj, ul, ...),
+// pronouns (r) and adverbs (d).
+func functionWord(pos string) bool {
+	if pos == "" {
+		return false
+	}
+	switch pos[0] {
+	case 'p', 'c', 'u', 'r', 'd':
+		return true
+	}
+	return false
 }
 
 // boundaryBefore reports whether a name may start at s[p:], and whether
@@ -161,7 +214,7 @@ func genericCore(name string) bool {
 // genericEdges start or end cores that qualify a head instead of naming
 // it (国家重大工程 national major works, 一系列新战略, 三期扩建工程) or that
 // name construction works rather than initiatives.
-var genericEdges = []string{"重大", "重点", "重要", "伟大", "全球", "具体", "相关", "许多",
+var genericEdges = []string{"重大", "重点", "重要", "伟大", "全球", "具体", "相关", "许多", "又一", "超级",
 	"系列", "主体", "关键", "控制性", "地区", "总统", "大型", "骨干", "新", "期", "扩建",
 	"水利", "灌溉", "水库", "输电", "联网", "电网", "交流", "调水", "提水", "防洪", "排水",
 	"供水", "管道", "隧道", "桥梁", "铁路", "公路", "机场", "港口", "电站", "枢纽", "航道",
@@ -177,7 +230,7 @@ var genericStarts = []string{"各自", "各国", "各地", "更多", "一系列"
 // name: 中土双方战略 (both sides' strategy), 苏州已建立学习教育 (Suzhou has
 // set up … study campaign), 山东两省主题教育.
 var subjectWords = []string{"双方", "两国", "两省", "已", "正在", "部队", "系统", "各项",
-	"第一批", "第二批"}
+	"第一批", "第二批", "开幕式", "闭幕式", "仪式", "典礼", "又一"}
 
 // lexicon adds candidates for unquoted lexicon names. Quoted occurrences
 // are found by the quotation rules and win the overlap.
