@@ -63,6 +63,13 @@ func TestExtract(t *testing.T) {
 		{"role glued to an org is left out", []string{"中共/j", "中央政治局常委/nt", "、"}, "[org:中共中央政治局]"},
 		{"a delegation is no org", []string{"周海峰/nr", "一行/m", "抵达/v"}, "[person:周海峰]"},
 		{"ministry tagged as a common noun", []string{"经/p", "水利部/n", "审批/v"}, "[org:水利部]"},
+		{"national body cut at a conjunction", []string{"人力资源/n", "和/c", "社会保障部/n", "发布/v"}, "[org:人力资源和社会保障部]"},
+		{"national body cut between nouns", []string{"农业/n", "农村部/n", "印发/v"}, "[org:农业农村部]"},
+		{"known org continued by a suffix", []string{"中国人民解放军/nt", "军乐团/n", "演奏/v"}, "[org:中国人民解放军军乐团]"},
+		{"congress is no person", []string{"党的/x", "二十大/nrt", "精神/n"}, "[]"},
+		{"nationality is no person", []string{"巴勒斯坦人/nrt", "说/v"}, "[]"},
+		{"dictionary junk tagged nr", []string{"林火/nr", "、", "夏粮/nr", "、", "陆军/nr"}, "[]"},
+		{"war-zone city tagged nrt is a place", []string{"顿涅茨克/nrt", "地区/n"}, "[place:顿涅茨克]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

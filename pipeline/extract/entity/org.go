@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/baogao/baogao/corpus"
@@ -29,12 +30,13 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
 	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
 	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
-	"学系", "体系", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
+	"部署", "好局", "军队", "学系", "体系", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
 
 // notOrgs are words jieba tags nt that name no organisation.
 var notOrgs = set(strings.Fields(`
 太空飞行 新兴产业 国际化 新进展 民富国强 自由贸易区 党政军 国家队 国家集训队 共产党 太空中心
-党和国家 公立医院 中心医院 人民医院 大学生 研究生 国有企业 民营企业
+党和国家 公立医院 中心医院 人民医院 大学生 研究生 国有企业 民营企业 党组织 基层党组织
+委员会 联合会 管理部 农村部 社会保障部 代表团 宣讲团
 `)...)
 
 // orgStart reports whether a word may begin an organisation name: a
@@ -83,6 +85,15 @@ const maxOrgWords = 7
 // (中央政治局常委) is left out. It returns the mention and the number of
 // words used.
 func org(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	m, n, ok := suffixOrg(text, tags, i)
+	if k, kn, kok := knownOrgAt(text, tags, i); kok && (!ok || k.Span.End > m.Span.End) {
+		return k, kn, true
+	}
+	return m, n, ok
+}
+
+// suffixOrg reads the organisation name by suffix for org.
+func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	if !orgStart(tags[i]) {
 		return corpus.Mention{}, 0, false
 	}
@@ -215,6 +226,62 @@ var orgAliases = map[string]string{
 	"中共中央办公厅":    "中共中央办公厅",
 	"国务院新闻办公室":   "国务院新闻办公室",
 	"中国人民银行":     "中国人民银行",
+}
+
+// nationalOrgs are full names of national bodies that jieba cuts at a
+// conjunction or between two nouns (农业/n 农村部/n, 人力资源/n 和/c
+// 社会保障部/n), so the word rules miss or truncate them.
+var nationalOrgs = strings.Fields(`
+农业农村部 人力资源和社会保障部 住房和城乡建设部 文化和旅游部 工业和信息化部 自然资源部 生态环境部
+应急管理部 退役军人事务部 国家发展和改革委员会 国家卫生健康委员会 国务院国有资产监督管理委员会
+国家市场监督管理总局 国家金融监督管理总局 国家医疗保障局 国家药品监督管理局 国家知识产权局
+国家广播电视总局 国家体育总局 国家统计局 国家国防科技工业局 国家乡村振兴局 国家疾病预防控制局
+中国人民政治协商会议全国委员会 全国人民代表大会常务委员会 中共中央纪律检查委员会 国家监察委员会
+中国证券监督管理委员会 中央军事委员会 新疆生产建设兵团 中国人民解放军 中国人民武装警察部队
+`)
+
+// knownOrgs indexes nationalOrgs and the alias table (both sides) by
+// first rune, longest first.
+var knownOrgs = func() map[rune][]string {
+	seen := map[string]bool{}
+	m := map[rune][]string{}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			m[firstRune(n)] = append(m[firstRune(n)], n)
+		}
+	}
+	for _, n := range nationalOrgs {
+		add(n)
+	}
+	for k, v := range orgAliases {
+		add(k)
+		add(v)
+	}
+	for _, ns := range m {
+		sort.Slice(ns, func(i, j int) bool { return len(ns[i]) > len(ns[j]) || len(ns[i]) == len(ns[j]) && ns[i] < ns[j] })
+	}
+	return m
+}()
+
+// knownOrgAt reads a listed organisation name that starts at tags[i] and
+// ends where a word ends. It returns the mention and the words used.
+func knownOrgAt(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	start := tags[i].Span.Start
+	rest := text[start:]
+	for _, n := range knownOrgs[firstRune(tags[i].Term)] {
+		if !strings.HasPrefix(rest, n) {
+			continue
+		}
+		end := start + len(n)
+		for k := i; k < len(tags) && tags[k].Span.Start < end; k++ {
+			if tags[k].Span.End == end {
+				span := corpus.Span{Start: start, End: end}
+				return corpus.Mention{Kind: corpus.KindOrg, Span: span, Value: OrgCanonical(n), Rule: "org/known"}, k - i + 1, true
+			}
+		}
+	}
+	return corpus.Mention{}, 0, false
 }
 
 // OrgCanonical returns the canonical name of an organisation: white space

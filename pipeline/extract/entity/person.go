@@ -51,7 +51,8 @@ var notNames = set(strings.Fields(`
 望远镜 卫星 宇航 弘扬 封锁 洪水 梅花 周年 周边 周末 周期 王国 王牌 王者 张力 李子 陈列 陈述
 宋体 唐装 高度 高端 高峰 高效 高考 高校 高铁 万岁 于是 江山 江河 石油 金融 金牌 金额 余额
 吕剧 胡同 胡须 苏醒 魏碑 钟表 钟声 彭湃 罗盘 罗列 曹操 潘多拉 谢谢 谢幕 许多 许可 何时 何况
-何等 何必 孙子 郑重 包括 程序 程度 姚明 康复 康乐 安康 丁香 毛病 毛巾 邵阳 龚滩 蒋介石 叶片
+何等 何必 孙子 郑重 包括 程序 程度 康复 康乐 安康 丁香 毛病 毛巾 邵阳 龚滩 叶片
+林火 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑
 `)...)
 
 // speechVerbs after a name show it is a person (刘女士说, 张三表示).
@@ -66,9 +67,21 @@ const translit = "夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比�
 	"奈内尼涅宁纽努诺欧帕派潘庞佩彭皮珀普齐奇恰乔切钦丘屈萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤" +
 	"特提廷通图托瓦万旺威韦维温沃乌武西希锡谢辛休叙雅亚扬耶伊因英尤于约泽扎詹佐兹"
 
+// translitRunes and surnameRunes are translit and surnames as sets: the
+// rules test them at every word.
+var translitRunes, surnameRunes = runeSet(translit), runeSet(surnames)
+
+func runeSet(s string) map[rune]bool {
+	m := make(map[rune]bool, len(s)/3)
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
 func isTranslit(w string) bool {
 	for _, r := range w {
-		if !strings.ContainsRune(translit, r) {
+		if !translitRunes[r] {
 			return false
 		}
 	}
@@ -140,6 +153,12 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if n == 1 {
 		return splitName(text, tags, i)
 	}
+	if !strings.HasPrefix(t.POS, "nr") && t.POS != "x" && !isTranslit(t.Term) {
+		return corpus.Mention{}, 0, false // the common case: no name tag, no foreign name
+	}
+	if hasNumeral(t.Term) || strings.HasSuffix(t.Term, "人") && placeLike(strings.TrimSuffix(t.Term, "人")) {
+		return corpus.Mention{}, 0, false // 二十大 (the 20th congress), 巴勒斯坦人 (Palestinians)
+	}
 	// The role is written before the name (院长何建国) or after it
 	// (习近平总书记, 王毅外长).
 	role := ""
@@ -180,11 +199,11 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	switch {
 	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks):
 		return mention(t.Span, "person/nr+context")
-	case t.POS == "nrfg" && n <= 4:
+	case t.POS == "nrfg" && n <= 4 && (n > 2 || surname):
 		return mention(t.Span, "person/nrfg")
-	case t.POS == "nrt" && n <= 8 && !placeLike(t.Term) && !followedBySuffix(tags, i):
+	case t.POS == "nrt" && n <= 8 && (n > 2 || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i):
 		return mention(t.Span, "person/nrt")
-	case t.POS == "nr" && n <= 3 && surname:
+	case t.POS == "nr" && n == 3 && surname:
 		return mention(t.Span, "person/nr")
 	case t.POS == "x" && n <= 3 && role != "":
 		return mention(t.Span, "person/role")
@@ -226,6 +245,10 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
 }
 
+// hasNumeral reports a Chinese numeral in w: names do not hold one,
+// congresses and plans do (二十大, 十四五).
+func hasNumeral(w string) bool { return strings.ContainsAny(w, "一二三四五六七八九十百千") }
+
 // hasSurname reports whether a name starts with a family name and has one
 // or two characters after it.
 func hasSurname(w string) bool {
@@ -235,7 +258,7 @@ func hasSurname(w string) bool {
 			return n >= 3 && n <= 4
 		}
 	}
-	return n >= 2 && n <= 3 && strings.ContainsRune(surnames, firstRune(w))
+	return n >= 2 && n <= 3 && surnameRunes[firstRune(w)]
 }
 
 // followedBySuffix reports whether the word after tags[i] is a place
@@ -261,7 +284,7 @@ func roleOf(w string) string {
 // or between a role and a speech verb.
 func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if t.POS != "nr" || runeCount(t.Term) != 1 || !strings.ContainsRune(surnames, firstRune(t.Term)) {
+	if t.POS != "nr" || runeCount(t.Term) != 1 || !surnameRunes[firstRune(t.Term)] {
 		return corpus.Mention{}, 0, false
 	}
 	left := i == 0 || !adjacent(tags[i-1], t) || roleOf(tags[i-1].Term) != ""

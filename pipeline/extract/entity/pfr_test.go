@@ -210,3 +210,38 @@ func logTop(t *testing.T, what string, items []string, n int) {
 		t.Logf("    %s %s", what, it)
 	}
 }
+
+// BenchmarkExtract runs the entity rules over the first 40 xwlb news
+// transcripts, repaired and tagged once outside the timer: the rules'
+// own cost, to compare with segmentation (BenchmarkExtractVsSegment in
+// cmd/baogao).
+func BenchmarkExtract(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(corpustest.Shared(b, "xwlb"), "*.md"))
+	j, err := segment.New(segment.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer j.Close()
+	type doc struct {
+		text string
+		tags []corpus.Token
+	}
+	var docs []doc
+	size := 0
+	for _, p := range paths[:min(40, len(paths))] {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		v := normalize.Repair(string(raw))
+		docs = append(docs, doc{v.Text, j.Tag(v.Text)})
+		size += len(v.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			Extract(d.text, d.tags)
+		}
+	}
+}

@@ -19,25 +19,40 @@ import (
 //	enumerations        减税、降费、缓缴政策
 func (e *Extractor) families(s string, tags []corpus.Token, cs []candidate) []candidate {
 	places := placeWords(s, tags)
+	nextEnum := -1 // offset of the next 、 at or after i
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isHan(r) {
 			i += size
 			continue
 		}
-		if c, ok := sloganName(s, i, places); ok {
-			cs = append(cs, c)
-			i = c.end
-			continue
+		if familyFirst.has(r) {
+			if c, ok := sloganName(s, i, places); ok {
+				cs = append(cs, c)
+				i = c.end
+				continue
+			}
+			if c, ok := oneEach(s, i); ok {
+				cs = append(cs, c)
+				i = c.end
+				continue
+			}
+			if c, ok := namedDay(s, i); ok {
+				cs = append(cs, c)
+				i = c.end
+				continue
+			}
 		}
-		if c, ok := oneEach(s, i); ok {
-			cs = append(cs, c)
-			i = c.end
-			continue
+		// An enumeration has its first 、 within five characters.
+		if nextEnum < i {
+			if k := strings.Index(s[i:], "、"); k >= 0 {
+				nextEnum = i + k
+			} else {
+				nextEnum = len(s)
+			}
 		}
-		if c, ok := namedDay(s, i); ok {
-			cs = append(cs, c)
-			i = c.end
+		if nextEnum-i > 5*utf8.UTFMax {
+			i += size
 			continue
 		}
 		if c, ok := enumeration(s, i); ok {
@@ -49,6 +64,35 @@ func (e *Extractor) families(s string, tags []corpus.Token, cs []candidate) []ca
 	}
 	return dashNames(s, cs)
 }
+
+// firstIndex holds the qualifier lists indexed by first rune.
+var firstIndex = func() map[*string]map[rune][]string {
+	m := map[*string]map[rune][]string{}
+	for _, ws := range [][]string{strongNation, slogans, dayScopes} {
+		idx := map[rune][]string{}
+		for _, w := range ws {
+			r, _ := utf8.DecodeRuneInString(w)
+			idx[r] = append(idx[r], w)
+		}
+		m[&ws[0]] = idx
+	}
+	return m
+}()
+
+// byFirst returns the index of one of the qualifier lists.
+func byFirst(ws []string) map[rune][]string { return firstIndex[&ws[0]] }
+
+// familyFirst holds the first runes of the words that open a family
+// name, a cheap filter run at every Han character.
+var familyFirst = func() (b runeSet) {
+	for _, ws := range [][]string{strongNation, slogans, dayScopes, {"一"}} {
+		for _, w := range ws {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.add(r)
+		}
+	}
+	return b
+}()
 
 // placeWords returns the spans of words jieba tagged as places (ns), by
 // start offset.
@@ -81,14 +125,15 @@ func sloganName(s string, i int, places map[int]int) (candidate, bool) {
 	rest := s[i:]
 	end := -1
 	typ := TypeStrategy
-	for _, q := range strongNation {
-		if strings.HasPrefix(rest, q+"强国") {
+	r, _ := utf8.DecodeRuneInString(rest)
+	for _, q := range byFirst(strongNation)[r] {
+		if after, ok := strings.CutPrefix(rest, q); ok && strings.HasPrefix(after, "强国") {
 			end = i + len(q) + len("强国")
 			break
 		}
 	}
 	if end < 0 {
-		for _, q := range slogans {
+		for _, q := range byFirst(slogans)[r] {
 			after, ok := strings.CutPrefix(rest, q)
 			if !ok {
 				continue
@@ -169,6 +214,9 @@ const eachUnits = "村院县乡镇企校科区人户岗街社馆园家室站店�
 // oneEach reads 一X一Y at s[i:], where X is a unit: the slogan without the
 // phrase around it (打造一村一品示范村 → 一村一品).
 func oneEach(s string, i int) (candidate, bool) {
+	if !strings.HasPrefix(s[i:], "一") {
+		return candidate{}, false
+	}
 	rs := []rune(prefixRunes(s[i:], 4))
 	if len(rs) != 4 || rs[0] != '一' || rs[2] != '一' || !strings.ContainsRune(eachUnits, rs[1]) ||
 		!isHan(rs[3]) || strings.ContainsRune(numerals+stopRunes, rs[3]) {
@@ -202,7 +250,8 @@ const notDayCore = "的了各每等年月号天人们这那其是在和与有"
 // two to eight Han characters, and 日, 周, 月 or 节 before a boundary.
 func namedDay(s string, i int) (candidate, bool) {
 	scope := ""
-	for _, sc := range dayScopes {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, sc := range byFirst(dayScopes)[r] {
 		if strings.HasPrefix(s[i:], sc) {
 			scope = sc
 			break
@@ -218,11 +267,37 @@ func namedDay(s string, i int) (candidate, bool) {
 			return candidate{}, false
 		}
 		p += size
-		if n >= 3 && strings.ContainsRune("日周月节", r) && (rightBoundary(s, p) || headStarts(s, p) || strings.HasPrefix(s[p:], "期间")) {
+		if n >= 3 && strings.ContainsRune("日周月节", r) && (rightBoundary(s, p) || headStarts(s, p) || strings.HasPrefix(s[p:], "期间") || strings.HasPrefix(s[p:], "暨")) &&
+			!notDay(s[i+len(scope):p], s[p:]) {
 			return candidate{start: i, end: p, typ: TypeActivity, rule: RuleFamily, prio: prioPattern}, true
 		}
 	}
 	return candidate{}, false
+}
+
+// holidays are public holidays and festivals, not campaign days:
+// 国际劳动节 (May Day), 中国传统节日.
+var holidays = []string{"劳动节", "儿童节", "妇女节", "青年节", "建军节", "国庆节", "春节", "元宵节",
+	"端午节", "中秋节", "重阳节", "清明节", "七夕节", "节日", "佳节", "元旦"}
+
+// notDay reports a run ending in 日/周/月/节 that names no campaign day: a
+// holiday, an organisation followed by 日前 or 近日 (国家统计局日前, recently),
+// or a dateline (中国驻朝鲜大使馆日电).
+func notDay(core, after string) bool {
+	for _, h := range holidays {
+		if strings.HasSuffix(core, h) {
+			return true
+		}
+	}
+	if strings.Contains(core, "传统") {
+		return true
+	}
+	if next, _ := utf8.DecodeRuneInString(after); strings.ContainsRune("前内起电讯报晚", next) {
+		return true
+	}
+	body := strings.TrimSuffix(strings.TrimSuffix(core, "日"), "近")
+	last, _ := utf8.DecodeLastRuneInString(body)
+	return strings.ContainsRune("委局署馆会部院行办处所厅府司", last)
 }
 
 // enumHeads end an enumeration of measures that together name one policy:
@@ -237,11 +312,8 @@ func enumeration(s string, i int) (candidate, bool) {
 	}
 	// The first item may start with the verb that opens the phrase:
 	// 落实减税、降费 starts the name at 减税.
-	for _, b := range leftBoundaries {
-		if len(b) > utf8.UTFMax && strings.HasPrefix(s[i:], b) {
-			i += len(b)
-			break
-		}
+	if b := verbAt(s, i); b != "" {
+		i += len(b)
 	}
 	p, items := i, 0
 	for items < 4 {
@@ -284,11 +356,12 @@ const dashes = "—－–-"
 // characters and a dash head.
 func dashNames(s string, cs []candidate) []candidate {
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !strings.ContainsRune(dashes, r) {
-			i += size
-			continue
+		k := strings.IndexAny(s[i:], dashes)
+		if k < 0 {
+			break
 		}
+		i += k
+		_, size := utf8.DecodeRuneInString(s[i:])
 		after := i + size
 		for strings.HasPrefix(s[after:], "—") { // a double dash ——
 			after += len("—")
@@ -309,7 +382,7 @@ func dashNames(s string, cs []candidate) []candidate {
 			for n := 0; n < 8 && q < len(s); n++ {
 				found := false
 				for _, h := range dashHeads {
-					if n >= 2 && strings.HasPrefix(s[q:], h) {
+					if n >= 2 && strings.HasPrefix(s[q:], h) && !strings.HasPrefix(s[q+len(h):], "组织") {
 						cs = append(cs, candidate{start: start, end: q + len(h), typ: TypeStrategy, rule: RuleFamily, prio: prioPattern})
 						found = true
 						break

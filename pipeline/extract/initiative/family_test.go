@@ -49,6 +49,12 @@ func TestFamilies(t *testing.T) {
 		{"open day", "举办院长开放日，", []string{"院长开放日"}},
 		{"reading month", "启动全民读书月，", []string{"全民读书月"}},
 		{"national people's day is a phrase", "全国各地节日气氛浓厚。", nil},
+		{"holiday is no campaign day", "欢度国际劳动节，迎接中国传统节日。", nil},
+		{"recently is no day", "国家统计局日前发布数据，国家医保局近日印发通知。", nil},
+		{"dateline is no day", "中国驻青山国大使馆日电", nil},
+		{"this year's week", "本届宣传周、今年活动周", nil},
+		{"two days joined", "世界海洋日暨全国海洋宣传日", []string{"世界海洋日", "全国海洋宣传日"}},
+		{"cooperation organisation is an org", "中国—上海合作组织", nil},
 		// Names joined by dashes or enumeration marks.
 		{"two parties cooperation", "深化中国—东盟合作。", []string{"中国—东盟合作"}},
 		{"two parties summit", "出席中国—中亚峰会，", []string{"中国—中亚峰会"}},

@@ -182,10 +182,11 @@ func sortHeads(hs []head) []head {
 // selfOnly heads are skipped unless self is set.
 func headAt(s string, i int, self bool) (head, bool) {
 	rest := s[i:]
-	if r, _ := utf8.DecodeRuneInString(rest); !headFirst.has(r) {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !headFirst.has(r) {
 		return head{}, false
 	}
-	for _, h := range heads {
+	for _, h := range headsByFirst[r] {
 		if h.selfOnly && !self {
 			continue
 		}
@@ -195,6 +196,16 @@ func headAt(s string, i int, self bool) (head, bool) {
 	}
 	return head{}, false
 }
+
+// headsByFirst indexes heads by their first rune, longest first.
+var headsByFirst = func() map[rune][]head {
+	m := map[rune][]head{}
+	for _, h := range heads {
+		r, _ := utf8.DecodeRuneInString(h.word)
+		m[r] = append(m[r], h)
+	}
+	return m
+}()
 
 // headChain reports whether s consists only of heads (志愿服务活动), which
 // Canonical strips after a quotation.

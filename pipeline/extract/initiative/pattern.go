@@ -28,7 +28,7 @@ var leftBoundaries = []string{
 	"评为", "授予", "命名", "推出", "推行", "开设", "谋划",
 	"打好", "抓好", "确保", "检验", "上升为", "总结", "树立和践行",
 	"的", "了", "在", "是", "把", "将", "被", "等", "并", "着", "及", "与", "要", "对", "以",
-	"到", "好",
+	"到", "好", "就", "暨", "举行",
 }
 
 // maxLooseRunes bounds a name whose left boundary is punctuation or a
@@ -162,7 +162,7 @@ func boundaryBefore(s string, p int) (verb, ok bool) {
 	if p == 0 || !isHan(r) {
 		return false, true
 	}
-	for _, b := range leftBoundaries {
+	for _, b := range boundariesByLast[r] {
 		if strings.HasSuffix(s[:p], b) {
 			return len(b) > utf8.UTFMax, true
 		}
@@ -170,12 +170,48 @@ func boundaryBefore(s string, p int) (verb, ok bool) {
 	return false, false
 }
 
+// verbAt returns the left-boundary verb of two or more runes that starts
+// at s[i:], or "".
+func verbAt(s string, i int) string {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, b := range boundariesByFirst[r] {
+		if strings.HasPrefix(s[i:], b) {
+			return b
+		}
+	}
+	return ""
+}
+
+// boundariesByFirst indexes the left-boundary verbs of two or more runes
+// by their first rune.
+var boundariesByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, b := range leftBoundaries {
+		if len(b) > utf8.UTFMax {
+			r, _ := utf8.DecodeRuneInString(b)
+			m[r] = append(m[r], b)
+		}
+	}
+	return m
+}()
+
+// boundariesByLast indexes leftBoundaries by their last rune, in list
+// order: boundaryBefore runs at every step of every walk to the left.
+var boundariesByLast = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, b := range leftBoundaries {
+		r, _ := utf8.DecodeLastRuneInString(b)
+		m[r] = append(m[r], b)
+	}
+	return m
+}()
+
 // trimMeasure drops measure words left between a number and a name:
 // 150项节水供水重大水利工程 → 节水供水重大水利工程.
 func trimMeasure(s string, p, head int) int {
 	for {
 		r, size := utf8.DecodeRuneInString(s[p:])
-		if !strings.ContainsRune("项个批类座条家年月日号", r) || runeLen(s[p+size:head]) < minPatternRunes {
+		if !strings.ContainsRune("项个批类座条家年月日号届", r) || runeLen(s[p+size:head]) < minCoreRunes {
 			return p
 		}
 		p += size
@@ -224,13 +260,14 @@ var genericEdges = []string{"重大", "重点", "重要", "伟大", "全球", "�
 // than naming one: 各自发展战略 (their respective strategies), 各国…战略,
 // 更多惠民工程 (more works for the people), 一系列…专项整治, 本地区…学习教育.
 var genericStarts = []string{"各自", "各国", "各地", "更多", "一系列", "本地区", "本部门",
-	"本单位", "部分", "自身", "服务", "其他", "有关", "全党", "国家重大", "国家发展", "和"}
+	"本单位", "部分", "自身", "服务", "其他", "有关", "全党", "国家重大", "国家发展", "和",
+	"本届", "本次", "今年", "明年", "去年", "一个", "一起", "观看", "世纪", "他", "她", "这一"}
 
 // subjectWords inside a core show a subject or a clause swallowed into the
 // name: 中土双方战略 (both sides' strategy), 苏州已建立学习教育 (Suzhou has
 // set up … study campaign), 山东两省主题教育.
 var subjectWords = []string{"双方", "两国", "两省", "已", "正在", "部队", "系统", "各项",
-	"第一批", "第二批", "开幕式", "闭幕式", "仪式", "典礼", "又一"}
+	"第一批", "第二批", "开幕式", "闭幕式", "仪式", "典礼", "又一", "这一"}
 
 // lexicon adds candidates for unquoted lexicon names. Quoted occurrences
 // are found by the quotation rules and win the overlap.

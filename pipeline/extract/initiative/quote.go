@@ -355,14 +355,7 @@ func selfHead(core string, c *candidate) bool {
 	return false
 }
 
-func startsWithVerb(core string) bool {
-	for _, b := range leftBoundaries {
-		if len(b) > utf8.UTFMax && strings.HasPrefix(core, b) {
-			return true
-		}
-	}
-	return false
-}
+func startsWithVerb(core string) bool { return verbAt(core, 0) != "" }
 
 func titleType(h string) string {
 	switch h {
