@@ -64,7 +64,12 @@ func TestFamilies(t *testing.T) {
 		// Programmes built on a place or an institution.
 		{"stroke centre", "推进青山市卒中中心建设，", []string{"青山市卒中中心建设"}},
 		{"special policy of a province", "实施河西省大病保险专项政策，", []string{"河西省大病保险专项政策"}},
+		// Canonical merging across spellings; a sentence never becomes a name.
+		{"strategy and its region merge", "推动长江经济带发展，长江经济带生态优先。", []string{"长江经济带", "长江经济带"}},
+		{"quoted policy sentence", "确保“高质量完成十四五规划”目标任务。", []string{"十四五"}},
 		// False ones the issue names.
+		{"enumeration of two quoted names", "统筹推进“两新”、“两重”工作。", []string{"两新", "两重"}},
+		{"enumeration of quoted names before a head", "开展“净网”“清朗”专项行动。", []string{"清朗"}},
 		{"event built on a named year", "出席中俄体育交流年开幕式活动。", nil},
 		{"headline phrase", "我国又一超级工程投入使用", nil},
 	}

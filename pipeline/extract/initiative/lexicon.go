@@ -216,8 +216,9 @@ func (l *Lexicon) longestAt(s string, i int) (string, bool) {
 
 // variantHeads are heads that writers add to or drop from a known name
 // without changing what it names: 乡村振兴 and 乡村振兴战略, “三北”工程
-// and 三北工程, “一带一路”倡议 and 一带一路倡议, 数字中国 and 数字中国建设.
-var variantHeads = []string{"战略", "工程", "倡议", "规划", "建设"}
+// and 三北工程, “一带一路”倡议 and 一带一路倡议, 数字中国 and 数字中国建设,
+// 长江经济带 and 长江经济带发展.
+var variantHeads = []string{"战略", "工程", "倡议", "规划", "建设", "发展"}
 
 // variantVerbs are verbs fused with a known name in set phrases: 共建“一带
 // 一路” (jointly building the Belt and Road).
