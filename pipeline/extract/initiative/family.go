@@ -147,6 +147,9 @@ func sloganName(s string, i int, places map[int]int) (candidate, bool) {
 			default:
 				end = placeAt(s, p)
 			}
+			if end < 0 {
+				end = beforeBuilding(s, p) // 健康河西建设: a place the gazetteer does not know
+			}
 			if end > p {
 				typ = TypeCampaign
 				if strings.HasPrefix(after, "中国") {
@@ -166,6 +169,23 @@ func sloganName(s string, i int, places map[int]int) (candidate, bool) {
 		return candidate{}, false
 	}
 	return candidate{start: i, end: end, typ: typ, rule: RuleFamily, prio: prioPattern}, true
+}
+
+// beforeBuilding returns the end of two or three Han characters at s[p:]
+// that 建设 (building) follows, or -1.
+func beforeBuilding(s string, p int) int {
+	q := p
+	for n := 1; n <= 3 && q < len(s); n++ {
+		r, size := utf8.DecodeRuneInString(s[q:])
+		if !isHan(r) || strings.ContainsRune(stopRunes, r) {
+			return -1
+		}
+		q += size
+		if n >= 2 && strings.HasPrefix(s[q:], "建设") {
+			return q
+		}
+	}
+	return -1
 }
 
 // placeAt returns the end of the longest gazetteer place name starting at
@@ -267,9 +287,15 @@ func namedDay(s string, i int) (candidate, bool) {
 			return candidate{}, false
 		}
 		p += size
-		if n >= 3 && strings.ContainsRune("日周月节", r) && (rightBoundary(s, p) || headStarts(s, p) || strings.HasPrefix(s[p:], "期间") || strings.HasPrefix(s[p:], "暨")) &&
-			!notDay(s[i+len(scope):p], s[p:]) {
+		if n < 3 || !strings.ContainsRune("日周月节", r) || notDay(s[i+len(scope):p], s[p:]) {
+			continue
+		}
+		if rightBoundary(s, p) || headStarts(s, p) || strings.HasPrefix(s[p:], "期间") || strings.HasPrefix(s[p:], "暨") {
 			return candidate{start: i, end: p, typ: TypeActivity, rule: RuleFamily, prio: prioPattern}, true
+		}
+		// A day with its activity: 世界肾脏日义诊活动.
+		if end, _, ok := headAfter(s, p); ok && runeLen(s[p:end]) <= 6 && strings.HasSuffix(s[:end], "活动") {
+			return candidate{start: i, end: end, typ: TypeActivity, rule: RuleFamily, prio: prioPattern}, true
 		}
 	}
 	return candidate{}, false

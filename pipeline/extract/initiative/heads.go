@@ -75,6 +75,7 @@ var heads = sortHeads([]head{
 	{word: "整改行动", typ: TypeCampaign},
 	{word: "提升行动", typ: TypeCampaign, pattern: true},
 	{word: "三年行动", typ: TypeCampaign, pattern: true},
+	{word: "五年行动", typ: TypeCampaign, pattern: true},
 	{word: "专项整治", typ: TypeCampaign, pattern: true},
 	{word: "攻坚战", typ: TypeCampaign, pattern: true},
 	{word: "工程", typ: TypeProject, pattern: true, verb: true},
@@ -101,7 +102,7 @@ var heads = sortHeads([]head{
 	{word: "主题教育", typ: TypeEducation, pattern: true, verb: true},
 	// Programmes built on a place or an institution: 青山市卒中中心建设,
 	// 河西省大病保险专项政策.
-	{word: "中心建设", typ: TypeProject, pattern: true},
+	{word: "中心建设", short: true, typ: TypeProject, pattern: true},
 	{word: "专项政策", typ: TypeMechanism, pattern: true},
 	{word: "示范区建设", typ: TypeProject, pattern: true},
 	// Honours and model titles that units compete for: 青年文明号,
