@@ -61,6 +61,10 @@ func TestFamilies(t *testing.T) {
 		{"enumerated policy", "落实减税、降费、缓缴政策，", []string{"减税、降费、缓缴政策"}},
 		{"enumerated measures", "推出稳岗、扩岗、保就业措施。", []string{"稳岗、扩岗、保就业措施"}},
 		{"two items are a list, not a name", "落实减税、降费政策，", nil},
+		// Named years of a campaign, and ceremonies that are no programme.
+		{"campaign year", "全市启动营商环境提升年，开展作风建设年活动。", []string{"营商环境提升年", "作风建设年"}},
+		{"ceremony of a quoted year", "出席“中俄媒体交流年”开幕式活动。", nil},
+		{"strategy of a field is generic", "加强投资领域战略、规划对接。", nil},
 		// Programmes built on a place or an institution.
 		{"stroke centre", "推进青山市卒中中心建设，", []string{"青山市卒中中心建设"}},
 		{"special policy of a province", "实施河西省大病保险专项政策，", []string{"河西省大病保险专项政策"}},

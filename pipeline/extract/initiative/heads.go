@@ -140,6 +140,12 @@ var heads = sortHeads([]head{
 	{word: "质量月", short: true, typ: TypeActivity, pattern: true},
 	{word: "科技周", short: true, typ: TypeActivity, pattern: true},
 	{word: "读书月", short: true, typ: TypeActivity, pattern: true},
+	// Named years of a campaign: 作风建设年, 重大项目建设年, 基层减负落实年.
+	{word: "建设年", short: true, typ: TypeCampaign, pattern: true},
+	{word: "提升年", short: true, typ: TypeCampaign, pattern: true},
+	{word: "攻坚年", short: true, typ: TypeCampaign, pattern: true},
+	{word: "落实年", short: true, typ: TypeCampaign, pattern: true},
+	{word: "突破年", short: true, typ: TypeCampaign, pattern: true},
 	{word: "学习教育", typ: TypeEducation, pattern: true, verb: true},
 })
 

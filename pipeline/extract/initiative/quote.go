@@ -248,8 +248,10 @@ func headAfter(s string, end int) (int, string, bool) {
 
 // gapStops end the modifier gap: time words, verbs and negative words show
 // the text after the quotation is a new clause or not a programme
-// (“考古中国”今天发布重大项目, “台独”分裂活动).
+// (“考古中国”今天发布重大项目, “台独”分裂活动), and ceremonies are events
+// held for a programme, not the programme (“中俄友好年”开幕式活动).
 var gapStops = []string{"今天", "昨天", "明天", "今年", "发布", "启动", "举行", "开展", "召开",
+	"开幕式", "闭幕式", "仪式", "典礼", "招待会",
 	"正式", "宣布", "分裂", "违法", "犯罪", "恐怖", "非法", "走私", "诈骗", "挑衅"}
 
 func gapStop(rest string) bool {
