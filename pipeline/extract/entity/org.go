@@ -111,7 +111,12 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			end, endAt = k, tags[k].Span.End
 		}
 	}
-	if end < 0 {
+	if end < 0 || end > i+1 && (strings.HasPrefix(tags[i].POS, "nr") || tags[i].POS == "x") ||
+		end == i+1 && strings.HasPrefix(tags[i].POS, "nr") && strings.HasPrefix(tags[end].Term, "政府") {
+		// 叶利钦/nr 任命 部分 政府 is a clause and 切尔诺梅尔金/nrt 政府 a
+		// person's cabinet, not an organisation's name.
+		// A person's name starts an organisation only right before its
+		// suffix (西门子/nr 公司).
 		return corpus.Mention{}, 0, false
 	}
 	// A single word is a name only when jieba knows it as one (nt) and it

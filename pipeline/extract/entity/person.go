@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
@@ -31,7 +32,7 @@ var bylineRoles = set("记者", "通讯员")
 // 白皮书, 龙卷风, 石家庄, 黎巴嫩, 乌克兰, 段时间 on the news corpus) are left
 // out: such names are found only with a role or a speech verb.
 const surnames = "王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫雷侯陶贺顾毛郝龚邵钱覃戴莫孔汤习" +
-	"倪艾殷申宣翟庞黎滕阮严薄邢蒲逯芦岳娄樊柴史施林" // common in news, rare as word starts
+	"倪艾殷申宣翟庞黎滕阮严薄邢蒲逯芦岳娄樊柴史施林马文金" // common in news, rare as word starts
 
 // compoundSurnames are two-character family names (欧阳修, 司马光).
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
@@ -61,7 +62,7 @@ var speechVerbs = set("说", "表示", "介绍", "指出", "强调", "认为", "
 // translit holds the characters transliterated foreign names are written
 // with (阿拉法特, 内塔尼亚胡, 别列佐夫斯基): a run of words made only of them
 // is a foreign name even when jieba cuts it into pieces.
-const translit = "夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
+const translit = "捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
 	"法菲费芬丰弗伏福富盖甘冈高戈格根贡古瓜圭哈海汉豪赫黑亨洪胡华霍吉基加贾杰金卡凯坎康考柯科克肯" +
 	"库夸奎昆拉莱赖兰郎朗劳勒雷蕾里利莉列林琳隆卢鲁路伦罗洛马玛迈麦曼梅美门蒙米密明莫默姆穆纳娜" +
 	"奈内尼涅宁纽努诺欧帕派潘庞佩彭皮珀普齐奇恰乔切钦丘屈萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤" +
@@ -91,6 +92,23 @@ func isTranslit(w string) bool {
 // gluedAfterName are characters jieba's unknown words carry after a
 // name: a photo credit (摄), a conjunction or a verb.
 const gluedAfterName = "摄及等说于在和与称将是也"
+
+// mostlyTranslit reports an unknown or transliterated word of two or
+// more characters most of which are transliteration characters (谢年科/x
+// after 阿克/nrt): jieba's piece of a foreign name.
+func mostlyTranslit(t corpus.Token) bool {
+	if t.POS != "x" && t.POS != "nrt" {
+		return false
+	}
+	n, k := 0, 0
+	for _, r := range t.Term {
+		n++
+		if translitRunes[r] {
+			k++
+		}
+	}
+	return n >= 2 && 3*k >= 2*n && !strings.ContainsRune(gluedAfterName, lastRune(t.Term))
+}
 
 // nameDots join the parts of a foreign name (冯·皮勒, 海因里希·冯·皮勒).
 const nameDots = "·•‧・"
@@ -151,7 +169,10 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return corpus.Mention{}, 0, false
 	}
 	if n == 1 {
-		return splitName(text, tags, i)
+		if m, k, ok := splitName(text, tags, i); ok {
+			return m, k, true
+		}
+		return aloneName(text, tags, i)
 	}
 	if !strings.HasPrefix(t.POS, "nr") && t.POS != "x" && !isTranslit(t.Term) {
 		return corpus.Mention{}, 0, false // the common case: no name tag, no foreign name
@@ -196,7 +217,10 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if n == 2 && t.POS == "x" && strings.ContainsRune(notGivenNames, last) {
 		return corpus.Mention{}, 0, false // 韩时, 钱为, 余人: a surname-like character and a function word
 	}
-	if strings.ContainsRune(notNameEndings, last) && t.POS != "nrt" {
+	if m, n, ok := aloneName(text, tags, i); ok {
+		return m, n, true
+	}
+	if strings.ContainsRune(notNameEndings, last) && t.POS != "nrt" && !(isTranslit(t.Term) && n >= 3) {
 		return corpus.Mention{}, 0, false
 	}
 	switch {
@@ -208,14 +232,37 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return mention(t.Span, "person/nrt")
 	case t.POS == "nr" && n == 3 && surname:
 		return mention(t.Span, "person/nr")
+	case t.POS == "nr" && n == 2 && surname && !strings.ContainsRune(notGivenNames, last):
+		return mention(t.Span, "person/nr")
+	case t.POS == "nr" && n >= 3 && isTranslit(t.Term) && !placeLike(t.Term) && !followedBySuffix(tags, i):
+		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
+	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleOf(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
+		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
 	case t.POS == "x" && n <= 3 && role != "":
 		return mention(t.Span, "person/role")
 	case t.POS == "x" && n <= 3 && speaks:
 		return mention(t.Span, "person/speech")
+	case t.POS == "x" && n == 2 && surname && i+1 < len(tags) && adjacent(t, tags[i+1]) && givenChar(tags[i+1]):
+		// A three-character name jieba cut after two: 王成/x 喜/v.
+		m, _, ok := mention(corpus.Span{Start: t.Span.Start, End: tags[i+1].Span.End}, "person/x")
+		return m, 2, ok
 	case t.POS == "x" && n <= 3 && surname:
 		return mention(t.Span, "person/x")
 	}
 	return corpus.Mention{}, 0, false
+}
+
+// givenChar reports a one-character word that can end a given name:
+// not a function word, numeral, measure word or direction.
+func givenChar(t corpus.Token) bool {
+	if runeCount(t.Term) != 1 || hanLen(t.Term) != 1 || strings.ContainsRune(notGivenNames+gluedAfterName, firstRune(t.Term)) {
+		return false
+	}
+	switch {
+	case t.POS == "", functionWord(t.POS), strings.HasPrefix(t.POS, "m"), t.POS == "q", t.POS == "f", t.POS == "r":
+		return false
+	}
+	return true
 }
 
 // notGivenNames are characters that end a two-character unknown word
@@ -233,8 +280,8 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 	end, named := i, false
 	for k := i; k < len(tags); k++ {
 		t := tags[k]
-		if k > i && (!adjacent(tags[k-1], t) || !isTranslit(t.Term)) || gazetteer[t.Term] || speechVerbs[t.Term] ||
-			t.POS == "v" || t.POS == "ns" && runeCount(t.Term) > 1 && k > i {
+		if k > i && (!adjacent(tags[k-1], t) || !isTranslit(t.Term) && !mostlyTranslit(t)) || gazetteer[t.Term] || speechVerbs[t.Term] ||
+			t.POS == "v" || t.POS == "ns" && runeCount(t.Term) > 1 && k > i || k > i && functionWord(t.POS) {
 			break
 		}
 		named = named || strings.HasPrefix(t.POS, "nr") || t.POS == "x"
@@ -246,6 +293,13 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
+}
+
+// functionWord reports the tags of words that follow a name but never
+// continue it: adverbs (d), prepositions (p), conjunctions (c),
+// particles (u…).
+func functionWord(pos string) bool {
+	return pos != "" && strings.ContainsRune("dpcu", rune(pos[0]))
 }
 
 // hasNumeral reports a Chinese numeral in w: names do not hold one,
@@ -280,6 +334,42 @@ func roleOf(w string) string {
 	return ""
 }
 
+// aloneName reads a Chinese name standing alone between non-Han
+// characters, as bylines and lists write them ((马宏伟), ——刘士尧（河北）):
+// a run of two or three Han characters, in whole words, starting with a
+// common surname, and no place.
+func aloneName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	if i > 0 && adjacent(tags[i-1], t) || !surnameRunes[firstRune(t.Term)] {
+		return corpus.Mention{}, 0, false
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(text[:t.Span.Start]); isHanRune(prev) {
+		return corpus.Mention{}, 0, false
+	}
+	for k := i; k < len(tags) && k <= i+2; k++ {
+		if k > i && !adjacent(tags[k-1], tags[k]) {
+			return corpus.Mention{}, 0, false
+		}
+		end := tags[k].Span.End
+		w := text[t.Span.Start:end]
+		n := runeCount(w)
+		if n > 3 || hanLen(w) != n {
+			return corpus.Mention{}, 0, false
+		}
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		if n >= 2 && (k+1 == len(tags) || !adjacent(tags[k], tags[k+1])) && !isHanRune(next) {
+			if gazetteer[w] || notNames[w] || placeLike(w) || hasNumeral(w) || isSuffixWord(string(lastRune(w))) {
+				return corpus.Mention{}, 0, false
+			}
+			span := corpus.Span{Start: t.Span.Start, End: end}
+			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/alone"}, k - i + 1, true
+		}
+	}
+	return corpus.Mention{}, 0, false
+}
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+
 // splitName reads a Chinese name that jieba cut into a surname and the
 // given name (倪/nr 宁/j, 胡/nr 天堂/n): a one-character surname tagged nr
 // followed by one or two characters in whole words, standing alone
@@ -301,7 +391,8 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		if hanLen(w) != runeCount(w) || given > 2 {
 			break
 		}
-		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != ""
+		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
+			functionWord(tags[k+1].POS)
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/split"}, k - i + 1, true
