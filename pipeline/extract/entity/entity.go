@@ -18,7 +18,10 @@ import (
 func Extract(text string, tags []corpus.Token) []corpus.Mention {
 	var out []corpus.Mention
 	for i := 0; i < len(tags); {
-		m, n, ok := org(text, tags, i)
+		m, n, ok := facility(text, tags, i)
+		if !ok {
+			m, n, ok = org(text, tags, i)
+		}
 		if !ok {
 			m, n, ok = dottedPerson(text, tags, i)
 		}

@@ -70,6 +70,15 @@ func TestExtract(t *testing.T) {
 		{"nationality is no person", []string{"巴勒斯坦人/nrt", "说/v"}, "[]"},
 		{"dictionary junk tagged nr", []string{"林火/nr", "、", "夏粮/nr", "、", "陆军/nr"}, "[]"},
 		{"war-zone city tagged nrt is a place", []string{"顿涅茨克/nrt", "地区/n"}, "[place:顿涅茨克]"},
+		{"museum is a place", []string{"参观/v", "玉溪/nr", "博物馆/n"}, "[place:玉溪博物馆]"},
+		{"two teams are two names", []string{"中国女篮/nt", "再负/x", "美国队/nt"}, "[org:中国女篮 org:美国队]"},
+		{"sub-unit continues an org", []string{"北京大学/nt", "医学部/n", "教授/n"}, "[org:北京大学医学部]"},
+		{"title of last year is no part of the team", []string{"淘汰/v", "上届/j", "冠军/n", "瑞典队/nt"}, "[org:瑞典队]"},
+		{"a person's cabinet is no org", []string{"原/b", "切尔诺梅尔金/nrt", "政府/n", "成员/n"}, "[person:切尔诺梅尔金]"},
+		{"three-character name cut after two", []string{"画家/n", "王成/x", "喜/v", "访台/v"}, "[person:王成喜]"},
+		{"transliterated name tagged nr", []string{"演说/v", "后/f", "，", "曼德拉/nr", "来到/v"}, "[person:曼德拉]"},
+		{"name alone in a byline", []string{"（", "马/n", "宏伟/a", "）"}, "[person:马宏伟]"},
+		{"place alone in brackets is no name", []string{"（", "江西/ns", "）"}, "[place:江西]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

@@ -13,13 +13,13 @@ var orgSuffixes = []string{
 	"社区卫生服务中心", "疾病预防控制中心", "卫生健康委员会", "街道办事处", "人民代表大会",
 	"委员会", "卫健委", "管委会", "研究院", "研究所", "检察院", "保健院", "卫生院", "服务站",
 	"基金会", "联合会", "电视台", "办公室", "办公厅", "事务所", "俱乐部", "理事会", "代表处",
-	"领事馆", "大使馆", "博物馆", "医院", "中心", "政府", "大学", "学院", "学校", "中学", "小学",
+	"领事馆", "大使馆", "医院", "中心", "政府", "大学", "学院", "学校", "中学", "小学",
 	"党委", "党组", "支部", "总支", "公司", "集团", "协会", "学会", "日报", "报社", "法院", "法庭",
 	"银行", "组织", "国会", "议会", "联盟", "总署", "公署", "总会", "工会", "商会", "使团", "使馆",
 	"中央", "市委", "县委", "省委", "区委", "常委会", "政治局", "书记处", "军区", "部队", "舰队",
 	"通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
 	"女篮", "男篮", "女排", "男排", "女足", "男足",
-	"局", "厅", "部", "署", "委", "办", "社", "队", "厂", "所", "院", "馆", "系", "党", "团",
+	"局", "厅", "部", "署", "委", "办", "社", "队", "厂", "所", "院", "系", "党", "团", "处",
 }
 
 // notOrgEndings end words that only look like organisations: 大局 (the
@@ -30,13 +30,14 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
 	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
 	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
-	"部署", "好局", "军队", "学系", "体系", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
+	"部署", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
+	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
 
 // notOrgs are words jieba tags nt that name no organisation.
 var notOrgs = set(strings.Fields(`
 太空飞行 新兴产业 国际化 新进展 民富国强 自由贸易区 党政军 国家队 国家集训队 共产党 太空中心
 党和国家 公立医院 中心医院 人民医院 大学生 研究生 国有企业 民营企业 党组织 基层党组织
-委员会 联合会 管理部 农村部 社会保障部 代表团 宣讲团
+委员会 联合会 管理部 农村部 社会保障部 代表团 宣讲团 编辑部 指挥部 总指挥部 俱乐部 办公室
 `)...)
 
 // orgStart reports whether a word may begin an organisation name: a
@@ -46,15 +47,19 @@ var notOrgs = set(strings.Fields(`
 func orgStart(t corpus.Token) bool {
 	switch t.POS {
 	case "ns", "nt", "nz", "j", "nrt":
-		return hanLen(t.Term) >= 2
+		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯")
 	case "nr":
-		return hanLen(t.Term) >= 2 && hanLen(t.Term) <= 4 && !notNames[t.Term]
+		return hanLen(t.Term) >= 2 && hanLen(t.Term) <= 3 && !notNames[t.Term]
 	case "n", "vn":
 		return strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省") ||
 			orgPrefixes[t.Term] || ministry(t)
 	}
 	return gazetteer[t.Term]
 }
+
+// notOrgStarts are words tagged as names that only qualify what follows
+// (上届冠军瑞典队: last year's champion).
+var notOrgStarts = set("上届", "本届", "下届", "历届", "首届", "新一届")
 
 // orgPrefixes are common nouns that begin national and international
 // organisation names.
@@ -102,6 +107,9 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		if k > i && (!adjacent(tags[k-1], tags[k]) || !orgPart(tags[k])) {
 			break
 		}
+		if end >= 0 && !subUnit(tags[k]) {
+			break // 中国女篮/nt 再负 美国队: a second name starts, not a sub-unit
+		}
 		w := tags[k].Term
 		if cut := trimRole(w); cut != w && orgName(cut) {
 			end, endAt = k, tags[k].Span.Start+len(cut)
@@ -123,7 +131,8 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	// is not a kind (公立医院, 中心医院 are kinds, not names).
 	if end == i {
 		w := text[tags[i].Span.Start:endAt]
-		if tags[i].POS != "nt" && !knownOrg(w) && !ministry(tags[i]) || notOrgs[w] || hanLen(w) < 2 {
+		nz := tags[i].POS == "nz" && hanLen(w) >= 3 // 万达队/nz
+		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) || notOrgs[w] || hanLen(w) < 2 {
 			return corpus.Mention{}, 0, false
 		}
 	}
@@ -141,6 +150,19 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 func ministry(t corpus.Token) bool {
 	return t.POS == "n" && hanLen(t.Term) >= 3 && hasSuffix(t.Term, []string{"部", "局", "署", "厅", "委员会"}) &&
 		!hasSuffix(t.Term, notOrgEndings)
+}
+
+// subUnit reports whether a word after a complete organisation name may
+// continue it as a sub-unit (北京大学/nt 医学部/n, 市委/n 办公室/n).
+func subUnit(t corpus.Token) bool {
+	if t.Term == "附属" || t.Term == "直属" {
+		return true // 医科大学附属医院
+	}
+	switch t.POS {
+	case "n", "vn", "ng", "b", "m":
+		return true
+	}
+	return false
 }
 
 // orgName reports whether a word, by its ending, can end an organisation

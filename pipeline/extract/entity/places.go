@@ -109,6 +109,31 @@ func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) 
 	return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: rule}, end - i + 1, true
 }
 
+// facilities end names of buildings and sites, which the PFR annotation
+// and researchers treat as places: 玉溪博物馆, 乐天宾馆, 北京工人体育场.
+var facilities = []string{"博物馆", "纪念馆", "宾馆", "饭店", "酒店", "体育场", "体育馆", "火车站",
+	"机场", "广场", "公园", "陵园", "大厦", "大桥"}
+
+// facility reads a place name followed by words ending in a facility
+// suffix, at most four words in all. It returns the mention and the words
+// used.
+func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	if !(t.POS == "ns" || gazetteer[t.Term] || t.POS == "nz" || t.POS == "nr") || hanLen(t.Term) < 2 || notPlaces[t.Term] {
+		return corpus.Mention{}, 0, false
+	}
+	for k := i; k < len(tags) && k < i+4; k++ {
+		if k > i && (!adjacent(tags[k-1], tags[k]) || hanLen(tags[k].Term) != runeCount(tags[k].Term)) {
+			break
+		}
+		if hasSuffix(tags[k].Term, facilities) && (k > i || t.POS == "ns") {
+			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
+			return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: "place/facility"}, k - i + 1, true
+		}
+	}
+	return corpus.Mention{}, 0, false
+}
+
 // isSuffixWord reports whether a word is a lone place suffix.
 func isSuffixWord(w string) bool {
 	for _, s := range placeSuffixes {
