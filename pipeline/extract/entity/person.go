@@ -31,8 +31,15 @@ var bylineRoles = set("记者", "通讯员")
 // Surnames that also begin many ordinary words and place names (高水平,
 // 白皮书, 龙卷风, 石家庄, 黎巴嫩, 乌克兰, 段时间 on the news corpus) are left
 // out: such names are found only with a role or a speech verb.
-const surnames = "王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫雷侯陶贺顾毛郝龚邵钱覃戴莫孔汤习" +
-	"倪艾殷申宣翟庞黎滕阮严薄邢蒲逯芦岳娄樊柴史施林马文金" // common in news, rare as word starts
+const surnames = coreSurnames + moreSurnames
+
+// coreSurnames start two-character names too (王毅, 雷锋); moreSurnames
+// only three-character ones: 马方 (the Malaysian side), 文旅 (culture and
+// tourism), 金山 (a place) are words.
+const (
+	coreSurnames = "王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫雷侯陶贺顾毛郝龚邵钱覃戴莫孔汤习"
+	moreSurnames = "倪艾殷申宣翟庞黎滕阮严薄邢蒲逯芦岳娄樊柴史施林马文金"
+)
 
 // compoundSurnames are two-character family names (欧阳修, 司马光).
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
@@ -177,7 +184,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if !strings.HasPrefix(t.POS, "nr") && t.POS != "x" && !isTranslit(t.Term) {
 		return corpus.Mention{}, 0, false // the common case: no name tag, no foreign name
 	}
-	if isTranslit(t.Term) && strings.HasSuffix(t.Term, "斯克") {
+	if isTranslit(t.Term) && translitPlace(t.Term) {
 		return corpus.Mention{}, 0, false // 库尔斯克, 波克罗夫斯克: Russian and Ukrainian towns
 	}
 	if hasNumeral(t.Term) || strings.HasSuffix(t.Term, "人") && placeLike(strings.TrimSuffix(t.Term, "人")) {
@@ -289,7 +296,7 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 	}
 	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
 	w := text[span.Start:span.End]
-	if end == i || !named || runeCount(w) < 3 || placeLike(w) || followedBySuffix(tags, end) {
+	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || followedBySuffix(tags, end) {
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
@@ -315,7 +322,16 @@ func hasSurname(w string) bool {
 			return n >= 3 && n <= 4
 		}
 	}
-	return n >= 2 && n <= 3 && surnameRunes[firstRune(w)]
+	if n == 2 {
+		return strings.ContainsRune(coreSurnames, firstRune(w))
+	}
+	return n == 3 && surnameRunes[firstRune(w)]
+}
+
+// translitPlace reports a transliterated word ending like a town name:
+// -sk (库尔斯克), -grad (伏尔加格勒), -burg (叶卡捷琳堡), -pol (马里乌波尔).
+func translitPlace(w string) bool {
+	return hasSuffix(w, []string{"斯克", "格勒", "堡", "波尔", "斯坦"})
 }
 
 // followedBySuffix reports whether the word after tags[i] is a place
