@@ -9,6 +9,7 @@ import (
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/corpus/corpustest"
+	"github.com/baogao/baogao/pipeline/extract/entity"
 )
 
 // BenchmarkRun measures the whole `baogao run` on the five seed reports:
@@ -57,7 +58,8 @@ func BenchmarkRun(b *testing.B) {
 // xwlb transcripts), the extract stage (repaired view, dates, numbers,
 // initiatives, overlap resolution) with segmentation (jieba search mode on
 // the repaired view), and with the segment stage as the run does it
-// (Analyse: one tagged cut giving the search tokens and the entity tags).
+// (Analyse: one tagged cut giving the search tokens and the entity tags),
+// and with the entity rules on tags cut once outside the timer.
 // Extraction should cost at most a third of segmentation.
 //
 //	go test ./cmd/baogao -run XXX -bench ExtractVsSegment -count 5
@@ -80,6 +82,10 @@ func BenchmarkExtractVsSegment(b *testing.B) {
 	}
 	defer an.Close()
 	ref := corpus.Date{Year: 2022, Month: 10, Day: 1}
+	tags := map[string][]corpus.Token{}
+	for _, t := range texts {
+		tags[t] = an.Jieba.Tag(t)
+	}
 	for _, c := range []struct {
 		name string
 		fn   func(string)
@@ -87,6 +93,7 @@ func BenchmarkExtractVsSegment(b *testing.B) {
 		{"segment", func(s string) { an.Jieba.SearchRepaired(s) }},
 		{"extract", func(s string) { an.Extract.Extract(s, ref) }},
 		{"analyse", func(s string) { an.Jieba.Analyse(s) }},
+		{"entity", func(s string) { entity.Extract(s, tags[s]) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(size)

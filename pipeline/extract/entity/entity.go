@@ -16,7 +16,7 @@ import (
 // or person inside its name (西门子/nr 公司), a person the foreign name
 // parts jieba tags as places.
 func Extract(text string, tags []corpus.Token) []corpus.Mention {
-	var out []corpus.Mention
+	out := make([]corpus.Mention, 0, len(tags)/16)
 	for i := 0; i < len(tags); {
 		m, n, ok := facility(text, tags, i)
 		if !ok {
@@ -43,6 +43,30 @@ func Extract(text string, tags []corpus.Token) []corpus.Mention {
 
 // adjacent reports whether word b directly follows word a in the text.
 func adjacent(a, b corpus.Token) bool { return a.Span.End == b.Span.Start }
+
+// suffixSet is a list of word endings indexed by last rune: the rules
+// test the long lists (organisation suffixes, roles) at every word.
+type suffixSet map[rune][]string
+
+func newSuffixSet(words []string) suffixSet {
+	m := suffixSet{}
+	for _, w := range words {
+		m[lastRune(w)] = append(m[lastRune(w)], w)
+	}
+	return m
+}
+
+// match returns the first listed ending of w, in list order, or "".
+func (m suffixSet) match(w string) string {
+	for _, s := range m[lastRune(w)] {
+		if strings.HasSuffix(w, s) {
+			return s
+		}
+	}
+	return ""
+}
+
+func (m suffixSet) has(w string) bool { return m.match(w) != "" }
 
 func hasSuffix(w string, suffixes []string) bool {
 	for _, s := range suffixes {

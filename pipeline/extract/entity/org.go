@@ -115,7 +115,7 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			end, endAt = k, tags[k].Span.Start+len(cut)
 			break // a role ends the name
 		}
-		if orgName(w) || k > i && hasSuffix(w, orgSuffixes) && !hasSuffix(w, notOrgEndings) {
+		if orgName(w) || k > i && orgSuffixSet.has(w) && !notOrgEndingSet.has(w) {
 			end, endAt = k, tags[k].Span.End
 		}
 	}
@@ -144,12 +144,18 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	return corpus.Mention{Kind: corpus.KindOrg, Span: span, Value: OrgCanonical(name), Rule: "org/suffix"}, end - i + 1, true
 }
 
+// The suffix lists as sets, for the tests at every word.
+var (
+	orgSuffixSet     = newSuffixSet(orgSuffixes)
+	notOrgEndingSet  = newSuffixSet(notOrgEndings)
+	ministrySuffixes = newSuffixSet([]string{"部", "局", "署", "厅", "委员会"})
+)
+
 // ministry reports a common noun of three or more characters ending in
 // a government department suffix (水利部/n, 海关总署/n): jieba knows many
 // ministries but does not tag them nt.
 func ministry(t corpus.Token) bool {
-	return t.POS == "n" && hanLen(t.Term) >= 3 && hasSuffix(t.Term, []string{"部", "局", "署", "厅", "委员会"}) &&
-		!hasSuffix(t.Term, notOrgEndings)
+	return t.POS == "n" && hanLen(t.Term) >= 3 && ministrySuffixes.has(t.Term) && !notOrgEndingSet.has(t.Term)
 }
 
 // subUnit reports whether a word after a complete organisation name may
@@ -168,7 +174,7 @@ func subUnit(t corpus.Token) bool {
 // orgName reports whether a word, by its ending, can end an organisation
 // name.
 func orgName(w string) bool {
-	return hasSuffix(w, orgSuffixes) && !hasSuffix(w, notOrgEndings) && !notOrgs[w]
+	return orgSuffixSet.has(w) && !notOrgEndingSet.has(w) && !notOrgs[w]
 }
 
 // orgRoles are titles jieba glues to an organisation (中央政治局常委).

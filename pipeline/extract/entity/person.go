@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -328,10 +329,12 @@ func hasSurname(w string) bool {
 	return n == 3 && surnameRunes[firstRune(w)]
 }
 
+var translitTowns = newSuffixSet([]string{"斯克", "格勒", "堡", "波尔", "斯坦"})
+
 // translitPlace reports a transliterated word ending like a town name:
 // -sk (库尔斯克), -grad (伏尔加格勒), -burg (叶卡捷琳堡), -pol (马里乌波尔).
 func translitPlace(w string) bool {
-	return hasSuffix(w, []string{"斯克", "格勒", "堡", "波尔", "斯坦"})
+	return translitTowns.has(w)
 }
 
 // followedBySuffix reports whether the word after tags[i] is a place
@@ -341,14 +344,17 @@ func followedBySuffix(tags []corpus.Token, i int) bool {
 }
 
 // roleOf returns the role a word ends with (医院院长 → 院长), or "".
-func roleOf(w string) string {
-	for _, r := range roles {
-		if strings.HasSuffix(w, r) {
-			return r
-		}
+func roleOf(w string) string { return roleSet.match(w) }
+
+// roleSet is roles indexed by last rune, longest first within each rune
+// so 副院长 wins over 院长.
+var roleSet = func() suffixSet {
+	m := newSuffixSet(roles)
+	for _, rs := range m {
+		sort.SliceStable(rs, func(i, j int) bool { return len(rs[i]) > len(rs[j]) })
 	}
-	return ""
-}
+	return m
+}()
 
 // aloneName reads a Chinese name standing alone between non-Han
 // characters, as bylines and lists write them ((马宏伟), ——刘士尧（河北）):

@@ -114,6 +114,8 @@ func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) 
 var facilities = []string{"博物馆", "纪念馆", "宾馆", "饭店", "酒店", "体育场", "体育馆", "火车站",
 	"机场", "广场", "公园", "陵园", "大厦", "大桥"}
 
+var facilitySet = newSuffixSet(facilities)
+
 // facility reads a place name followed by words ending in a facility
 // suffix, at most four words in all. It returns the mention and the words
 // used.
@@ -126,7 +128,7 @@ func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 		if k > i && (!adjacent(tags[k-1], tags[k]) || hanLen(tags[k].Term) != runeCount(tags[k].Term)) {
 			break
 		}
-		if hasSuffix(tags[k].Term, facilities) && (k > i || t.POS == "ns") {
+		if facilitySet.has(tags[k].Term) && (k > i || t.POS == "ns") {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: "place/facility"}, k - i + 1, true
 		}
