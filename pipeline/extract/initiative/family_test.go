@@ -63,6 +63,7 @@ func TestFamilies(t *testing.T) {
 		{"two items are a list, not a name", "落实减税、降费政策，", nil},
 		// Named years of a campaign, and ceremonies that are no programme.
 		{"campaign year", "全市启动营商环境提升年，开展作风建设年活动。", []string{"营商环境提升年", "作风建设年"}},
+		{"year of two countries", "共同办好中俄文化年，体育交流年圆满收官。", []string{"中俄文化年", "体育交流年"}},
 		{"ceremony of a quoted year", "出席“中俄媒体交流年”开幕式活动。", nil},
 		{"strategy of a field is generic", "加强投资领域战略、规划对接。", nil},
 		// Programmes built on a place or an institution.

@@ -140,7 +140,12 @@ var heads = sortHeads([]head{
 	{word: "质量月", short: true, typ: TypeActivity, pattern: true},
 	{word: "科技周", short: true, typ: TypeActivity, pattern: true},
 	{word: "读书月", short: true, typ: TypeActivity, pattern: true},
-	// Named years of a campaign: 作风建设年, 重大项目建设年, 基层减负落实年.
+	// Named years of a campaign and of two countries: 作风建设年, 基层减负落
+	// 实年, 中俄文化年, 中柬友好年.
+	{word: "文化年", short: true, typ: TypeActivity, pattern: true},
+	{word: "友好年", short: true, typ: TypeActivity, pattern: true},
+	{word: "交流年", short: true, typ: TypeActivity, pattern: true},
+	{word: "旅游年", short: true, typ: TypeActivity, pattern: true},
 	{word: "建设年", short: true, typ: TypeCampaign, pattern: true},
 	{word: "提升年", short: true, typ: TypeCampaign, pattern: true},
 	{word: "攻坚年", short: true, typ: TypeCampaign, pattern: true},

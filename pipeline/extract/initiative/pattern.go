@@ -25,7 +25,7 @@ var leftBoundaries = []string{
 	"地处", "做好", "取消", "标志着", "参观", "考察", "视察", "调研", "建成",
 	"开工", "竣工", "投产", "完工", "参建", "支持", "响应", "倡导", "宣布", "签署",
 	"关于", "这次", "成为", "进行", "对于", "荣获", "获评", "获得", "争创", "创建", "创成", "设立",
-	"评为", "授予", "命名", "推出", "推行", "开设", "谋划", "健全",
+	"评为", "授予", "命名", "推出", "推行", "开设", "谋划", "健全", "出席", "办好",
 	"打好", "抓好", "确保", "检验", "上升为", "总结", "树立和践行",
 	"的", "了", "在", "是", "把", "将", "被", "等", "并", "着", "及", "与", "要", "对", "以",
 	"到", "好", "就", "暨", "举行", "和",
@@ -63,6 +63,10 @@ func (e *Extractor) patterns(sc scan, cs []candidate) []candidate {
 		if h.short {
 			minCore = minCoreRunes
 		}
+		if h.short && ceremonyAfter(s[i+len(h.word):]) {
+			i += len(h.word) // 中俄友好年开幕式活动: the ceremony of a year, an event
+			continue
+		}
 		start, tagged, ok := leftEdge(sc, i, minCore, h.verb)
 		if !ok && h.whole {
 			_, ok = boundaryBefore(s, i)
@@ -90,6 +94,18 @@ func (e *Extractor) patterns(sc scan, cs []candidate) []candidate {
 		i += len(h.word)
 	}
 	return cs
+}
+
+// ceremonyAfter reports a ceremony right after a named day or year, or
+// after the quotation holding it.
+func ceremonyAfter(rest string) bool {
+	rest = strings.TrimLeftFunc(rest, isQuoteMark)
+	for _, c := range []string{"开幕式", "闭幕式", "启动仪式", "仪式", "开幕", "闭幕"} {
+		if strings.HasPrefix(rest, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // leftEdge walks left from a head at s[head:] to the start of the name: the

@@ -271,7 +271,7 @@ func rightBoundary(s string, i int) bool {
 // quotedAlone tries the rules for a quotation without a head.
 func (e *Extractor) quotedAlone(s string, q quote, seen map[string]string) (candidate, bool) {
 	core := q.core(s)
-	if !nameLike(core, q.inner(s)) || isSpeech(s, q.start) {
+	if !nameLike(core, q.inner(s)) || isSpeech(s, q.start) || ceremonyAfter(s[q.end:]) {
 		return candidate{}, false
 	}
 	c := candidate{start: q.start, end: q.end, prio: prioQuoted}
