@@ -79,6 +79,8 @@ func TestExtract(t *testing.T) {
 		{"transliterated name tagged nr", []string{"演说/v", "后/f", "，", "曼德拉/nr", "来到/v"}, "[person:曼德拉]"},
 		{"name alone in a byline", []string{"（", "马/n", "宏伟/a", "）"}, "[person:马宏伟]"},
 		{"place alone in brackets is no name", []string{"（", "江西/ns", "）"}, "[place:江西]"},
+		{"town cut apart is one place", []string{"控制/v", "波克罗/nrt", "夫斯/x", "克/nr"}, "[place:波克罗夫斯克]"},
+		{"a transliterated organisation", []string{"欧佩克/nrt", "宣布/v", "增产/v"}, "[org:石油输出国组织]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

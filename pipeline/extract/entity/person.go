@@ -61,7 +61,7 @@ var notNames = set(strings.Fields(`
 宋体 唐装 高度 高端 高峰 高效 高考 高校 高铁 万岁 于是 江山 江河 石油 金融 金牌 金额 余额
 吕剧 胡同 胡须 苏醒 魏碑 钟表 钟声 彭湃 罗盘 罗列 曹操 潘多拉 谢谢 谢幕 许多 许可 何时 何况
 何等 何必 孙子 郑重 包括 程序 程度 康复 康乐 安康 丁香 毛病 毛巾 邵阳 龚滩 叶片
-林火 林田湖 管党 黎以 海马斯 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑
+林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑
 `)...)
 
 // speechVerbs after a name show it is a person (刘女士说, 张三表示).
@@ -70,7 +70,7 @@ var speechVerbs = set("说", "表示", "介绍", "指出", "强调", "认为", "
 // translit holds the characters transliterated foreign names are written
 // with (阿拉法特, 内塔尼亚胡, 别列佐夫斯基): a run of words made only of them
 // is a foreign name even when jieba cuts it into pieces.
-const translit = "捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
+const translit = "古捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
 	"法菲费芬丰弗伏福富盖甘冈高戈格根贡古瓜圭哈海汉豪赫黑亨洪胡华霍吉基加贾杰金卡凯坎康考柯科克肯" +
 	"库夸奎昆拉莱赖兰郎朗劳勒雷蕾里利莉列林琳隆卢鲁路伦罗洛马玛迈麦曼梅美门蒙米密明莫默姆穆纳娜" +
 	"奈内尼涅宁纽努诺欧帕派潘庞佩彭皮珀普齐奇恰乔切钦丘屈萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤" +
@@ -297,7 +297,11 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 	}
 	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
 	w := text[span.Start:span.End]
-	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || followedBySuffix(tags, end) {
+	if end > i && translitPlace(w) && !gazetteer[w] {
+		// 波克罗/夫斯/克: a town jieba cut apart is one place, not three names.
+		return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: w, Rule: "place/translit"}, end - i + 1, true
+	}
+	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || notNames[w] || followedBySuffix(tags, end) {
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
