@@ -81,6 +81,8 @@ func TestExtract(t *testing.T) {
 		{"place alone in brackets is no name", []string{"（", "江西/ns", "）"}, "[place:江西]"},
 		{"town cut apart is one place", []string{"控制/v", "波克罗/nrt", "夫斯/x", "克/nr"}, "[place:波克罗夫斯克]"},
 		{"a transliterated organisation", []string{"欧佩克/nrt", "宣布/v", "增产/v"}, "[org:石油输出国组织]"},
+		{"foreign name starting with a one-character word", []string{"秘书长/n", "古/a", "特雷斯/nr", "在/p"}, "[person:古特雷斯]"},
+		{"listed town cut apart", []string{"在/p", "巴赫/nr", "穆特/nrt", "击退/v"}, "[place:巴赫穆特]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

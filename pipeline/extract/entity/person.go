@@ -70,7 +70,7 @@ var speechVerbs = set("说", "表示", "介绍", "指出", "强调", "认为", "
 // translit holds the characters transliterated foreign names are written
 // with (阿拉法特, 内塔尼亚胡, 别列佐夫斯基): a run of words made only of them
 // is a foreign name even when jieba cuts it into pieces.
-const translit = "古捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
+const translit = "娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
 	"法菲费芬丰弗伏福富盖甘冈高戈格根贡古瓜圭哈海汉豪赫黑亨洪胡华霍吉基加贾杰金卡凯坎康考柯科克肯" +
 	"库夸奎昆拉莱赖兰郎朗劳勒雷蕾里利莉列林琳隆卢鲁路伦罗洛马玛迈麦曼梅美门蒙米密明莫默姆穆纳娜" +
 	"奈内尼涅宁纽努诺欧帕派潘庞佩彭皮珀普齐奇恰乔切钦丘屈萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤" +
@@ -179,6 +179,9 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if n == 1 {
 		if m, k, ok := splitName(text, tags, i); ok {
 			return m, k, true
+		}
+		if m, k, ok := translitRun(text, tags, i); ok {
+			return m, k, true // 古/a 特雷斯/nr, 佩/zg 斯科夫/nr
 		}
 		return aloneName(text, tags, i)
 	}
@@ -289,7 +292,7 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 	for k := i; k < len(tags); k++ {
 		t := tags[k]
 		if k > i && (!adjacent(tags[k-1], t) || !isTranslit(t.Term) && !mostlyTranslit(t)) || gazetteer[t.Term] || speechVerbs[t.Term] ||
-			t.POS == "v" || t.POS == "ns" && runeCount(t.Term) > 1 && k > i || k > i && functionWord(t.POS) {
+			k > i && (t.POS == "v" || t.POS == "ns" && runeCount(t.Term) > 1 || functionWord(t.POS)) {
 			break
 		}
 		named = named || strings.HasPrefix(t.POS, "nr") || t.POS == "x"
@@ -297,7 +300,7 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 	}
 	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
 	w := text[span.Start:span.End]
-	if end > i && translitPlace(w) && !gazetteer[w] {
+	if end > i && (translitPlace(w) || gazetteer[w]) {
 		// 波克罗/夫斯/克: a town jieba cut apart is one place, not three names.
 		return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: w, Rule: "place/translit"}, end - i + 1, true
 	}
