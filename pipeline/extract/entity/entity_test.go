@@ -59,7 +59,7 @@ func TestExtract(t *testing.T) {
 		{"photo credit glued to the name", []string{"（", "周建平摄/x", "）"}, "[person:周建平]"},
 		{"surname and given name cut apart in a byline", []string{"（", "倪/nr", "宁/j", "）"}, "[person:倪宁]"},
 		{"surname-like word with a function character", []string{"访/v", "韩时/x", "，"}, "[]"},
-		{"org alias gets its canonical value", []string{"中央政治局/nt", "召开/v", "会议/n"}, "[org:中共中央政治局]"},
+		{"org alias gets its canonical value", []string{"中央政治局/nt", "召开/v", "会议/n"}, "[org:中共中央政治局=中央政治局]"},
 		{"role glued to an org is left out", []string{"中共/j", "中央政治局常委/nt", "、"}, "[org:中共中央政治局]"},
 		{"a delegation is no org", []string{"周海峰/nr", "一行/m", "抵达/v"}, "[person:周海峰]"},
 		{"ministry tagged as a common noun", []string{"经/p", "水利部/n", "审批/v"}, "[org:水利部]"},
@@ -80,7 +80,7 @@ func TestExtract(t *testing.T) {
 		{"name alone in a byline", []string{"（", "马/n", "宏伟/a", "）"}, "[person:马宏伟]"},
 		{"place alone in brackets is no name", []string{"（", "江西/ns", "）"}, "[place:江西]"},
 		{"town cut apart is one place", []string{"控制/v", "波克罗/nrt", "夫斯/x", "克/nr"}, "[place:波克罗夫斯克]"},
-		{"a transliterated organisation", []string{"欧佩克/nrt", "宣布/v", "增产/v"}, "[org:石油输出国组织]"},
+		{"a transliterated organisation", []string{"欧佩克/nrt", "宣布/v", "增产/v"}, "[org:石油输出国组织=欧佩克]"},
 		{"foreign name starting with a one-character word", []string{"秘书长/n", "古/a", "特雷斯/nr", "在/p"}, "[person:古特雷斯]"},
 		{"listed town cut apart", []string{"在/p", "巴赫/nr", "穆特/nrt", "击退/v"}, "[place:巴赫穆特]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
@@ -94,6 +94,9 @@ func TestExtract(t *testing.T) {
 					t.Errorf("span of %v does not slice to its value", m)
 				}
 				s := fmt.Sprintf("%v:%s", m.Kind, m.Value)
+				if surface := text[m.Span.Start:m.Span.End]; surface != m.Value {
+					s += "=" + surface // a canonical name: the text as written too
+				}
 				if m.Noun != "" {
 					s += "(" + m.Noun + ")"
 				}

@@ -68,7 +68,9 @@ var orgPrefixes = set("国际", "世界", "中华", "全国", "中央", "国家"
 // orgPart reports whether a word may continue an organisation name.
 func orgPart(t corpus.Token) bool {
 	switch t.POS {
-	case "ns", "nt", "nz", "n", "vn", "b", "j", "m", "ng", "nrt", "an":
+	case "nt":
+		return hanLen(t.Term) <= 12 // 中央政治局常委/nt, 联合国开发计划署/nt
+	case "ns", "nz", "n", "vn", "b", "j", "m", "ng", "nrt", "an":
 		return hanLen(t.Term) <= 6
 	case "nr", "x":
 		return hanLen(t.Term) <= 4 && !notNames[t.Term]

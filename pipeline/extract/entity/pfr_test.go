@@ -23,9 +23,9 @@ var pfrSet = flag.String("pfr", "dev", "PFR 1998 set TestPFR scores: dev or test
 var pfrMisses = flag.Int("pfr-misses", 0, "misses per kind TestPFR logs")
 
 // pfrFloors guard the span-exact F1 of each kind on dev a little under
-// what was measured (person 0.836, place 0.877, org 0.780); a regression
+// what was measured (person 0.836, place 0.877, org 0.794); a regression
 // below fails the test. The goal is 0.80 for each.
-var pfrFloors = map[corpus.Kind]float64{corpus.KindPerson: 0.81, corpus.KindPlace: 0.86, corpus.KindOrg: 0.76}
+var pfrFloors = map[corpus.Kind]float64{corpus.KindPerson: 0.81, corpus.KindPlace: 0.86, corpus.KindOrg: 0.77}
 
 // pfrKinds maps the PFR labels to mention kinds.
 var pfrKinds = map[string]corpus.Kind{"PER": corpus.KindPerson, "LOC": corpus.KindPlace, "ORG": corpus.KindOrg}
