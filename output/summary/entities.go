@@ -80,9 +80,5 @@ func (en entities) rows() []EntityRow {
 
 // size estimates the bytes buffered for the row.
 func (r *EntityRow) size() int64 {
-	n := int64(len(r.Kind) + len(r.Name) + 32)
-	for _, a := range r.Aliases {
-		n += int64(len(a))
-	}
-	return n
+	return int64(len(r.Kind)+len(r.Name)+32) + listBytes(r.Aliases)
 }

@@ -68,15 +68,6 @@ func (m suffixSet) match(w string) string {
 
 func (m suffixSet) has(w string) bool { return m.match(w) != "" }
 
-func hasSuffix(w string, suffixes []string) bool {
-	for _, s := range suffixes {
-		if strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
 func hanLen(s string) int {
 	n := 0
 	for _, r := range s {
