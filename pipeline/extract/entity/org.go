@@ -3,6 +3,7 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
 )
@@ -277,14 +278,14 @@ var nationalOrgs = strings.Fields(`
 `)
 
 // knownOrgs indexes nationalOrgs and the alias table (both sides) by
-// first rune, longest first.
-var knownOrgs = func() map[rune][]string {
+// their first two runes, longest first: knownOrgAt runs at every word.
+var knownOrgs = func() map[string][]string {
 	seen := map[string]bool{}
-	m := map[rune][]string{}
+	m := map[string][]string{}
 	add := func(n string) {
 		if !seen[n] {
 			seen[n] = true
-			m[firstRune(n)] = append(m[firstRune(n)], n)
+			m[prefixKey(n)] = append(m[prefixKey(n)], n)
 		}
 	}
 	for _, n := range nationalOrgs {
@@ -300,12 +301,22 @@ var knownOrgs = func() map[rune][]string {
 	return m
 }()
 
+// prefixKey returns the first two runes of s (all of s when shorter).
+func prefixKey(s string) string {
+	i := 0
+	for k := 0; k < 2 && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
 // knownOrgAt reads a listed organisation name that starts at tags[i] and
 // ends where a word ends. It returns the mention and the words used.
 func knownOrgAt(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	start := tags[i].Span.Start
 	rest := text[start:]
-	for _, n := range knownOrgs[firstRune(tags[i].Term)] {
+	for _, n := range knownOrgs[prefixKey(rest)] {
 		if !strings.HasPrefix(rest, n) {
 			continue
 		}
