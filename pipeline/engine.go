@@ -87,7 +87,7 @@ func (e *Engine) builtins() []extract.Registration {
 		{Name: "number", Kinds: []corpus.Kind{corpus.KindNumber}, Precedence: 1,
 			Extractor: extract.Func(func(in *extract.Input) []corpus.Mention { return numbers.Extract(in.Text, in.Ref) })},
 		{Name: "initiative", Kinds: []corpus.Kind{corpus.KindInitiative}, Precedence: 3,
-			Extractor: extract.Func(func(in *extract.Input) []corpus.Mention { return e.inits.Extract(in.Text, in.Ref) })},
+			Extractor: extract.Func(func(in *extract.Input) []corpus.Mention { return e.inits.ExtractTagged(in.Text, in.Ref, in.Tags) })},
 	}
 	if !e.opts.NoEntities {
 		regs = append(regs, extract.Registration{Name: "entity", Kinds: []corpus.Kind{corpus.KindOrg, corpus.KindPerson, corpus.KindPlace},

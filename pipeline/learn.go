@@ -88,16 +88,24 @@ func (l Learned) Lexicon() *initiative.Lexicon {
 	return lex
 }
 
-// WriteTSV writes the learned names as a lexicon file that -lexicon reads:
-// a header comment, then name, type, documents, example and first path,
-// TAB-separated, one name per line.
+// WriteTSV writes the learned names as a lexicon file that -lexicon reads
+// (initiative.ParseLexicon): a header comment, then name, type and source,
+// TAB-separated, one name per line; the source is the evidence: how many
+// documents quote the name confidently, and the first quotation with its
+// path.
 func (l Learned) WriteTSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintln(bw, "# baogao learned lexicon: name\ttype\tdocuments\texample\tfirst_path")
+	fmt.Fprintln(bw, "# baogao learned lexicon: name\ttype\tsource")
 	for _, n := range l {
-		fmt.Fprintf(bw, "%s\t%s\t%d\t%s\t%s\n", n.Name, n.Type, n.Documents, oneLine(n.Example), oneLine(n.FirstPath))
+		fmt.Fprintf(bw, "%s\t%s\t%s\n", n.Name, n.Type, n.Source())
 	}
 	return bw.Flush()
+}
+
+// Source is the evidence of a learned name, as the lexicon's source column
+// holds it: "learned: 3 documents; first “…”工程 in reports/a.txt".
+func (n LearnedName) Source() string {
+	return oneLine(fmt.Sprintf("learned: %d documents; first %s in %s", n.Documents, n.Example, n.FirstPath))
 }
 
 // oneLine keeps a field on its line: tabs and line breaks become spaces.

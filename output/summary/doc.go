@@ -1,6 +1,8 @@
 // Package summary writes the tidy Parquet tables of a run: one row per
 // document (documents.parquet), per mention (mentions.parquet) and per
-// problem (problems.parquet).
+// problem (problems.parquet), and one row per canonical initiative
+// (initiatives.parquet) and per canonical organisation, person and place
+// (entities.parquet) of the whole run.
 //
 // The tables are meant to load in one line in DuckDB, polars, pandas and R
 // arrow with the right types and no post-processing: strings carry the

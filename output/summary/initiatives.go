@@ -128,9 +128,14 @@ func sortedKeys(m map[string]bool) []string {
 
 // size estimates the bytes buffered for the row.
 func (r *InitiativeRow) size() int64 {
-	n := int64(len(r.Name) + strLen(r.Type) + 64)
-	for _, a := range r.Aliases {
-		n += int64(len(a))
+	return int64(len(r.Name)+strLen(r.Type)+64) + listBytes(r.Aliases)
+}
+
+// listBytes counts the bytes of a list column's strings.
+func listBytes(ss []string) int64 {
+	var n int64
+	for _, s := range ss {
+		n += int64(len(s))
 	}
 	return n
 }

@@ -17,6 +17,9 @@ const (
 	// InitiativesFile has one row per canonical initiative of the run,
 	// written by Finish.
 	InitiativesFile = "initiatives.parquet"
+	// EntitiesFile has one row per canonical organisation, person and
+	// place of the run, written by Finish.
+	EntitiesFile = "entities.parquet"
 )
 
 // Default row-group bounds. A row group is the unit readers load and
@@ -68,8 +71,9 @@ func (o *Options) rowsFor(def int) int {
 // ErrFinished is returned by Add after Finish.
 var ErrFinished = errors.New("summary: writer finished")
 
-// Writer writes documents.parquet, mentions.parquet and problems.parquet
-// into one directory. It implements output.Sink. The files are complete
+// Writer writes documents.parquet, mentions.parquet and problems.parquet,
+// and at Finish initiatives.parquet and entities.parquet, into one
+// directory. It implements output.Sink. The files are complete
 // only after Finish; the caller stages and publishes the directory.
 //
 // Concurrency: a Writer is used from one goroutine, as output.Sink says.
@@ -79,6 +83,8 @@ type Writer struct {
 	problems *table[ProblemRow, *ProblemRow]
 	inits    *table[InitiativeRow, *InitiativeRow]
 	initAgg  initiatives
+	ents     *table[EntityRow, *EntityRow]
+	entAgg   entities
 	// Reused per document so Add allocates little for mentions.
 	mentionBuf []MentionRow
 	problemBuf []ProblemRow
@@ -87,7 +93,7 @@ type Writer struct {
 	err        error // the result of the first Finish
 }
 
-// New creates the three table files in dir, creating dir if needed.
+// New creates the table files in dir, creating dir if needed.
 func New(dir string, opts Options) (*Writer, error) {
 	opts.SetDefaults()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -110,7 +116,11 @@ func New(dir string, opts Options) (*Writer, error) {
 		_ = w.Finish()
 		return nil, err
 	}
-	w.initAgg = initiatives{}
+	if w.ents, err = openTable[EntityRow](dir, EntitiesFile, opts.rowsFor(DefaultMentionRows), opts.RowGroupBytes); err != nil {
+		_ = w.Finish()
+		return nil, err
+	}
+	w.initAgg, w.entAgg = initiatives{}, entities{}
 	w.reasons = map[string]int64{}
 	return w, nil
 }
@@ -138,6 +148,7 @@ func (w *Writer) Add(doc *corpus.Document) error {
 		return err
 	}
 	w.initAgg.add(doc)
+	w.entAgg.add(doc)
 	for _, r := range w.problemBuf {
 		w.reasons[r.Reason]++
 	}
@@ -164,6 +175,9 @@ func (w *Writer) Finish() error {
 	if w.inits != nil {
 		errs = append(errs, w.inits.write(w.initAgg.rows()), w.inits.close())
 	}
+	if w.ents != nil {
+		errs = append(errs, w.ents.write(w.entAgg.rows()), w.ents.close())
+	}
 	w.err = errors.Join(errs...)
 	return w.err
 }
@@ -172,12 +186,14 @@ func (w *Writer) Finish() error {
 func (w *Writer) Reasons() map[string]int64 { return maps.Clone(w.reasons) }
 
 // Counts returns the rows written per table, keyed "documents",
-// "mentions" and "problems", for the run manifest.
+// "mentions", "problems", "initiatives" and "entities", for the run
+// manifest.
 func (w *Writer) Counts() map[string]int64 {
 	return map[string]int64{
 		"documents":   w.docs.rows,
 		"mentions":    w.mentions.rows,
 		"problems":    w.problems.rows,
 		"initiatives": w.inits.rows,
+		"entities":    w.ents.rows,
 	}
 }

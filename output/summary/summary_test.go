@@ -124,6 +124,9 @@ func TestArrowSchema(t *testing.T) {
 			"name": str, "type": str, "aliases": arrow.LIST, "documents": arrow.INT64, "mentions": arrow.INT64,
 			"first_date": arrow.DATE32, "last_date": arrow.DATE32, "first_year": arrow.INT32, "last_year": arrow.INT32,
 		}},
+		{EntitiesFile, map[string]arrow.Type{
+			"kind": str, "name": str, "aliases": arrow.LIST, "documents": arrow.INT64, "mentions": arrow.INT64,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -309,7 +312,7 @@ func TestProblemsValues(t *testing.T) {
 
 func TestCounts(t *testing.T) {
 	_, w := writeDocs(t, Options{}, fixtureDocs())
-	want := map[string]int64{"documents": 3, "mentions": 5, "problems": 2, "initiatives": 1}
+	want := map[string]int64{"documents": 3, "mentions": 5, "problems": 2, "initiatives": 1, "entities": 0}
 	if got := w.Counts(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Counts() = %v; want %v", got, want)
 	}
@@ -583,6 +586,37 @@ func TestInitiatives(t *testing.T) {
 	}
 	if rows[0]["name"] != "健康守门人" {
 		t.Errorf("first row = %v; want 健康守门人 (more mentions than 义诊周 at equal documents)", rows[0]["name"])
+	}
+}
+
+// TestEntities: one row per kind and canonical name across documents,
+// with the surface forms that met in it; a place and an organisation
+// sharing a name stay two rows.
+func TestEntities(t *testing.T) {
+	org := func(text, surface, value string) corpus.Mention {
+		return mention(text, corpus.KindOrg, surface, corpus.Mention{Value: value})
+	}
+	a := &corpus.Document{ID: "a", Path: "a.txt", Text: "中央政治局召开会议，青山市代表出席。"}
+	a.Mentions = []corpus.Mention{org(a.Text, "中央政治局", "中共中央政治局"),
+		mention(a.Text, corpus.KindPlace, "青山市", corpus.Mention{Value: "青山市"})}
+	b := &corpus.Document{ID: "b", Path: "b.txt", Text: "中共中央政治局常委会听取汇报，中共中央政治局决定。青山市"}
+	b.Mentions = []corpus.Mention{org(b.Text, "中共中央政治局常委会", "中共中央政治局常务委员会"),
+		org(b.Text, "中共中央政治局", "中共中央政治局"),
+		mention(b.Text, corpus.KindOrg, "青山市", corpus.Mention{Value: "青山市"})}
+	dir, _ := writeDocs(t, Options{}, []*corpus.Document{a, b})
+	_, rows := readTable(t, filepath.Join(dir, EntitiesFile))
+	var got []string
+	for _, r := range rows {
+		got = append(got, fmt.Sprintf("%v %v %v %v/%v", r["kind"], r["name"], r["aliases"], r["documents"], r["mentions"]))
+	}
+	want := []string{
+		"org 中共中央政治局 [中共中央政治局 中央政治局] 2/2",
+		"org 中共中央政治局常务委员会 [中共中央政治局常委会] 1/1",
+		"org 青山市 [青山市] 1/1",
+		"place 青山市 [青山市] 1/1",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("entities =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -1,9 +1,19 @@
 // Package initiative finds named initiatives in Chinese report text: the
 // proper name of a programme, campaign, project, activity, policy
-// mechanism, plan, strategy, named service or slogan that an organisation
-// launches or runs, such as “我为群众办实事”实践活动 ("I do practical
-// things for the masses" practice activity) or 乡村振兴战略 (the rural
-// revitalisation strategy).
+// mechanism, plan, strategy, named service, slogan or honour that an
+// organisation launches, runs or competes for, such as “我为群众办实事”实践
+// 活动 ("I do practical things for the masses" practice activity), 乡村振兴
+// 战略 (the rural revitalisation strategy) or 青年文明号 (youth civilisation
+// post).
+//
+// # Input
+//
+// Extract and ExtractTagged match on the repaired view of a document
+// (normalize.Repair: hard wraps joined, width folded, traditional script
+// simplified); the caller builds it once and maps spans back with
+// View.Orig. ExtractTagged also takes jieba's part-of-speech tagged words
+// of that same text (segment.Jieba.Tag); Extract is ExtractTagged without
+// them.
 //
 // # Rules
 //
@@ -25,6 +35,15 @@
 //	                head (专项行动, 攻坚行动, 学习教育, 工程, 战略, 倡议, ...)
 //	                with a left boundary (a verb such as 开展/推进/实施,
 //	                punctuation, or a function character)
+//	pattern+tags    as pattern, where the left boundary is a word jieba
+//	                tagged as a preposition, conjunction, particle, pronoun,
+//	                adverb or a verb of two or more characters, and no listed
+//	                boundary was found (卫生院同时铺开/v 便民门诊优化专项行动)
+//	family          an unquoted name of a shape without a strong head:
+//	                national slogans (交通强国, 数字中国建设), a slogan and a
+//	                place (健康江苏, 平安杭州市), one-X-one-Y (一村一品), named
+//	                days (全国爱眼日, 世界肾脏日义诊活动), two parties (中国—东盟
+//	                合作) and enumerations (减税、降费、缓缴政策)
 //	lexicon         an unquoted occurrence of a lexicon name
 //
 // A bare quotation (no head noun) is otherwise dropped: writers quote
@@ -49,7 +68,23 @@
 //	service    服务, 志愿服务
 //	strategy   战略, 倡议
 //	education  教育, 主题教育, 学习教育
-//	slogan     numbered slogans without a head (quoted-number)
+//	slogan     numbered slogans without a head (quoted-number), 一村一品
+//	honour     文明号, 文明岗, 先锋岗, 示范岗, 示范病区, 星级党支部
+//
+// Pattern heads added for programmes built on a place or an institution
+// (中心建设, 专项政策, 示范区建设: 青山市卒中中心建设), named days, weeks,
+// months and years of a campaign (宣传周, 宣传月, 开放日, 服务月, 生产月,
+// 建设年, 攻坚年: 宪法宣传周, 院长开放日, 作风建设年) and honours take a core
+// of two characters; the honours that are names by themselves (青年文明号,
+// 巾帼文明岗, 五星级党支部) need only a boundary.
+//
+// # Lexicon
+//
+// The built-in lexicon (lexicon.tsv, embedded) holds national and
+// provincial programmes, each with the public text it was found in: the
+// first file of the NPC laws database or the 新闻联播 transcripts in
+// ../shared/corpus that writes it. -lexicon files add to it and may carry
+// the same third column.
 //
 // When the canonical name is in the lexicon, the lexicon's type wins, so
 // one name has one type across a corpus.
@@ -67,10 +102,15 @@
 //
 // Variants of a lexicon name meet in one canonical name, the shorter
 // lexicon form, because that is what a quotation with its head already
-// yields (“一带一路”倡议 → 一带一路): a known name plus 战略, 工程, 倡议 or
-// 规划 drops the head (乡村振兴战略 → 乡村振兴, 三北工程 → 三北), and 共建
-// before a known name is dropped (共建一带一路 → 一带一路). The mention keeps
-// its surface text and span.
+// yields (“一带一路”倡议 → 一带一路): a known name plus 战略, 工程, 倡议,
+// 规划, 建设 or 发展 drops the head (乡村振兴战略 → 乡村振兴, 南水北调工程 →
+// 南水北调, 数字中国建设 → 数字中国, 长江经济带发展 → 长江经济带), and 共建
+// before a known name is dropped (共建一带一路 → 一带一路); a family name
+// drops a following 建设 (健康江苏建设 → 健康江苏). The mention keeps its
+// surface text and span. Adjacent quotations of which one is a known name
+// by itself are an enumeration of names, not one name (“两新”、“两重”), and
+// a quotation holding a verb after its first character is a sentence, not
+// a name (“高质量完成十四五规划” yields only 十四五).
 //
 // # Pattern boundaries
 //

@@ -17,11 +17,12 @@ const (
 	TypeStrategy  = "strategy"
 	TypeEducation = "education"
 	TypeSlogan    = "slogan"
+	TypeHonour    = "honour"
 )
 
 // Types lists the valid initiative types in a stable order.
 var Types = []string{TypeActivity, TypeCampaign, TypeProject, TypeMechanism,
-	TypePlan, TypeService, TypeStrategy, TypeEducation, TypeSlogan}
+	TypePlan, TypeService, TypeStrategy, TypeEducation, TypeSlogan, TypeHonour}
 
 func validType(t string) bool {
 	for _, x := range Types {
@@ -48,6 +49,12 @@ type head struct {
 	// right heads end an unquoted name only before a non-Han or function
 	// character: 战略 is mostly an adjective (战略定力, strategic resolve).
 	right bool
+	// whole heads are names by themselves after a boundary: 争创五星级党支部,
+	// 荣获巾帼文明岗.
+	whole bool
+	// short heads take a core of two characters (院长开放日, 全民读书月,
+	// 党员先锋岗): their own words are specific enough.
+	short bool
 	// verb heads end an unquoted name only after a verb boundary
 	// (实施…战略, 入选…工程): after punctuation they mostly close a
 	// sentence about construction works or diplomacy.
@@ -68,6 +75,7 @@ var heads = sortHeads([]head{
 	{word: "整改行动", typ: TypeCampaign},
 	{word: "提升行动", typ: TypeCampaign, pattern: true},
 	{word: "三年行动", typ: TypeCampaign, pattern: true},
+	{word: "五年行动", typ: TypeCampaign, pattern: true},
 	{word: "专项整治", typ: TypeCampaign, pattern: true},
 	{word: "攻坚战", typ: TypeCampaign, pattern: true},
 	{word: "工程", typ: TypeProject, pattern: true, verb: true},
@@ -92,6 +100,57 @@ var heads = sortHeads([]head{
 	{word: "倡议", typ: TypeStrategy, pattern: true, verb: true},
 	{word: "教育", typ: TypeEducation, weak: true},
 	{word: "主题教育", typ: TypeEducation, pattern: true, verb: true},
+	// Programmes built on a place or an institution: 青山市卒中中心建设,
+	// 河西省大病保险专项政策.
+	{word: "中心建设", short: true, typ: TypeProject, pattern: true},
+	{word: "专项政策", typ: TypeMechanism, pattern: true},
+	{word: "示范区建设", typ: TypeProject, pattern: true},
+	// Honours and model titles that units compete for: 青年文明号,
+	// 巾帼文明岗, 五星级党支部, 优质护理服务示范病区.
+	{word: "文明号", short: true, typ: TypeHonour, pattern: true},
+	{word: "文明岗", short: true, typ: TypeHonour, pattern: true},
+	{word: "先锋号", short: true, typ: TypeHonour, pattern: true},
+	{word: "先锋岗", short: true, typ: TypeHonour, pattern: true},
+	{word: "示范岗", short: true, typ: TypeHonour, pattern: true},
+	{word: "示范病区", typ: TypeHonour, pattern: true},
+	{word: "示范科室", typ: TypeHonour, pattern: true},
+	{word: "星级党支部", typ: TypeHonour, pattern: true},
+	{word: "五星级党支部", whole: true, short: true, typ: TypeHonour, pattern: true},
+	{word: "四星级党支部", whole: true, short: true, typ: TypeHonour, pattern: true},
+	{word: "三星级党支部", whole: true, short: true, typ: TypeHonour, pattern: true},
+	{word: "巾帼文明岗", whole: true, short: true, typ: TypeHonour, pattern: true},
+	{word: "青年文明号", whole: true, short: true, typ: TypeHonour, pattern: true},
+	{word: "工人先锋号", whole: true, short: true, typ: TypeHonour, pattern: true},
+	{word: "红旗党支部", typ: TypeHonour, pattern: true},
+	{word: "示范党支部", typ: TypeHonour, pattern: true},
+	// Named days, weeks and months of a campaign: 安全生产月, 宪法宣传周,
+	// 院长开放日.
+	{word: "宣传周", short: true, typ: TypeActivity, pattern: true},
+	{word: "宣传月", short: true, typ: TypeActivity, pattern: true},
+	{word: "宣传日", short: true, typ: TypeActivity, pattern: true},
+	{word: "活动周", short: true, typ: TypeActivity, pattern: true},
+	{word: "活动月", short: true, typ: TypeActivity, pattern: true},
+	{word: "活动日", short: true, typ: TypeActivity, pattern: true},
+	{word: "开放日", short: true, typ: TypeActivity, pattern: true},
+	{word: "服务月", short: true, typ: TypeActivity, pattern: true},
+	{word: "服务周", short: true, typ: TypeActivity, pattern: true},
+	{word: "服务日", short: true, typ: TypeActivity, pattern: true},
+	{word: "主题日", short: true, typ: TypeActivity, pattern: true},
+	{word: "生产月", short: true, typ: TypeActivity, pattern: true},
+	{word: "质量月", short: true, typ: TypeActivity, pattern: true},
+	{word: "科技周", short: true, typ: TypeActivity, pattern: true},
+	{word: "读书月", short: true, typ: TypeActivity, pattern: true},
+	// Named years of a campaign and of two countries: 作风建设年, 基层减负落
+	// 实年, 中俄文化年, 中柬友好年.
+	{word: "文化年", short: true, typ: TypeActivity, pattern: true},
+	{word: "友好年", short: true, typ: TypeActivity, pattern: true},
+	{word: "交流年", short: true, typ: TypeActivity, pattern: true},
+	{word: "旅游年", short: true, typ: TypeActivity, pattern: true},
+	{word: "建设年", short: true, typ: TypeCampaign, pattern: true},
+	{word: "提升年", short: true, typ: TypeCampaign, pattern: true},
+	{word: "攻坚年", short: true, typ: TypeCampaign, pattern: true},
+	{word: "落实年", short: true, typ: TypeCampaign, pattern: true},
+	{word: "突破年", short: true, typ: TypeCampaign, pattern: true},
 	{word: "学习教育", typ: TypeEducation, pattern: true, verb: true},
 })
 
@@ -135,10 +194,11 @@ func sortHeads(hs []head) []head {
 // selfOnly heads are skipped unless self is set.
 func headAt(s string, i int, self bool) (head, bool) {
 	rest := s[i:]
-	if r, _ := utf8.DecodeRuneInString(rest); !headFirst.has(r) {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !headFirst.has(r) {
 		return head{}, false
 	}
-	for _, h := range heads {
+	for _, h := range headsByFirst[r] {
 		if h.selfOnly && !self {
 			continue
 		}
@@ -148,6 +208,16 @@ func headAt(s string, i int, self bool) (head, bool) {
 	}
 	return head{}, false
 }
+
+// headsByFirst indexes heads by their first rune, longest first.
+var headsByFirst = func() map[rune][]head {
+	m := map[rune][]head{}
+	for _, h := range heads {
+		r, _ := utf8.DecodeRuneInString(h.word)
+		m[r] = append(m[r], h)
+	}
+	return m
+}()
 
 // headChain reports whether s consists only of heads (志愿服务活动), which
 // Canonical strips after a quotation.

@@ -2,6 +2,7 @@ package initiative
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/baogao/baogao/corpus"
 )
@@ -15,7 +16,9 @@ const (
 	RuleQuotedNumber  = "quoted-number"
 	RuleTag           = "tag"
 	RulePattern       = "pattern"
+	RulePatternTags   = "pattern+tags"
 	RuleLexicon       = "lexicon"
+	RuleFamily        = "family"
 )
 
 // Options configures an Extractor. The zero Options uses the built-in
@@ -52,25 +55,39 @@ type candidate struct {
 }
 
 const (
-	prioPattern = iota + 1
+	prioPattern = iota + 1 // also the families: the longer candidate wins
 	prioLexicon
 	prioQuoted
 )
 
 // Extract returns the named initiatives in text, sorted by Start and
-// non-overlapping. ref is unused: names do not depend on the date.
+// non-overlapping: ExtractTagged without jieba's words.
 func (e *Extractor) Extract(text string, ref corpus.Date) []corpus.Mention {
-	v := newView(text)
+	return e.ExtractTagged(text, ref, nil)
+}
+
+// ExtractTagged returns the named initiatives in text, sorted by Start
+// and non-overlapping. text is the repaired view of a document
+// (normalize.Repair: hard wraps joined, width folded, traditional
+// simplified); tags are jieba's part-of-speech tagged words of that same
+// text (segment.Jieba.Tag), or nil. The words add left boundaries to
+// unquoted names (rule pattern+tags); without them the rules are the
+// same. ref is unused: names do not depend on the date.
+func (e *Extractor) ExtractTagged(text string, ref corpus.Date, tags []corpus.Token) []corpus.Mention {
+	sc := newScan(text, tags)
 	var cs []candidate
-	cs = e.quoted(v.s, cs)
-	cs = e.patterns(v.s, cs)
-	cs = e.lexicon(v.s, cs)
-	cs = resolve(cs)
+	cs = e.quoted(text, cs)
+	cs = e.patterns(sc, cs)
+	cs = e.families(text, tags, cs)
+	cs = e.lexicon(text, cs)
+	cs = resolve(extended(cs))
 	out := make([]corpus.Mention, 0, len(cs))
 	for _, c := range cs {
-		start, end := v.span(c.start, c.end)
-		value := e.Name(text[start:end])
-		if e.lex.Excluded(value) {
+		value := e.Name(text[c.start:c.end])
+		if short, ok := strings.CutSuffix(value, "建设"); ok && c.rule == RuleFamily {
+			value = short // 健康江苏建设 names the programme 健康江苏
+		}
+		if e.lex.Excluded(value) || value == "" {
 			continue
 		}
 		typ := c.typ
@@ -79,7 +96,7 @@ func (e *Extractor) Extract(text string, ref corpus.Date) []corpus.Mention {
 		}
 		out = append(out, corpus.Mention{
 			Kind:   corpus.KindInitiative,
-			Span:   corpus.Span{Start: start, End: end},
+			Span:   corpus.Span{Start: c.start, End: c.end},
 			Value:  value,
 			Rule:   c.rule,
 			Type:   typ,
@@ -95,6 +112,59 @@ func (e *Extractor) Extract(text string, ref corpus.Date) []corpus.Mention {
 // (乡村振兴战略 → 乡村振兴).
 func (e *Extractor) Name(surface string) string {
 	return e.lex.variant(Canonical(surface))
+}
+
+// scan is a text with the part-of-speech tags of the words that end at
+// each offset, nil when no tags were given.
+type scan struct {
+	s      string
+	tags   map[int]string // byte offset where a word ends → its tag
+	starts map[int]int    // byte offset where a word ends → where it starts
+}
+
+func newScan(s string, tags []corpus.Token) scan {
+	sc := scan{s: s}
+	if len(tags) == 0 {
+		return sc
+	}
+	sc.tags = make(map[int]string, len(tags))
+	sc.starts = make(map[int]int, len(tags))
+	for _, t := range tags {
+		sc.tags[t.Span.End] = t.POS
+		sc.starts[t.Span.End] = t.Span.Start
+	}
+	return sc
+}
+
+// wordRunes returns the length in runes of the word ending at end.
+func (sc scan) wordRunes(end int) int {
+	start, ok := sc.starts[end]
+	if !ok || start < 0 || start > end || end > len(sc.s) {
+		return 0
+	}
+	return runeLen(sc.s[start:end])
+}
+
+// extended drops lexicon candidates that a pattern or family candidate
+// contains and continues to the right: in 河西省大病保险专项政策 the known
+// name 大病保险 is part of a longer programme's name.
+func extended(cs []candidate) []candidate {
+	keep := cs[:0]
+	for _, c := range cs {
+		inside := false
+		if c.prio == prioLexicon {
+			for _, o := range cs {
+				if o.prio == prioPattern && o.start <= c.start && o.end > c.end {
+					inside = true
+					break
+				}
+			}
+		}
+		if !inside {
+			keep = append(keep, c)
+		}
+	}
+	return keep
 }
 
 // resolve keeps the best of overlapping candidates (higher priority, then

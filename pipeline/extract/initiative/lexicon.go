@@ -2,6 +2,7 @@ package initiative
 
 import (
 	"bufio"
+	_ "embed"
 	"fmt"
 	"io"
 	"sort"
@@ -16,6 +17,7 @@ import (
 type Lexicon struct {
 	names    map[string]string // canonical name → type
 	excluded map[string]bool   // canonical names never reported
+	sources  map[string]string // canonical name → where it was taken from (lexicon files)
 	byFirst  map[rune][]string // names by first rune, longest first, for scanning
 	first    *runeSet          // first runes of names in byFirst (BMP only), a filter before the map
 	maxRunes int               // longest name in runes
@@ -26,8 +28,9 @@ type Lexicon struct {
 const maxNameRunes = 40
 
 // ParseLexicon reads a lexicon: one name per line, optionally followed by a
-// TAB and a type (one of Types; default campaign), then optionally more
-// TAB-separated fields of evidence, which are ignored. A line starting with '-'
+// TAB and a type (one of Types; default campaign), optionally followed by
+// a TAB and the source the name was taken from (free text, kept by
+// Source). A line starting with '-'
 // excludes the name that follows; '#' starts a comment line; blank lines are
 // skipped. Errors name the 1-based line number.
 func ParseLexicon(r io.Reader) (*Lexicon, error) {
@@ -54,17 +57,17 @@ func (l *Lexicon) parseLine(line string) error {
 		return fmt.Errorf("invalid UTF-8")
 	}
 	name, typ, hasType := strings.Cut(line, "\t")
+	typ, source, _ := strings.Cut(typ, "\t")
 	name = strings.TrimSpace(name)
 	typ = strings.TrimSpace(typ)
+	source = strings.TrimSpace(source)
 	exclude := strings.HasPrefix(name, "-")
 	if exclude {
 		name = strings.TrimSpace(name[1:])
 	}
-	// Fields after the type are evidence (`baogao learn` writes how many
-	// documents quote the name and the first quoted form): kept for
-	// readers, not needed here.
-	typ, _, _ = strings.Cut(typ, "\t")
-	typ = strings.TrimSpace(typ)
+	if strings.Contains(source, "\t") {
+		return fmt.Errorf("too many fields")
+	}
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -82,8 +85,18 @@ func (l *Lexicon) parseLine(line string) error {
 		return fmt.Errorf("unknown type %q (want one of %s)", typ, strings.Join(Types, ", "))
 	}
 	l.Add(name, typ)
+	if source != "" {
+		if l.sources == nil {
+			l.sources = make(map[string]string)
+		}
+		l.sources[Canonical(name)] = source
+	}
 	return nil
 }
+
+// Source returns where a known name was taken from, as its lexicon line
+// says, or "".
+func (l *Lexicon) Source(name string) string { return l.sources[name] }
 
 func checkName(name string) error {
 	c := Canonical(name)
@@ -130,23 +143,6 @@ func (l *Lexicon) Exclude(name string) {
 	l.byFirst = nil
 }
 
-// Clone returns an independent copy of l.
-func (l *Lexicon) Clone() *Lexicon {
-	c := &Lexicon{}
-	c.merge(l)
-	return c
-}
-
-// ExcludedNames returns the excluded names, sorted.
-func (l *Lexicon) ExcludedNames() []string {
-	out := make([]string, 0, len(l.excluded))
-	for n := range l.excluded {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Names returns the known names, sorted.
 func (l *Lexicon) Names() []string {
 	out := make([]string, 0, len(l.names))
@@ -177,10 +173,33 @@ func (l *Lexicon) merge(other *Lexicon) {
 	}
 	for n, t := range other.names {
 		l.Add(n, t)
+		if src, ok := other.sources[n]; ok {
+			if l.sources == nil {
+				l.sources = map[string]string{}
+			}
+			l.sources[n] = src
+		}
 	}
 	for n := range other.excluded {
 		l.Exclude(n)
 	}
+}
+
+// Clone returns an independent copy of l.
+func (l *Lexicon) Clone() *Lexicon {
+	c := &Lexicon{}
+	c.merge(l)
+	return c
+}
+
+// ExcludedNames returns the excluded names, sorted.
+func (l *Lexicon) ExcludedNames() []string {
+	out := make([]string, 0, len(l.excluded))
+	for n := range l.excluded {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // index builds the first-rune index used by scan.
@@ -220,8 +239,9 @@ func (l *Lexicon) longestAt(s string, i int) (string, bool) {
 
 // variantHeads are heads that writers add to or drop from a known name
 // without changing what it names: 乡村振兴 and 乡村振兴战略, “三北”工程
-// and 三北工程, “一带一路”倡议 and 一带一路倡议.
-var variantHeads = []string{"战略", "工程", "倡议", "规划"}
+// and 三北工程, “一带一路”倡议 and 一带一路倡议, 数字中国 and 数字中国建设,
+// 长江经济带 and 长江经济带发展.
+var variantHeads = []string{"战略", "工程", "倡议", "规划", "建设", "发展"}
 
 // variantVerbs are verbs fused with a known name in set phrases: 共建“一带
 // 一路” (jointly building the Belt and Road).
@@ -252,70 +272,17 @@ func (l *Lexicon) variant(name string) string {
 	return name
 }
 
-// defaultNames are well-known national initiatives that writers mention
-// without quotation marks or head nouns.
-var defaultNames = []struct{ name, typ string }{
-	{"我为群众办实事", TypeCampaign},
-	{"党史学习教育", TypeEducation},
-	{"党纪学习教育", TypeEducation},
-	{"四史学习教育", TypeEducation},
-	{"不忘初心、牢记使命", TypeEducation},
-	{"学习贯彻习近平新时代中国特色社会主义思想主题教育", TypeEducation},
-	{"两学一做", TypeEducation},
-	{"乡村振兴战略", TypeStrategy},
-	{"乡村振兴", TypeStrategy},
-	{"健康中国", TypeStrategy},
-	{"健康中国行动", TypeCampaign},
-	{"一带一路", TypeStrategy},
-	{"共建一带一路", TypeStrategy},
-	{"全球发展倡议", TypeStrategy},
-	{"全球安全倡议", TypeStrategy},
-	{"全球文明倡议", TypeStrategy},
-	{"创新驱动发展战略", TypeStrategy},
-	{"区域协调发展战略", TypeStrategy},
-	{"科教兴国战略", TypeStrategy},
-	{"人才强国战略", TypeStrategy},
-	{"西部大开发", TypeStrategy},
-	{"京津冀协同发展", TypeStrategy},
-	{"长江经济带发展", TypeStrategy},
-	{"粤港澳大湾区建设", TypeStrategy},
-	{"十三五", TypePlan},
-	{"十四五", TypePlan},
-	{"十五五", TypePlan},
-	{"双减", TypeMechanism},
-	{"双碳", TypeStrategy},
-	{"放管服", TypeMechanism},
-	{"最多跑一次", TypeMechanism},
-	{"河长制", TypeMechanism},
-	{"林长制", TypeMechanism},
-	{"精准扶贫", TypeStrategy},
-	{"脱贫攻坚", TypeCampaign},
-	{"千万工程", TypeProject},
-	{"千村示范、万村整治", TypeProject},
-	{"蓝天保卫战", TypeCampaign},
-	{"扫黑除恶专项斗争", TypeCampaign},
-	{"厕所革命", TypeCampaign},
-	{"光盘行动", TypeCampaign},
-	{"春风行动", TypeCampaign},
-	{"雪亮工程", TypeProject},
-	{"菜篮子工程", TypeProject},
-	{"希望工程", TypeProject},
-	{"探月工程", TypeProject},
-	{"三北工程", TypeProject},
-	{"三北", TypeProject},
-	{"南水北调工程", TypeProject},
-	{"中央八项规定精神学习教育", TypeEducation},
-	{"正确政绩观学习教育", TypeEducation},
-	{"中华文明探源工程", TypeProject},
-	{"互联网+医疗健康", TypeService},
-	{"健康中国2030", TypePlan},
-}
+// builtin is the shipped lexicon: national and provincial programmes,
+// each with the public text it was found in (see the file's header).
+//
+//go:embed lexicon.tsv
+var builtin string
 
 // DefaultLexicon returns a new copy of the built-in lexicon.
 func DefaultLexicon() *Lexicon {
-	l := &Lexicon{}
-	for _, d := range defaultNames {
-		l.Add(d.name, d.typ)
+	l, err := ParseLexicon(strings.NewReader(builtin))
+	if err != nil {
+		panic(err) // the embedded file is tested: TestBuiltinLexicon
 	}
 	return l
 }

@@ -32,6 +32,7 @@ func TestParseLexiconErrors(t *testing.T) {
 		{"empty exclusion", "清风行动\n-\n", "line 2: empty name"},
 		{"empty name with type", "好\n\tplan\n", "line 2: empty name"},
 		{"typed exclusion", "# c\n-清风行动\tplan\n", "line 2: excluded name"},
+		{"too many fields", "清风行动\tplan\t来源\tx\n", "line 1: too many fields"},
 		{"invalid utf8", "ok\n\xff\n", "line 2: invalid UTF-8"},
 		{"too long", strings.Repeat("长", 41) + "\n", "line 1: name"},
 	}
@@ -45,15 +46,18 @@ func TestParseLexiconErrors(t *testing.T) {
 	}
 }
 
-// TestParseLexiconEvidence: the columns `baogao learn` writes after the
-// type are read past.
-func TestParseLexiconEvidence(t *testing.T) {
-	l, err := ParseLexicon(strings.NewReader("# name\ttype\tdocuments\texample\n清风行动\tcampaign\t12\t“清风行动”专项\n"))
+// TestParseLexiconSource: the third column, where the name was taken
+// from (what `baogao learn` writes as its evidence), is kept.
+func TestParseLexiconSource(t *testing.T) {
+	l, err := ParseLexicon(strings.NewReader("# name\ttype\tsource\n清风行动\tcampaign\tlearned: 12 documents\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if typ, ok := l.Type("清风行动"); !ok || typ != TypeCampaign {
-		t.Errorf("Type(清风行动) = %q, %v; want campaign", typ, ok)
+	if typ, ok := l.Type("清风行动"); !ok || typ != TypeCampaign || l.Source("清风行动") != "learned: 12 documents" {
+		t.Errorf("Type(清风行动) = %q, %v, source %q; want campaign, learned: 12 documents", typ, ok, l.Source("清风行动"))
+	}
+	if c := l.Clone(); c.Source("清风行动") != l.Source("清风行动") {
+		t.Errorf("Clone lost the source")
 	}
 }
 

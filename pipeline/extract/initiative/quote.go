@@ -45,6 +45,9 @@ func (e *Extractor) quoted(s string, cs []candidate) []candidate {
 	var alone []quote
 	for i := 0; i < len(qs); {
 		j := groupEnd(s, qs, i)
+		if j-i > 1 && e.anyKnown(s, qs[i:j]) {
+			j = i + 1 // “两新”、“两重”: an enumeration of names, not one name
+		}
 		if c, ok := e.quotedHead(s, qs[i:j]); ok {
 			cs = append(cs, c)
 			seen[Canonical(s[qs[i].start:qs[j-1].end])] = c.typ
@@ -60,6 +63,17 @@ func (e *Extractor) quoted(s string, cs []candidate) []candidate {
 		}
 	}
 	return cs
+}
+
+// anyKnown reports whether a quotation of the group is a lexicon name by
+// itself: the group then enumerates names instead of spelling one.
+func (e *Extractor) anyKnown(s string, g []quote) bool {
+	for _, q := range g {
+		if _, ok := e.lex.Type(q.core(s)); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // findQuotes pairs opening and closing marks. Every opening mark is tried,
@@ -234,8 +248,10 @@ func headAfter(s string, end int) (int, string, bool) {
 
 // gapStops end the modifier gap: time words, verbs and negative words show
 // the text after the quotation is a new clause or not a programme
-// (“考古中国”今天发布重大项目, “台独”分裂活动).
+// (“考古中国”今天发布重大项目, “台独”分裂活动), and ceremonies are events
+// held for a programme, not the programme (“中俄友好年”开幕式活动).
 var gapStops = []string{"今天", "昨天", "明天", "今年", "发布", "启动", "举行", "开展", "召开",
+	"开幕式", "闭幕式", "仪式", "典礼", "招待会",
 	"正式", "宣布", "分裂", "违法", "犯罪", "恐怖", "非法", "走私", "诈骗", "挑衅"}
 
 func gapStop(rest string) bool {
@@ -255,7 +271,7 @@ func rightBoundary(s string, i int) bool {
 // quotedAlone tries the rules for a quotation without a head.
 func (e *Extractor) quotedAlone(s string, q quote, seen map[string]string) (candidate, bool) {
 	core := q.core(s)
-	if !nameLike(core, q.inner(s)) || isSpeech(s, q.start) {
+	if !nameLike(core, q.inner(s)) || isSpeech(s, q.start) || ceremonyAfter(s[q.end:]) {
 		return candidate{}, false
 	}
 	c := candidate{start: q.start, end: q.end, prio: prioQuoted}
@@ -336,8 +352,8 @@ func modifierUse(s string, end int, core string) bool {
 // selfHead reports whether a quoted name ends in its own head (“一把手工程”,
 // “两票制”). Weak heads other than 项目 are too common to count.
 func selfHead(core string, c *candidate) bool {
-	if startsWithVerb(core) {
-		return false // “实施健康优先发展战略” quotes a policy sentence
+	if startsWithVerb(core) || verbInside(core) {
+		return false // “实施健康优先发展战略”, “高质量完成十四五规划” quote a policy sentence
 	}
 	for _, h := range heads {
 		if h.weak && h.word != "项目" {
@@ -355,9 +371,14 @@ func selfHead(core string, c *candidate) bool {
 	return false
 }
 
-func startsWithVerb(core string) bool {
-	for _, b := range leftBoundaries {
-		if len(b) > utf8.UTFMax && strings.HasPrefix(core, b) {
+func startsWithVerb(core string) bool { return verbAt(core, 0) != "" }
+
+// verbInside reports a left-boundary verb of two or more runes after the
+// first rune of core, followed by at least two runes: a sentence with a
+// subject or an adverb before its verb (高质量完成…规划).
+func verbInside(core string) bool {
+	for i := range core {
+		if v := verbAt(core, i); i > 0 && v != "" && runeLen(core[i+len(v):]) >= 2 {
 			return true
 		}
 	}

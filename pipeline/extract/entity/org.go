@@ -1,0 +1,344 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// orgSuffixes end organisation names. Any suffix ends a name; the longest
+// run of name words ending in one wins.
+var orgSuffixes = []string{
+	"社区卫生服务中心", "疾病预防控制中心", "卫生健康委员会", "街道办事处", "人民代表大会",
+	"委员会", "卫健委", "管委会", "研究院", "研究所", "检察院", "保健院", "卫生院", "服务站",
+	"基金会", "联合会", "电视台", "办公室", "办公厅", "事务所", "俱乐部", "理事会", "代表处",
+	"领事馆", "大使馆", "医院", "中心", "政府", "大学", "学院", "学校", "中学", "小学",
+	"党委", "党组", "支部", "总支", "公司", "集团", "协会", "学会", "日报", "报社", "法院", "法庭",
+	"银行", "组织", "国会", "议会", "联盟", "总署", "公署", "总会", "工会", "商会", "使团", "使馆",
+	"中央", "市委", "县委", "省委", "区委", "常委会", "政治局", "书记处", "军区", "部队", "舰队",
+	"通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
+	"女篮", "男篮", "女排", "男排", "女足", "男足",
+	"局", "厅", "部", "署", "委", "办", "社", "队", "厂", "所", "院", "系", "党", "团", "处",
+}
+
+// notOrgEndings end words that only look like organisations: 大局 (the
+// overall situation), 格局, 布局 (layout), 大厅 (hall), 全党 (the whole
+// party), 中心城区 (downtown).
+var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "全局", "僵局", "变局", "新局",
+	"大厅", "客厅", "餐厅", "展厅", "全党", "全军", "全行", "银行业", "队伍", "团队", "部分", "内部",
+	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
+	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
+	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
+	"部署", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
+	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
+
+// notOrgs are words jieba tags nt that name no organisation.
+var notOrgs = set(strings.Fields(`
+太空飞行 新兴产业 国际化 新进展 民富国强 自由贸易区 党政军 国家队 国家集训队 共产党 太空中心
+党和国家 公立医院 中心医院 人民医院 大学生 研究生 国有企业 民营企业 党组织 基层党组织
+委员会 联合会 管理部 农村部 社会保障部 代表团 宣讲团 编辑部 指挥部 总指挥部 俱乐部 办公室
+`)...)
+
+// orgStart reports whether a word may begin an organisation name: a
+// place, an organisation, a proper noun or abbreviation, a foreign name
+// (西门子/nr 公司), a national or international qualifier (国际/n 红十字
+// 委员会), or a local prefix (市中心医院).
+func orgStart(t corpus.Token) bool {
+	switch t.POS {
+	case "ns", "nt", "nz", "j", "nrt":
+		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯")
+	case "nr":
+		return hanLen(t.Term) >= 2 && hanLen(t.Term) <= 3 && !notNames[t.Term]
+	case "n", "vn":
+		return strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省") ||
+			orgPrefixes[t.Term] || ministry(t)
+	}
+	return gazetteer[t.Term]
+}
+
+// notOrgStarts are words tagged as names that only qualify what follows
+// (上届冠军瑞典队: last year's champion).
+var notOrgStarts = set("上届", "本届", "下届", "历届", "首届", "新一届")
+
+// orgPrefixes are common nouns that begin national and international
+// organisation names.
+var orgPrefixes = set("国际", "世界", "中华", "全国", "中央", "国家", "联合国", "中共", "最高")
+
+// orgPart reports whether a word may continue an organisation name.
+func orgPart(t corpus.Token) bool {
+	switch t.POS {
+	case "nt":
+		return hanLen(t.Term) <= 12 // 中央政治局常委/nt, 联合国开发计划署/nt
+	case "ns", "nz", "n", "vn", "b", "j", "m", "ng", "nrt", "an":
+		return hanLen(t.Term) <= 6
+	case "nr", "x":
+		return hanLen(t.Term) <= 4 && !notNames[t.Term]
+	}
+	switch t.Term {
+	case "附属", "驻", "自治", "联合", "特别", "高级", "直属", "民主", "人民", "公共":
+		return true
+	}
+	return false
+}
+
+// maxOrgWords bounds an organisation name: 中国/驻/法国/斯特拉斯堡/总领事馆
+// is five words; longer runs are sentences, not names.
+const maxOrgWords = 7
+
+// org reads the longest organisation name starting at tags[i]: contiguous
+// name words ending in an organisation suffix, or a single word jieba
+// tags nt that ends in one. A role glued to the end of the last word
+// (中央政治局常委) is left out. It returns the mention and the number of
+// words used.
+func org(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	m, n, ok := suffixOrg(text, tags, i)
+	if k, kn, kok := knownOrgAt(text, tags, i); kok && (!ok || k.Span.End > m.Span.End) {
+		return k, kn, true
+	}
+	return m, n, ok
+}
+
+// suffixOrg reads the organisation name by suffix for org.
+func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	if !orgStart(tags[i]) {
+		return corpus.Mention{}, 0, false
+	}
+	end, endAt := -1, 0
+	for k := i; k < len(tags) && k < i+maxOrgWords; k++ {
+		if k > i && (!adjacent(tags[k-1], tags[k]) || !orgPart(tags[k])) {
+			break
+		}
+		if end >= 0 && !subUnit(tags[k]) {
+			break // 中国女篮/nt 再负 美国队: a second name starts, not a sub-unit
+		}
+		w := tags[k].Term
+		if cut := trimRole(w); cut != w && orgName(cut) {
+			end, endAt = k, tags[k].Span.Start+len(cut)
+			break // a role ends the name
+		}
+		if orgName(w) || k > i && orgSuffixSet.has(w) && !notOrgEndingSet.has(w) {
+			end, endAt = k, tags[k].Span.End
+		}
+	}
+	if end < 0 || end > i+1 && (strings.HasPrefix(tags[i].POS, "nr") || tags[i].POS == "x") ||
+		end == i+1 && strings.HasPrefix(tags[i].POS, "nr") && strings.HasPrefix(tags[end].Term, "政府") {
+		// 叶利钦/nr 任命 部分 政府 is a clause and 切尔诺梅尔金/nrt 政府 a
+		// person's cabinet, not an organisation's name.
+		// A person's name starts an organisation only right before its
+		// suffix (西门子/nr 公司).
+		return corpus.Mention{}, 0, false
+	}
+	// A single word is a name only when jieba knows it as one (nt) and it
+	// is not a kind (公立医院, 中心医院 are kinds, not names).
+	if end == i {
+		w := text[tags[i].Span.Start:endAt]
+		nz := tags[i].POS == "nz" && hanLen(w) >= 3 // 万达队/nz
+		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) || notOrgs[w] || hanLen(w) < 2 {
+			return corpus.Mention{}, 0, false
+		}
+	}
+	span := corpus.Span{Start: tags[i].Span.Start, End: endAt}
+	name := text[span.Start:span.End]
+	if hanLen(name) < 2 || notOrgs[name] {
+		return corpus.Mention{}, 0, false
+	}
+	return corpus.Mention{Kind: corpus.KindOrg, Span: span, Value: OrgCanonical(name), Rule: "org/suffix"}, end - i + 1, true
+}
+
+// The suffix lists as sets, for the tests at every word.
+var (
+	orgSuffixSet     = newSuffixSet(orgSuffixes)
+	notOrgEndingSet  = newSuffixSet(notOrgEndings)
+	ministrySuffixes = newSuffixSet([]string{"部", "局", "署", "厅", "委员会"})
+)
+
+// ministry reports a common noun of three or more characters ending in
+// a government department suffix (水利部/n, 海关总署/n): jieba knows many
+// ministries but does not tag them nt.
+func ministry(t corpus.Token) bool {
+	return t.POS == "n" && hanLen(t.Term) >= 3 && ministrySuffixes.has(t.Term) && !notOrgEndingSet.has(t.Term)
+}
+
+// subUnit reports whether a word after a complete organisation name may
+// continue it as a sub-unit (北京大学/nt 医学部/n, 市委/n 办公室/n).
+func subUnit(t corpus.Token) bool {
+	if t.Term == "附属" || t.Term == "直属" {
+		return true // 医科大学附属医院
+	}
+	switch t.POS {
+	case "n", "vn", "ng", "b", "m":
+		return true
+	}
+	return false
+}
+
+// orgName reports whether a word, by its ending, can end an organisation
+// name.
+func orgName(w string) bool {
+	return orgSuffixSet.has(w) && !notOrgEndingSet.has(w) && !notOrgs[w]
+}
+
+// orgRoles are titles jieba glues to an organisation (中央政治局常委).
+var orgRoles = []string{"常委", "委员", "主任", "书记", "主席", "部长", "局长", "院长"}
+
+func trimRole(w string) string {
+	for _, r := range orgRoles {
+		if cut, ok := strings.CutSuffix(w, r); ok && hanLen(cut) >= 2 {
+			return cut
+		}
+	}
+	return w
+}
+
+// knownOrg reports names whose canonical form is listed.
+func knownOrg(w string) bool {
+	_, ok := orgAliases[w]
+	return ok
+}
+
+// orgAliases maps short and informal names of national organisations to
+// the canonical name, as initiatives have theirs: one row per
+// organisation in entities.parquet however it is written. The canonical
+// name is the full name the organisation itself uses.
+var orgAliases = map[string]string{
+	"中央政治局":      "中共中央政治局",
+	"中央政治局常委会":   "中共中央政治局常务委员会",
+	"中共中央政治局常委会": "中共中央政治局常务委员会",
+	"中央书记处":      "中共中央书记处",
+	"中央纪委":       "中共中央纪律检查委员会",
+	"中纪委":        "中共中央纪律检查委员会",
+	"中央纪律检查委员会":  "中共中央纪律检查委员会",
+	"中共中央纪委":     "中共中央纪律检查委员会",
+	"中央办公厅":      "中共中央办公厅",
+	"中办":         "中共中央办公厅",
+	"国办":         "国务院办公厅",
+	"中央军委":       "中央军事委员会",
+	"全国人大":       "全国人民代表大会",
+	"全国人大常委会":    "全国人民代表大会常务委员会",
+	"全国政协":       "中国人民政治协商会议全国委员会",
+	"国新办":        "国务院新闻办公室",
+	"国务院新闻办":     "国务院新闻办公室",
+	"央行":         "中国人民银行",
+	"人民银行":       "中国人民银行",
+	"人行":         "中国人民银行",
+	"市场监管总局":     "国家市场监督管理总局",
+	"国家市场监管总局":   "国家市场监督管理总局",
+	"国家药监局":      "国家药品监督管理局",
+	"国家发改委":      "国家发展和改革委员会",
+	"国家卫健委":      "国家卫生健康委员会",
+	"国家卫生健康委":    "国家卫生健康委员会",
+	"国资委":        "国务院国有资产监督管理委员会",
+	"国务院国资委":     "国务院国有资产监督管理委员会",
+	"证监会":        "中国证券监督管理委员会",
+	"中国证监会":      "中国证券监督管理委员会",
+	"最高法":        "最高人民法院",
+	"最高检":        "最高人民检察院",
+	"中科院":        "中国科学院",
+	"中国科协":       "中国科学技术协会",
+	"中国足协":       "中国足球协会",
+	"全国总工会":      "中华全国总工会",
+	"全国妇联":       "中华全国妇女联合会",
+	"共青团中央":      "中国共产主义青年团中央委员会",
+	"团中央":        "中国共产主义青年团中央委员会",
+	"新华社":        "新华通讯社",
+	"中央广播电视总台":   "中央广播电视总台",
+	"总台":         "中央广播电视总台",
+	"越共中央":       "越南共产党中央委员会",
+	"世贸组织":       "世界贸易组织",
+	"世卫组织":       "世界卫生组织",
+	"联合国安理会":     "联合国安全理事会",
+	"安理会":        "联合国安全理事会",
+	"北约":         "北大西洋公约组织",
+	"欧盟委员会":      "欧洲联盟委员会",
+	"东盟":         "东南亚国家联盟",
+	"上合组织":       "上海合作组织",
+	"国际奥委会":      "国际奥林匹克委员会",
+	"美联储":        "美国联邦储备委员会",
+	"欧佩克":        "石油输出国组织",
+	"国家统计局":      "国家统计局",
+	"中共中央政治局":    "中共中央政治局",
+	"国务院办公厅":     "国务院办公厅",
+	"中共中央办公厅":    "中共中央办公厅",
+	"国务院新闻办公室":   "国务院新闻办公室",
+	"中国人民银行":     "中国人民银行",
+}
+
+// nationalOrgs are full names of national bodies that jieba cuts at a
+// conjunction or between two nouns (农业/n 农村部/n, 人力资源/n 和/c
+// 社会保障部/n), so the word rules miss or truncate them.
+var nationalOrgs = strings.Fields(`
+农业农村部 人力资源和社会保障部 住房和城乡建设部 文化和旅游部 工业和信息化部 自然资源部 生态环境部
+应急管理部 退役军人事务部 国家发展和改革委员会 国家卫生健康委员会 国务院国有资产监督管理委员会
+国家市场监督管理总局 国家金融监督管理总局 国家医疗保障局 国家药品监督管理局 国家知识产权局
+国家广播电视总局 国家体育总局 国家统计局 国家国防科技工业局 国家乡村振兴局 国家疾病预防控制局
+中国人民政治协商会议全国委员会 全国人民代表大会常务委员会 中共中央纪律检查委员会 国家监察委员会
+中国证券监督管理委员会 中央军事委员会 新疆生产建设兵团 中国人民解放军 中国人民武装警察部队
+`)
+
+// knownOrgs indexes nationalOrgs and the alias table (both sides) by
+// their first two runes, longest first: knownOrgAt runs at every word.
+var knownOrgs = func() map[string][]string {
+	seen := map[string]bool{}
+	m := map[string][]string{}
+	add := func(n string) {
+		if !seen[n] {
+			seen[n] = true
+			m[prefixKey(n)] = append(m[prefixKey(n)], n)
+		}
+	}
+	for _, n := range nationalOrgs {
+		add(n)
+	}
+	for k, v := range orgAliases {
+		add(k)
+		add(v)
+	}
+	for _, ns := range m {
+		sort.Slice(ns, func(i, j int) bool { return len(ns[i]) > len(ns[j]) || len(ns[i]) == len(ns[j]) && ns[i] < ns[j] })
+	}
+	return m
+}()
+
+// prefixKey returns the first two runes of s (all of s when shorter).
+func prefixKey(s string) string {
+	i := 0
+	for k := 0; k < 2 && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// knownOrgAt reads a listed organisation name that starts at tags[i] and
+// ends where a word ends. It returns the mention and the words used.
+func knownOrgAt(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	start := tags[i].Span.Start
+	rest := text[start:]
+	for _, n := range knownOrgs[prefixKey(rest)] {
+		if !strings.HasPrefix(rest, n) {
+			continue
+		}
+		end := start + len(n)
+		for k := i; k < len(tags) && tags[k].Span.Start < end; k++ {
+			if tags[k].Span.End == end {
+				span := corpus.Span{Start: start, End: end}
+				return corpus.Mention{Kind: corpus.KindOrg, Span: span, Value: OrgCanonical(n), Rule: "org/known"}, k - i + 1, true
+			}
+		}
+	}
+	return corpus.Mention{}, 0, false
+}
+
+// OrgCanonical returns the canonical name of an organisation: white space
+// removed, and short or informal names of the listed national
+// organisations replaced by their full name (中央政治局 → 中共中央政治局,
+// 央行 → 中国人民银行). Other names are returned as written.
+func OrgCanonical(name string) string {
+	name = strings.Join(strings.Fields(name), "")
+	if c, ok := orgAliases[name]; ok {
+		return c
+	}
+	return name
+}

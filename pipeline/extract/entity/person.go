@@ -1,0 +1,431 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// roles are titles written before a person's name (市委书记钱运坤,
+// 院长何建国) or after it (习近平总书记); the role goes into the mention's
+// Noun.
+var roles = []string{
+	"党委书记", "市委书记", "县委书记", "总书记", "副书记", "书记", "副院长", "院长", "副主任", "主任",
+	"主任医师", "主治医师", "医师", "医生", "护士长", "记者", "通讯员", "教授", "局长", "部长", "厅长",
+	"市长", "县长", "区长", "镇长", "主席", "副主席", "总理", "副总理", "科长", "处长", "队长", "站长",
+	"校长", "总统", "副总统", "首相", "外长", "大使", "秘书长", "委员长", "国务委员", "总干事",
+	"董事长", "理事长", "总经理", "经理", "负责人", "博士", "先生", "女士", "同志", "教练", "主教练",
+	"议长", "国王", "亲王", "王储", "省长", "州长", "参赞", "领事", "特使", "代表",
+}
+
+// bylineRoles are written before a name only: 日讯记者汪大昭 puts 记者
+// after the dateline, not after a name.
+var bylineRoles = set("记者", "通讯员")
+
+// surnames are the common family names; a word tagged nr or unknown (x)
+// without a role or speech verb is taken as a person only when it starts
+// with one (jieba tags 幸福感 and 戈谢病 nr too).
+//
+// Surnames that also begin many ordinary words and place names (高水平,
+// 白皮书, 龙卷风, 石家庄, 黎巴嫩, 乌克兰, 段时间 on the news corpus) are left
+// out: such names are found only with a role or a speech verb.
+const surnames = coreSurnames + moreSurnames
+
+// coreSurnames start two-character names too (王毅, 雷锋); moreSurnames
+// only three-character ones: 马方 (the Malaysian side), 文旅 (culture and
+// tourism), 金山 (a place) are words.
+const (
+	coreSurnames = "王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫雷侯陶贺顾毛郝龚邵钱覃戴莫孔汤习"
+	moreSurnames = "倪艾殷申宣翟庞黎滕阮严薄邢蒲逯芦岳娄樊柴史施林马文金"
+)
+
+// compoundSurnames are two-character family names (欧阳修, 司马光).
+var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
+
+// notNameEndings end words jieba may tag nr that name things, not people.
+const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡性率生员们家者界"
+
+// notNameStarts begin words that follow a role but are no names (主席此访,
+// 书记本人).
+const notNameStarts = "此该其这那本各每"
+
+// notNames are words jieba tags nr, nrt or x that are common words: verbs
+// and adjectives (明白, 令人), people by kind (青少年, 保姆, 师生).
+var notNames = set(strings.Fields(`
+明白 王道 日讯 令人 保姆 青少年 师生 同胞 老乡 伯伯 顾问 亚军 冠军 东道主 卫冕 公正 友谊 文明 智慧 阳光
+蓝天 蓝图 祝福 荣幸 爱戴 道谢 通达 光辉 高潮 高达 高扬 凌云 明珠 红梅 玉兰 金达莱 吉祥物
+望远镜 卫星 宇航 弘扬 封锁 洪水 梅花 周年 周边 周末 周期 王国 王牌 王者 张力 李子 陈列 陈述
+宋体 唐装 高度 高端 高峰 高效 高考 高校 高铁 万岁 于是 江山 江河 石油 金融 金牌 金额 余额
+吕剧 胡同 胡须 苏醒 魏碑 钟表 钟声 彭湃 罗盘 罗列 曹操 潘多拉 谢谢 谢幕 许多 许可 何时 何况
+何等 何必 孙子 郑重 包括 程序 程度 康复 康乐 安康 丁香 毛病 毛巾 邵阳 龚滩 叶片
+林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别
+`)...)
+
+// speechVerbs after a name show it is a person (刘女士说, 张三表示).
+var speechVerbs = set("说", "表示", "介绍", "指出", "强调", "认为", "告诉", "坦言", "说道", "称", "介绍说", "表示祝贺")
+
+// translit holds the characters transliterated foreign names are written
+// with (阿拉法特, 内塔尼亚胡, 别列佐夫斯基): a run of words made only of them
+// is a foreign name even when jieba cuts it into pieces.
+const translit = "娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
+	"法菲费芬丰弗伏福富盖甘冈高戈格根贡古瓜圭哈海汉豪赫黑亨洪胡华霍吉基加贾杰金卡凯坎康考柯科克肯" +
+	"库夸奎昆拉莱赖兰郎朗劳勒雷蕾里利莉列林琳隆卢鲁路伦罗洛马玛迈麦曼梅美门蒙米密明莫默姆穆纳娜" +
+	"奈内尼涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦丘屈萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤" +
+	"特提廷通图托瓦万旺威韦维温沃乌武西希锡谢辛休叙雅亚扬耶伊因英尤于约泽扎詹佐兹"
+
+// translitRunes and surnameRunes are translit and surnames as sets: the
+// rules test them at every word.
+var translitRunes, surnameRunes = runeSet(translit), runeSet(surnames)
+
+func runeSet(s string) map[rune]bool {
+	m := make(map[rune]bool, len(s)/3)
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+func isTranslit(w string) bool {
+	for _, r := range w {
+		if !translitRunes[r] {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// gluedAfterName are characters jieba's unknown words carry after a
+// name: a photo credit (摄), a conjunction or a verb.
+const gluedAfterName = "摄及等说于在和与称将是也"
+
+// mostlyTranslit reports an unknown or transliterated word of two or
+// more characters most of which are transliteration characters (谢年科/x
+// after 阿克/nrt): jieba's piece of a foreign name.
+func mostlyTranslit(t corpus.Token) bool {
+	if t.POS != "x" && t.POS != "nrt" {
+		return false
+	}
+	n, k := 0, 0
+	for _, r := range t.Term {
+		n++
+		if translitRunes[r] {
+			k++
+		}
+	}
+	return n >= 2 && 3*k >= 2*n && !strings.ContainsRune(gluedAfterName, lastRune(t.Term))
+}
+
+// nameDots join the parts of a foreign name (冯·皮勒, 海因里希·冯·皮勒).
+const nameDots = "·•‧・"
+
+// dottedPerson reads a foreign name written with a middle dot whose
+// first dot follows tags[i] or a transliterated run starting there
+// (海因里希·冯·皮勒, 吉恩·赛尔南): the words between dots whatever their tags,
+// and transliterated words before the first dot and after the last. It
+// returns the mention and the words used.
+func dottedPerson(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	if i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) && isTranslit(tags[i].Term) {
+		return corpus.Mention{}, 0, false // not the start of the run
+	}
+	k := i // last word before the first dot
+	for k+1 < len(tags) && adjacent(tags[k], tags[k+1]) && isTranslit(tags[k].Term) && isTranslit(tags[k+1].Term) {
+		k++
+	}
+	if k > i && !isTranslit(tags[i].Term) || hanLen(tags[i].Term) != runeCount(tags[i].Term) {
+		return corpus.Mention{}, 0, false
+	}
+	dots, end := 0, k
+	for end+1 < len(tags) && dotBetween(text, tags[end], tags[end+1]) && hanLen(tags[end+1].Term) == runeCount(tags[end+1].Term) {
+		dots++
+		end++
+		// The part after a dot: its first word, then transliterated words.
+		for end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && isTranslit(tags[end+1].Term) && !speechVerbs[tags[end+1].Term] {
+			end++
+		}
+	}
+	for k := i; k <= end; k++ {
+		if !isTranslit(tags[k].Term) && !strings.HasPrefix(tags[k].POS, "nr") && tags[k].POS != "x" {
+			return corpus.Mention{}, 0, false // 婚姻·家庭: a pair of words, not a name
+		}
+	}
+	if dots == 0 || runeCount(text[tags[i].Span.Start:tags[end].Span.End]) > 16 {
+		return corpus.Mention{}, 0, false
+	}
+	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
+	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/dotted"}, end - i + 1, true
+}
+
+// dotBetween reports whether exactly one name dot separates words a and b.
+func dotBetween(text string, a, b corpus.Token) bool {
+	gap := text[a.Span.End:b.Span.Start]
+	return utf8.RuneCountInString(gap) == 1 && strings.Contains(nameDots, gap)
+}
+
+// person reads a person's name at tags[i]. Chinese names: a word tagged
+// as a name (nr*) or an unknown word (x) of two to four Han characters,
+// taken when it starts with a common surname, or when a role or a speech
+// verb stands beside it. Foreign names: words tagged nrt (transliterated
+// names) and runs of transliteration characters that jieba cut apart
+// (阿克/nrt 谢年科/x). It returns the mention and the words used.
+func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	n := hanLen(t.Term)
+	if n != runeCount(t.Term) || notNames[t.Term] || gazetteer[t.Term] {
+		return corpus.Mention{}, 0, false
+	}
+	if n == 1 {
+		if m, k, ok := splitName(text, tags, i); ok {
+			return m, k, true
+		}
+		if m, k, ok := translitRun(text, tags, i); ok {
+			return m, k, true // 古/a 特雷斯/nr, 佩/zg 斯科夫/nr
+		}
+		return aloneName(text, tags, i)
+	}
+	if !strings.HasPrefix(t.POS, "nr") && t.POS != "x" && !isTranslit(t.Term) {
+		return corpus.Mention{}, 0, false // the common case: no name tag, no foreign name
+	}
+	if isTranslit(t.Term) && translitPlace(t.Term) {
+		return corpus.Mention{}, 0, false // 库尔斯克, 波克罗夫斯克: Russian and Ukrainian towns
+	}
+	if hasNumeral(t.Term) || strings.HasSuffix(t.Term, "人") && placeLike(strings.TrimSuffix(t.Term, "人")) {
+		return corpus.Mention{}, 0, false // 二十大 (the 20th congress), 巴勒斯坦人 (Palestinians)
+	}
+	// The role is written before the name (院长何建国) or after it
+	// (习近平总书记, 王毅外长).
+	role := ""
+	if i > 0 && adjacent(tags[i-1], t) {
+		role = roleOf(tags[i-1].Term)
+	}
+	if role == "" && i+1 < len(tags) && adjacent(t, tags[i+1]) && !placeLike(t.Term) {
+		if r := roleOf(tags[i+1].Term); !bylineRoles[r] {
+			role = r
+		}
+	}
+	speaks := i+1 < len(tags) && adjacent(t, tags[i+1]) && speechVerbs[tags[i+1].Term]
+	first, last := firstRune(t.Term), lastRune(t.Term)
+
+	if strings.ContainsRune(notNameStarts, first) {
+		return corpus.Mention{}, 0, false
+	}
+	surname := hasSurname(t.Term)
+	mention := func(span corpus.Span, rule string) (corpus.Mention, int, bool) {
+		return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Noun: role, Rule: rule}, 1, true
+	}
+	if m, n, ok := translitRun(text, tags, i); ok {
+		return m, n, true
+	}
+	if strings.ContainsRune(gluedAfterName, last) && t.POS == "x" && n >= 3 && n <= 5 {
+		// A credit, a list or a verb glued to the name: 杨振武摄 (photo
+		// by), 郑梦九及, 张平说, 穆萨于.
+		if rest := strings.TrimSuffix(t.Term, string(last)); hasSurname(rest) || isTranslit(rest) {
+			return mention(corpus.Span{Start: t.Span.Start, End: t.Span.End - utf8.RuneLen(last)}, "person/x")
+		}
+	}
+	if n == 2 && t.POS == "x" && strings.ContainsRune(notGivenNames, last) {
+		return corpus.Mention{}, 0, false // 韩时, 钱为, 余人: a surname-like character and a function word
+	}
+	if m, n, ok := aloneName(text, tags, i); ok {
+		return m, n, true
+	}
+	if strings.ContainsRune(notNameEndings, last) && t.POS != "nrt" && !(isTranslit(t.Term) && n >= 3) {
+		return corpus.Mention{}, 0, false
+	}
+	switch {
+	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks):
+		return mention(t.Span, "person/nr+context")
+	case t.POS == "nrfg" && n <= 4 && (n > 2 || surname):
+		return mention(t.Span, "person/nrfg")
+	case t.POS == "nrt" && n <= 8 && (n > 2 || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i):
+		return mention(t.Span, "person/nrt")
+	case t.POS == "nr" && n == 3 && surname:
+		return mention(t.Span, "person/nr")
+	case t.POS == "nr" && n == 2 && surname && !strings.ContainsRune(notGivenNames, last):
+		return mention(t.Span, "person/nr")
+	case t.POS == "nr" && n >= 3 && isTranslit(t.Term) && !placeLike(t.Term) && !followedBySuffix(tags, i):
+		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
+	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleOf(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
+		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
+	case t.POS == "x" && n <= 3 && role != "":
+		return mention(t.Span, "person/role")
+	case t.POS == "x" && n <= 3 && speaks:
+		return mention(t.Span, "person/speech")
+	case t.POS == "x" && n == 2 && surname && i+1 < len(tags) && adjacent(t, tags[i+1]) && givenChar(tags[i+1]):
+		// A three-character name jieba cut after two: 王成/x 喜/v.
+		m, _, ok := mention(corpus.Span{Start: t.Span.Start, End: tags[i+1].Span.End}, "person/x")
+		return m, 2, ok
+	case t.POS == "x" && n <= 3 && surname:
+		return mention(t.Span, "person/x")
+	}
+	return corpus.Mention{}, 0, false
+}
+
+// givenChar reports a one-character word that can end a given name:
+// not a function word, numeral, measure word or direction.
+func givenChar(t corpus.Token) bool {
+	if runeCount(t.Term) != 1 || hanLen(t.Term) != 1 || strings.ContainsRune(notGivenNames+gluedAfterName, firstRune(t.Term)) {
+		return false
+	}
+	switch {
+	case t.POS == "", functionWord(t.POS), strings.HasPrefix(t.POS, "m"), t.POS == "q", t.POS == "f", t.POS == "r":
+		return false
+	}
+	return true
+}
+
+// notGivenNames are characters that end a two-character unknown word
+// without making it a name.
+const notGivenNames = "时为中把人了的在是后前里上下和与对向从被给让又也都就才"
+
+// translitRun reads a foreign name that jieba cut into pieces (阿克/nrt
+// 谢年科/x, 赫里斯/nr 坚科/x): adjacent words of transliteration
+// characters, at least one tagged as a name or unknown, three characters
+// or more, and not a place.
+func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	if !isTranslit(tags[i].Term) || i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) {
+		return corpus.Mention{}, 0, false
+	}
+	end, named := i, false
+	for k := i; k < len(tags); k++ {
+		t := tags[k]
+		if k > i && (!adjacent(tags[k-1], t) || !isTranslit(t.Term) && !mostlyTranslit(t)) || gazetteer[t.Term] || speechVerbs[t.Term] ||
+			k > i && (t.POS == "v" || t.POS == "ns" && runeCount(t.Term) > 1 || functionWord(t.POS)) {
+			break
+		}
+		named = named || strings.HasPrefix(t.POS, "nr") || t.POS == "x"
+		end = k
+	}
+	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
+	w := text[span.Start:span.End]
+	if end > i && (translitPlace(w) || gazetteer[w]) {
+		// 波克罗/夫斯/克: a town jieba cut apart is one place, not three names.
+		return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: w, Rule: "place/translit"}, end - i + 1, true
+	}
+	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || notNames[w] || followedBySuffix(tags, end) {
+		return corpus.Mention{}, 0, false
+	}
+	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
+}
+
+// functionWord reports the tags of words that follow a name but never
+// continue it: adverbs (d), prepositions (p), conjunctions (c),
+// particles (u…).
+func functionWord(pos string) bool {
+	return pos != "" && strings.ContainsRune("dpcu", rune(pos[0]))
+}
+
+// hasNumeral reports a Chinese numeral in w: names do not hold one,
+// congresses and plans do (二十大, 十四五).
+func hasNumeral(w string) bool { return strings.ContainsAny(w, "一二三四五六七八九十百千") }
+
+// hasSurname reports whether a name starts with a family name and has one
+// or two characters after it.
+func hasSurname(w string) bool {
+	n := runeCount(w)
+	for _, c := range compoundSurnames {
+		if strings.HasPrefix(w, c) {
+			return n >= 3 && n <= 4
+		}
+	}
+	if n == 2 {
+		return strings.ContainsRune(coreSurnames, firstRune(w))
+	}
+	return n == 3 && surnameRunes[firstRune(w)]
+}
+
+var translitTowns = newSuffixSet([]string{"斯克", "格勒", "堡", "波尔", "斯坦"})
+
+// translitPlace reports a transliterated word ending like a town name:
+// -sk (库尔斯克), -grad (伏尔加格勒), -burg (叶卡捷琳堡), -pol (马里乌波尔).
+func translitPlace(w string) bool {
+	return translitTowns.has(w)
+}
+
+// followedBySuffix reports whether the word after tags[i] is a place
+// suffix: 阿尔泰/nr 省 is a place.
+func followedBySuffix(tags []corpus.Token, i int) bool {
+	return i+1 < len(tags) && adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term)
+}
+
+// roleOf returns the role a word ends with (医院院长 → 院长), or "".
+func roleOf(w string) string { return roleSet.match(w) }
+
+// roleSet is roles indexed by last rune, longest first within each rune
+// so 副院长 wins over 院长.
+var roleSet = func() suffixSet {
+	m := newSuffixSet(roles)
+	for _, rs := range m {
+		sort.SliceStable(rs, func(i, j int) bool { return len(rs[i]) > len(rs[j]) })
+	}
+	return m
+}()
+
+// aloneName reads a Chinese name standing alone between non-Han
+// characters, as bylines and lists write them ((马宏伟), ——刘士尧（河北）):
+// a run of two or three Han characters, in whole words, starting with a
+// common surname, and no place.
+func aloneName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	if i > 0 && adjacent(tags[i-1], t) || !surnameRunes[firstRune(t.Term)] {
+		return corpus.Mention{}, 0, false
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(text[:t.Span.Start]); isHanRune(prev) {
+		return corpus.Mention{}, 0, false
+	}
+	for k := i; k < len(tags) && k <= i+2; k++ {
+		if k > i && !adjacent(tags[k-1], tags[k]) {
+			return corpus.Mention{}, 0, false
+		}
+		end := tags[k].Span.End
+		w := text[t.Span.Start:end]
+		n := runeCount(w)
+		if n > 3 || hanLen(w) != n {
+			return corpus.Mention{}, 0, false
+		}
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		if n >= 2 && (k+1 == len(tags) || !adjacent(tags[k], tags[k+1])) && !isHanRune(next) {
+			if gazetteer[w] || notNames[w] || placeLike(w) || hasNumeral(w) || isSuffixWord(string(lastRune(w))) {
+				return corpus.Mention{}, 0, false
+			}
+			span := corpus.Span{Start: t.Span.Start, End: end}
+			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/alone"}, k - i + 1, true
+		}
+	}
+	return corpus.Mention{}, 0, false
+}
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// splitName reads a Chinese name that jieba cut into a surname and the
+// given name (倪/nr 宁/j, 胡/nr 天堂/n): a one-character surname tagged nr
+// followed by one or two characters in whole words, standing alone
+// between non-Han characters (a byline （倪宁）, a list ——刘士尧（河北）)
+// or between a role and a speech verb.
+func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	if t.POS != "nr" || runeCount(t.Term) != 1 || !surnameRunes[firstRune(t.Term)] {
+		return corpus.Mention{}, 0, false
+	}
+	left := i == 0 || !adjacent(tags[i-1], t) || roleOf(tags[i-1].Term) != ""
+	if !left {
+		return corpus.Mention{}, 0, false
+	}
+	given := 0
+	for k := i + 1; k < len(tags) && k <= i+2 && adjacent(tags[k-1], tags[k]); k++ {
+		w := tags[k].Term
+		given += runeCount(w)
+		if hanLen(w) != runeCount(w) || given > 2 {
+			break
+		}
+		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
+			functionWord(tags[k+1].POS)
+		if right {
+			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
+			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/split"}, k - i + 1, true
+		}
+	}
+	return corpus.Mention{}, 0, false
+}

@@ -1,0 +1,164 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/baogao/baogao/corpus"
+)
+
+// gazetteer holds place names jieba often tags as something else
+// (伊拉克/nrt, 莫斯科/nr, 平壤/n, 河内/s): the countries, continents and
+// regions of the world, the Chinese provinces in their full and short
+// forms, and capitals and large cities. They are general knowledge, written
+// here from the standard Chinese names; a word equal to one is a place
+// whatever its tag.
+var gazetteer = set(strings.Fields(`
+中国 中华人民共和国 美国 英国 法国 德国 俄罗斯 日本 韩国 朝鲜 印度 巴西 加拿大 澳大利亚
+新西兰 意大利 西班牙 葡萄牙 荷兰 比利时 卢森堡 瑞士 奥地利 瑞典 挪威 丹麦 芬兰 冰岛 爱尔兰
+波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 希腊 塞尔维亚 克罗地亚 斯洛文尼亚 黑山 波黑
+北马其顿 阿尔巴尼亚 乌克兰 白俄罗斯 摩尔多瓦 立陶宛 拉脱维亚 爱沙尼亚 格鲁吉亚 亚美尼亚
+阿塞拜疆 土耳其 伊朗 伊拉克 叙利亚 黎巴嫩 约旦 以色列 巴勒斯坦 沙特 沙特阿拉伯 阿联酋 卡塔尔
+科威特 巴林 阿曼 也门 埃及 利比亚 突尼斯 阿尔及利亚 摩洛哥 苏丹 南苏丹 埃塞俄比亚 肯尼亚
+坦桑尼亚 乌干达 卢旺达 刚果 刚果（金） 刚果（布） 安哥拉 赞比亚 津巴布韦 莫桑比克 马达加斯加
+南非 纳米比亚 博茨瓦纳 尼日利亚 加纳 科特迪瓦 塞内加尔 马里 尼日尔 乍得 喀麦隆 加蓬 几内亚
+塞拉利昂 利比里亚 贝宁 多哥 布基纳法索 毛里塔尼亚 索马里 吉布提 厄立特里亚 毛里求斯 塞舌尔
+巴基斯坦 阿富汗 孟加拉国 斯里兰卡 尼泊尔 不丹 马尔代夫 哈萨克斯坦 乌兹别克斯坦 吉尔吉斯斯坦
+塔吉克斯坦 土库曼斯坦 蒙古 蒙古国 越南 老挝 柬埔寨 泰国 缅甸 马来西亚 新加坡 印度尼西亚 印尼
+菲律宾 文莱 东帝汶 墨西哥 古巴 危地马拉 洪都拉斯 萨尔瓦多 尼加拉瓜 哥斯达黎加 巴拿马 牙买加
+海地 多米尼加 阿根廷 智利 秘鲁 哥伦比亚 委内瑞拉 厄瓜多尔 玻利维亚 巴拉圭 乌拉圭 圭亚那
+苏里南 斐济 巴布亚新几内亚 所罗门群岛 萨摩亚 汤加 瓦努阿图 基里巴斯
+亚洲 欧洲 非洲 美洲 北美洲 南美洲 拉丁美洲 拉美 大洋洲 南极洲 北极 南极 中东 中亚 东亚 南亚
+东南亚 西亚 北非 东欧 西欧 中东欧 北欧 南欧 加勒比 太平洋 大西洋 印度洋 北冰洋 地中海
+北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南
+广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门
+北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省
+江西省 山东省 河南省 湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省
+台湾省 内蒙古自治区 广西壮族自治区 西藏自治区 宁夏回族自治区 新疆维吾尔自治区
+香港特别行政区 澳门特别行政区
+石家庄 太原 呼和浩特 沈阳 长春 哈尔滨 南京 杭州 合肥 福州 南昌 济南 郑州 武汉 长沙 广州
+海口 成都 贵阳 昆明 拉萨 西安 兰州 西宁 银川 乌鲁木齐 南宁 台北 深圳 大连 青岛 宁波 厦门
+苏州 无锡 温州 东莞 佛山 珠海 汕头 烟台 唐山 洛阳 桂林 三亚 延安 雄安 喀什 伊犁
+东京 大阪 首尔 汉城 平壤 莫斯科 圣彼得堡 伦敦 巴黎 柏林 罗马 马德里 里斯本 维也纳 布鲁塞尔
+阿姆斯特丹 日内瓦 苏黎世 斯德哥尔摩 奥斯陆 哥本哈根 赫尔辛基 华沙 布拉格 布达佩斯 雅典
+贝尔格莱德 基辅 明斯克 安卡拉 伊斯坦布尔 德黑兰 巴格达 大马士革 贝鲁特 安曼 耶路撒冷
+特拉维夫 加沙 利雅得 多哈 迪拜 阿布扎比 开罗 内罗毕 约翰内斯堡 比勒陀利亚 开普敦 拉各斯
+阿布贾 亚的斯亚贝巴 新德里 孟买 伊斯兰堡 喀布尔 达卡 科伦坡 加德满都 阿斯塔纳 塔什干 比什凯克
+杜尚别 阿什哈巴德 乌兰巴托 河内 胡志明市 万象 金边 曼谷 仰光 吉隆坡 雅加达 马尼拉
+华盛顿 纽约 洛杉矶 芝加哥 旧金山 休斯敦 波士顿 费城 西雅图 迈阿密 渥太华 多伦多 温哥华
+墨西哥城 哈瓦那 巴西利亚 里约热内卢 圣保罗 布宜诺斯艾利斯 圣地亚哥 利马 波哥大 加拉加斯
+堪培拉 悉尼 墨尔本 惠灵顿 顿涅茨克 卢甘斯克 哈尔科夫 扎波罗热 赫尔松 马里乌波尔 巴赫穆特 敖德萨
+库尔斯克 别尔哥罗德 阿夫杰耶夫卡 恰索夫亚尔 加沙 拉法 汗尤尼斯 约旦河西岸 戈兰高地 尼斯 里昂 马赛 慕尼黑 法兰克福 汉堡
+阿拉伯 米兰 威尼斯 巴塞罗那 鹿特丹 迪拜 新德里 班加罗尔 釜山 名古屋 横滨 札幌 冲绳
+`)...)
+
+// notPlaces are words jieba tags ns that name no particular place: kinds
+// of places (城市 city, 山区 mountain area, 新区 new district), directions
+// and pairs (东西, 南北, 中欧 when it means China–Europe), and ordinary
+// words that merely start like a place (上市 go public, 长达 as long as,
+// 爱国 patriotic, 台风 typhoon).
+var notPlaces = set(strings.Fields(`
+城市 山村 农村 乡村 城区 社区 小区 街道 都市 市区 县区 城镇 新区 山区 湾区 景区 园区 郊区
+老区 边区 库区 牧区 林区 矿区 灾区 特区 片区 辖区 省区 市县 县市 乡镇 村镇 小镇 古镇 大县
+小县 强县 大省 强省 小国 大国 强国 四国 两国 第三国 回国 本国 外国 各国 全国 东西 南北 北南
+东区 西区 南区 北区 中欧 英美 美德 上市 上门 上马 长达 高达 多达 爱国 台风 内河 河水 泉水
+平原 高原 山河 江海 冰海 沧桑 欢庆 喜庆 兴旺 安宁 福利 青春 深度 广度 庆典 嘉宾 朝野 华夏
+临海 沿海 内地 大关 大桥 建国 叙旧 扬威 黑马 上台 下台 三角洲 美丽 新春 海洋 普京
+中非 中美 中俄 中日 中韩 中法 中德 中英 中澳 中巴 中印 中越 中老 中柬 中泰 中蒙 中哈 中阿 中拉 港口城市 沿海地区 中华文明
+`)...)
+
+// placeSuffixes end place names: 阿尔泰 + 省, 胡志明 + 市; a word that is
+// only a suffix continues the place before it.
+var placeSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区",
+	"州", "镇", "乡", "村", "旗", "盟", "岛", "港"}
+
+// placeLike reports whether a word ends like a country or region name:
+// jieba tags some of them nr, and "乌克兰总统" puts a role right after
+// them.
+func placeLike(w string) bool {
+	if gazetteer[w] {
+		return true
+	}
+	last := lastRune(w)
+	return strings.ContainsRune("兰亚国洲岛湾", last) || strings.HasSuffix(w, "斯坦")
+}
+
+// place reads a place starting at tags[i]: a word tagged ns or in the
+// gazetteer, extended by a following suffix word (阿尔泰/nr 省/n). It
+// returns the mention and the number of words used.
+func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	n := hanLen(t.Term)
+	rule := ""
+	switch {
+	case gazetteer[t.Term]:
+		rule = "place/gazetteer"
+	case t.POS == "ns" && n >= 2 && n == runeCount(t.Term) && !notPlaces[t.Term] && !genericPlace(t.Term) &&
+		!strings.HasSuffix(t.Term, "城市"):
+		rule = "place/ns"
+	case (t.POS == "nr" || t.POS == "nrt" || t.POS == "ns") && n >= 2 && i+1 < len(tags) &&
+		adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term):
+		rule = "place/suffix"
+	default:
+		return corpus.Mention{}, 0, false
+	}
+	end := i
+	if end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && isSuffixWord(tags[end+1].Term) {
+		end++
+	}
+	span := corpus.Span{Start: t.Span.Start, End: tags[end].Span.End}
+	return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: rule}, end - i + 1, true
+}
+
+// facilities end names of buildings and sites, which the PFR annotation
+// and researchers treat as places: 玉溪博物馆, 乐天宾馆, 北京工人体育场.
+var facilities = []string{"博物馆", "纪念馆", "宾馆", "饭店", "酒店", "体育场", "体育馆", "火车站",
+	"机场", "广场", "公园", "陵园", "大厦", "大桥"}
+
+var facilitySet = newSuffixSet(facilities)
+
+// facility reads a place name followed by words ending in a facility
+// suffix, at most four words in all. It returns the mention and the words
+// used.
+func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	if !(t.POS == "ns" || gazetteer[t.Term] || t.POS == "nz" || t.POS == "nr") || hanLen(t.Term) < 2 || notPlaces[t.Term] {
+		return corpus.Mention{}, 0, false
+	}
+	for k := i; k < len(tags) && k < i+4; k++ {
+		if k > i && (!adjacent(tags[k-1], tags[k]) || hanLen(tags[k].Term) != runeCount(tags[k].Term)) {
+			break
+		}
+		if facilitySet.has(tags[k].Term) && (k > i || t.POS == "ns") {
+			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
+			return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: "place/facility"}, k - i + 1, true
+		}
+	}
+	return corpus.Mention{}, 0, false
+}
+
+// isSuffixWord reports whether a word is a lone place suffix.
+func isSuffixWord(w string) bool {
+	for _, s := range placeSuffixes {
+		if w == s {
+			return true
+		}
+	}
+	return false
+}
+
+// genericPlace reports a two-character word made of a qualifier and a
+// place suffix (新区, 全省, 本市, 该县), which names a kind of place or
+// refers back to one, not a place.
+func genericPlace(w string) bool {
+	if runeCount(w) != 2 {
+		return false
+	}
+	first := firstRune(w)
+	return strings.ContainsRune("新老本该全各外此我贵我其大小山城郊景园", first) &&
+		isSuffixWord(strings.TrimPrefix(w, string(first)))
+}
+
+// IsPlaceName reports whether w is a place name of the gazetteer: a
+// country, a Chinese province (full or short form), a capital or a large
+// city. The initiative rules use it for names built on a place (健康江苏).
+func IsPlaceName(w string) bool { return gazetteer[w] }
