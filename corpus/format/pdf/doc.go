@@ -4,8 +4,8 @@
 // library, so the single baogao binary reads PDFs.
 //
 // PDFium was chosen by measurement over pure Go readers and poppler's
-// pdftotext (see testdata/published/README.md at the module root for the
-// table and the command): the pure Go readers lose the text of PDFs that
+// pdftotext (corpus/testdata/published-src/README.md has the table and the
+// command): the pure Go readers lose the text of PDFs that
 // Chromium prints (Type 3 fonts whose glyph names are not Unicode; only
 // ToUnicode maps them) and cannot open AES-256 encrypted files; PDFium
 // reads all of them as pdftotext does, at 2–5 ms a page.
