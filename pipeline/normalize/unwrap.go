@@ -49,6 +49,20 @@ func Unwrap(text string) *View {
 	if !looksWrapped(lines, blocks) {
 		return Identity(text)
 	}
+	return join(text, blocks)
+}
+
+// UnwrapLines joins hard-wrapped lines by Unwrap's rules in a text known
+// to be wrapped: the lines of a PDF's text layer or of OCR output, laid
+// out by the page, not by the writer. It skips Unwrap's document gate,
+// which tables and headings on a page can fail although every paragraph
+// of it is wrapped.
+func UnwrapLines(text string) *View {
+	return join(text, splitBlocks(splitLines(text)))
+}
+
+// join joins the wrapped lines of each block of text.
+func join(text string, blocks [][]line) *View {
 	b := builder{orig: text}
 	for _, blk := range blocks {
 		width := commonLength(blk)
