@@ -11,8 +11,9 @@
 // by their gaps: Chinese has no spaces between words, so a gap next to a
 // CJK character is typesetting (the quarter-em LibreOffice and Word put
 // between Chinese and Latin text, justification) and gives no space, a gap
-// of 1.5 em or more is a column gap (a table row) and gives one space,
-// and a gap of 0.15 em between two Latin words gives a space. Digits set
+// of 1.5 em or more is a column gap (table cells) and gives a tab, as
+// DOCX table rows get, and a gap of 0.15 em between two Latin words gives
+// a space. Digits set
 // as superscripts (a smaller glyph raised above the line: footnote marks,
 // exponents) are written as superscript digits, 四级¹ and m², so a mark
 // never fuses with the number before it (1200例¹ is not 12001).

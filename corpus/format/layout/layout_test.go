@@ -51,7 +51,7 @@ func TestNewLine(t *testing.T) {
 		{"Chinese and digits without spaces", glyphs("门诊量48.6万人次", 0, 20, 12, 12), "门诊量48.6万人次"},
 		{"autospace gap next to Chinese is no space", append(glyphs("全年", 0, 20, 12, 12), shift(glyphs("2023", 24, 20, 12, 12), 3)...), "全年2023"},
 		{"gap between Latin words", words, "Page ten"},
-		{"column gap in a table row", append(glyphs("门诊量", 0, 20, 12, 12), shift(glyphs("43.2", 36, 20, 12, 12), 24)...), "门诊量 43.2"},
+		{"column gap in a table row", append(glyphs("门诊量", 0, 20, 12, 12), shift(glyphs("43.2", 36, 20, 12, 12), 24)...), "门诊量\t43.2"},
 		{"space glyph kept", append(glyphs("第", 0, 20, 12, 12), append([]Run{{Text: " ", Box: Rect{12, 8, 15, 20}, Size: 12}}, glyphs("3", 15, 20, 12, 12)...)...), "第 3"},
 		{"footnote mark in superscript digits", mark, "达到四级¹。"},
 		{"flat glyph on the baseline", flat, "统一采购"},

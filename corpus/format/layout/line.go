@@ -49,7 +49,7 @@ type Line struct {
 // Thresholds of NewLine, in em (the line's main type size).
 const (
 	wordGap   = 0.15 // a gap between Latin runs at least this wide is a space
-	columnGap = 1.5  // a gap at least this wide is a space whatever the script
+	columnGap = 1.5  // a gap at least this wide is a tab, whatever the script: a column
 	// A run at most supSize times the main size whose bottom is at least
 	// supRise above the line's bottom is a superscript.
 	supSize = 0.8
@@ -103,7 +103,10 @@ func NewLine(runs []Run) Line {
 			first, _ := utf8.DecodeRuneInString(r.Text)
 			gap := r.Box.X0 - prev.Box.X1
 			latin := !isCJK(last) && !isCJK(first)
-			if space || gap >= columnGap*size || latin && gap >= wordGap*size {
+			switch {
+			case gap >= columnGap*size:
+				b.WriteByte('\t')
+			case space || latin && gap >= wordGap*size:
 				b.WriteByte(' ')
 			}
 		}

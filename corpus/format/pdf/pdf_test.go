@@ -61,7 +61,7 @@ func TestOpen(t *testing.T) {
 		notWant []string // running headers, footers, page numbers
 	}{
 		{"qinghe_hospital.pdf", 4, "清河县人民医院2023年度工作报告", "LibreOffice",
-			[]string{"全年完成门诊量48.6万", "门诊量（万人次） 43.2 48.6 12.4%", "达到四级¹。", "2024年1月12日"},
+			[]string{"全年完成门诊量48.6万", "门诊量（万人次）\t43.2\t48.6\t12.4%", "达到四级¹。", "2024年1月12日"},
 			[]string{"- 1 -", "- 4 -"}},
 		{"linshui_notice.pdf", 2, "临水县关于开展2024年春季爱国卫生运动的通知", "Skia/PDF",
 			[]string{"各乡镇人民政府，县直各单位：", "统一灭鼠活动安排在4月8日至4月14日", "2024年2月26日"},
