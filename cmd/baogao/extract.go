@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/format/pdf"
 	"github.com/baogao/baogao/pipeline"
 )
 
@@ -51,6 +52,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	entities := fs.Bool("entities", true, "also find organisations, people and places (loads the jieba dictionaries, about a second)")
 	explain := fs.Bool("explain", false, "add an \"explain\" object to each mention: the rule, the repaired text it matched, the reference date and the normalisation steps")
 	dictDir := fs.String("dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded or gojieba's own)")
+	ocrFlag := fs.Bool("ocr", false, ocrUsage)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -81,6 +83,8 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	problems := 0
+	pdfs := pdf.New(pdf.Options{}) // PDFium starts at the first PDF, once
+	defer pdfs.Close()
 	for _, name := range files {
 		if ctx.Err() != nil {
 			return fatal(ctx, stderr, "extract", ctx.Err())
@@ -95,7 +99,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if *format == "jsonl" {
 			parseAs = name + ".jsonl" // the extension selects the parser
 		}
-		ropts := pipeline.ReadOptions{Encoding: *encoding}
+		ropts := pipeline.ReadOptions{Encoding: *encoding, OCR: *ocrFlag, PDF: pdfs}
 		for _, doc := range pipeline.ReadBytes(parseAs, b, ropts) {
 			doc.Path = name
 			for _, p := range doc.Problems {

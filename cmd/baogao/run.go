@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/format/pdf"
 	"github.com/baogao/baogao/corpus/walk"
 	"github.com/baogao/baogao/output"
 	"github.com/baogao/baogao/output/searchindex"
@@ -37,6 +38,7 @@ type runFlags struct {
 	Progress   string   `json:"progress"`
 	Learn      bool     `json:"learn"`
 	CPUProfile string   `json:"cpu_profile,omitempty"`
+	OCR        bool     `json:"ocr"`
 }
 
 func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) int {
@@ -55,6 +57,7 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	fs.BoolVar(&f.Learn, "learn", true, "read the corpus once first; initiative names of five or more characters that a report quotes with a head noun (“健康守门人”工程) are then recognised unquoted in every report and kept whole in segmentation and search")
 	fs.StringVar(&f.Progress, "progress", "auto", "progress display: auto (bar on a terminal, else log lines), bar, log, none")
 	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
+	fs.BoolVar(&f.OCR, "ocr", false, ocrUsage)
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -115,6 +118,9 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 		Encoding: f.Encoding,
 	}
 	ropts.Format.Split, ropts.Format.TextColumn = f.Split, f.TextColumn
+	// PDF, DOCX and scans: one PDFium for the learning pass and the run.
+	ropts.OCR, ropts.PDF = f.OCR, pdf.New(pdf.Options{})
+	defer ropts.PDF.Close()
 
 	files, totalBytes, err := survey(ctx, roots, ropts)
 	if err != nil {
@@ -122,7 +128,11 @@ func runWith(ctx context.Context, an *analysis, f runFlags, roots []string, stde
 	}
 	learnStart := time.Now()
 	if f.Learn {
-		if err := an.learn(ctx, roots, ropts); err != nil {
+		// Learning skips OCR, seconds a page: names quoted only in
+		// scans are not learned, but each scan is read once.
+		lopts := ropts
+		lopts.OCR = false
+		if err := an.learn(ctx, roots, lopts); err != nil {
 			return 0, err
 		}
 	}
