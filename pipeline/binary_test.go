@@ -237,3 +237,23 @@ func TestLastLines(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReadPDF reads a four-page report exported by LibreOffice:
+// PDFium's text layer, layout and joining (PDFium started before).
+func BenchmarkReadPDF(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(published, "qinghe_hospital.pdf"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := pdf.New(pdf.Options{})
+	defer e.Close()
+	opts := ReadOptions{PDF: e}
+	ReadBytes("warm-up.pdf", data, opts)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if docs := ReadBytes("qinghe_hospital.pdf", data, opts); docs[0].Skip != "" {
+			b.Fatal(docs[0].Problems)
+		}
+	}
+}

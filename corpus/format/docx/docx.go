@@ -97,12 +97,27 @@ func Read(b []byte) (*Doc, error) {
 	return d, nil
 }
 
-func open(f *zip.File) (io.Reader, func() error, error) {
+// eachToken calls fn with every XML token of part f, and the decoder
+// for DecodeElement; a bad part is an error naming it.
+func eachToken(f *zip.File, fn func(dec *xml.Decoder, tok xml.Token) error) error {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", f.Name, err)
+		return fmt.Errorf("%s: %w", f.Name, err)
 	}
-	return io.LimitReader(rc, maxPart), rc.Close, nil
+	defer rc.Close()
+	dec := xml.NewDecoder(io.LimitReader(rc, maxPart))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err == nil {
+			err = fn(dec, tok)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+	}
 }
 
 // style is what the body needs of a paragraph style.
@@ -113,22 +128,9 @@ type style struct {
 var headingName = regexp.MustCompile(`(?i)^(?:title|heading ?\d|标题(?: ?\d)?)$`)
 
 func (r *reader) readStyles(f *zip.File) error {
-	rd, done, err := open(f)
-	if err != nil {
-		return err
-	}
-	defer done()
-	dec := xml.NewDecoder(rd)
 	var id string
 	var st style
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("styles: %w", err)
-		}
+	return eachToken(f, func(_ *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -146,31 +148,19 @@ func (r *reader) readStyles(f *zip.File) error {
 				r.styles[id] = st
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // readNotes reads footnotes.xml or endnotes.xml: each note's paragraphs
 // joined by a space, separators left out.
 func (r *reader) readNotes(f *zip.File) error {
-	rd, done, err := open(f)
-	if err != nil {
-		return err
-	}
-	defer done()
-	dec := xml.NewDecoder(rd)
 	var (
 		id   string
 		text strings.Builder
 		in   bool
 	)
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("notes: %w", err)
-		}
+	return eachToken(f, func(dec *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -183,7 +173,7 @@ func (r *reader) readNotes(f *zip.File) error {
 				if in {
 					var s string
 					if err := dec.DecodeElement(&s, &t); err != nil {
-						return fmt.Errorf("notes: %w", err)
+						return err
 					}
 					text.WriteString(s)
 				}
@@ -203,7 +193,8 @@ func (r *reader) readNotes(f *zip.File) error {
 				in = false
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // reader assembles the body text.
@@ -227,12 +218,6 @@ type para struct {
 }
 
 func (r *reader) readBody(f *zip.File) error {
-	rd, done, err := open(f)
-	if err != nil {
-		return err
-	}
-	defer done()
-	dec := xml.NewDecoder(rd)
 	var (
 		stack []*para
 		rows  []*row // tables being read, innermost last
@@ -246,19 +231,12 @@ func (r *reader) readBody(f *zip.File) error {
 		}
 		return stack[len(stack)-1]
 	}
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("document: %w", err)
-		}
+	return eachToken(f, func(dec *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if skip > 0 {
 				skip++
-				continue
+				return nil
 			}
 			p := cur()
 			switch t.Name.Local {
@@ -321,7 +299,7 @@ func (r *reader) readBody(f *zip.File) error {
 			case "t":
 				var s string
 				if err := dec.DecodeElement(&s, &t); err != nil {
-					return fmt.Errorf("document: %w", err)
+					return err
 				}
 				if p != nil && !(len(field) > 0 && field[len(field)-1]) {
 					p.text.WriteString(s)
@@ -344,7 +322,7 @@ func (r *reader) readBody(f *zip.File) error {
 		case xml.EndElement:
 			if skip > 0 {
 				skip--
-				continue
+				return nil
 			}
 			switch t.Name.Local {
 			case "p":
@@ -377,7 +355,8 @@ func (r *reader) readBody(f *zip.File) error {
 				}
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // line writes one paragraph and the notes it cites.
@@ -450,18 +429,18 @@ func (rw *row) para() *para {
 
 // readCore reads the document properties.
 func (d *Doc) readCore(f *zip.File) error {
-	rd, done, err := open(f)
+	rc, err := f.Open()
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", f.Name, err)
 	}
-	defer done()
+	defer rc.Close()
 	var core struct {
 		Title   string `xml:"title"`
 		Creator string `xml:"creator"`
 		Created string `xml:"created"`
 	}
-	if err := xml.NewDecoder(rd).Decode(&core); err != nil {
-		return fmt.Errorf("core properties: %w", err)
+	if err := xml.NewDecoder(io.LimitReader(rc, maxPart)).Decode(&core); err != nil {
+		return fmt.Errorf("%s: %w", f.Name, err)
 	}
 	d.Title = strings.TrimSpace(core.Title)
 	d.Author = strings.TrimSpace(core.Creator)

@@ -190,3 +190,23 @@ func TestPublished(t *testing.T) {
 		t.Error("the footer's page number is in the text")
 	}
 }
+
+// FuzzRead: any bytes give a document or an error, never a panic, and
+// page offsets lie inside the text, increasing.
+func FuzzRead(f *testing.F) {
+	if b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "published", "qinghe_hospital.docx")); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := Read(b)
+		if err != nil {
+			return
+		}
+		for i, p := range d.Pages {
+			if p < 0 || p > len(d.Text) || i > 0 && p <= d.Pages[i-1] {
+				t.Fatalf("pages %v in %d bytes", d.Pages, len(d.Text))
+			}
+		}
+	})
+}
