@@ -539,6 +539,7 @@ func TestDuckDBReadsTables(t *testing.T) {
 	for _, c := range []struct{ table, col, want string }{
 		{"documents", "doc_date", "DATE"}, {"documents", "title", "VARCHAR"}, {"documents", "meta", "MAP(VARCHAR, VARCHAR)"},
 		{"mentions", "start_char", "BIGINT"}, {"initiatives", "aliases", "VARCHAR[]"}, {"initiatives", "first_date", "DATE"},
+		{"documents", "pages", "INTEGER"}, {"documents", "ocr", "BOOLEAN"}, {"mentions", "page", "INTEGER"},
 	} {
 		types := map[string]map[string]string{"documents": got.Documents, "mentions": got.Mentions, "initiatives": got.Initiatives}[c.table]
 		if types[c.col] != c.want {
