@@ -220,3 +220,29 @@ func TestExtractPDF(t *testing.T) {
 		t.Errorf("extract of a scan without -ocr: exit %d, stderr %q; want %d and the advice to use -ocr", r.code, r.stderr, exitProblems)
 	}
 }
+
+// TestRunOCRMissing: with -ocr but no tesseract on the PATH, a scan is a
+// skipped document whose problem says exactly what to install.
+func TestRunOCRMissing(t *testing.T) {
+	in := t.TempDir()
+	b, err := os.ReadFile(filepath.Join(published, "beiyuan_scan.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "scan.png"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	r := baogao(t, []string{"PATH=" + t.TempDir()}, "run", "-ocr", "-progress", "none", "-out", out, in)
+	if r.code != exitProblems {
+		t.Fatalf("exit %d; want %d\n%s", r.code, exitProblems, r.stderr)
+	}
+	problems, _ := readTable(t, filepath.Join(out, "problems.parquet"))
+	if len(problems) != 1 || !strings.Contains(problems[0]["message"].(string), "apt-get install tesseract-ocr tesseract-ocr-chi-sim") {
+		t.Errorf("problems %v; want one saying what to install", problems)
+	}
+	docs, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	if len(docs) != 1 || docs[0]["skip_reason"] != "scanned" {
+		t.Errorf("documents %v; want the scan skipped as scanned", docs)
+	}
+}
