@@ -152,6 +152,15 @@ type Document struct {
 	Tags      []Token // the words of one cut with part-of-speech tags, for entities
 	Mentions  []Mention
 	Problems  []Problem
+
+	// Pages are the byte offsets into Text where each printed page
+	// starts, for documents read from paged formats (PDF, scans, DOCX
+	// with page breaks): page n (1-based) is Text[Pages[n-1]:Pages[n]],
+	// the last one running to the end. Nil when the format has no pages.
+	// Page maps an offset to its page.
+	Pages []int
+	// OCR is true when some of Text was read from page images by OCR.
+	OCR bool
 }
 
 // Status derives the document status from Skip and Problems.
@@ -163,6 +172,17 @@ func (d *Document) Status() Status {
 		return StatusPartial
 	}
 	return StatusOK
+}
+
+// Page returns the 1-based number of the page that holds byte offset off
+// of Text, or 0 when the document has no pages. A page without text
+// starts where the next one does and holds no offset.
+func (d *Document) Page(off int) int {
+	if len(d.Pages) == 0 {
+		return 0
+	}
+	// The pages starting at or before off: the last of them holds it.
+	return max(sort.SearchInts(d.Pages, off+1), 1)
 }
 
 // Slice returns the surface text of span s.

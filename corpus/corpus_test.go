@@ -41,3 +41,19 @@ func TestOutside(t *testing.T) {
 		t.Errorf("Outside = %v; want the mentions at [0,3), [9,12) and [20,22): half-open spans that only touch do not overlap", got)
 	}
 }
+
+func TestDocumentPage(t *testing.T) {
+	// Three pages; the second is blank and starts where the third does.
+	d := &Document{Text: "第一页。\n第三页。", Pages: []int{0, len("第一页。\n"), len("第一页。\n")}}
+	tests := []struct{ off, want int }{
+		{0, 1}, {len("第一"), 1}, {len("第一页。"), 1}, {len("第一页。\n"), 3}, {len(d.Text), 3},
+	}
+	for _, tt := range tests {
+		if got := d.Page(tt.off); got != tt.want {
+			t.Errorf("Page(%d) = %d; want %d", tt.off, got, tt.want)
+		}
+	}
+	if got := (&Document{Text: "无页码"}).Page(3); got != 0 {
+		t.Errorf("Page of a document without pages = %d; want 0", got)
+	}
+}

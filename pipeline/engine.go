@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/corpus/format/pdf"
 	"github.com/baogao/baogao/pipeline/extract"
 	"github.com/baogao/baogao/pipeline/extract/date"
 	"github.com/baogao/baogao/pipeline/extract/entity"
@@ -40,6 +41,8 @@ type Engine struct {
 	LoadTime time.Duration
 
 	spentRepair, spentSegment atomic.Int64 // nanoseconds, over goroutines
+
+	pdf *pdf.Engine // made by New when Options.Read gave none; Close closes it
 }
 
 // New loads the dictionaries and the lexicon and registers the
@@ -67,6 +70,12 @@ func New(opts Options) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{opts: opts, jieba: j, lex: lex.Clone(), words: segment.NewWords(lex.Names())}
+	if e.opts.Read.PDF == nil {
+		// One PDFium for every file the engine reads; it starts at the
+		// first PDF.
+		e.pdf = pdf.New(pdf.Options{})
+		e.opts.Read.PDF = e.pdf
+	}
 	e.inits = initiative.New(initiative.Options{Lexicon: e.lex})
 	if e.set, err = extract.NewSet(append(e.builtins(), opts.Extractors...)...); err != nil {
 		j.Close()
@@ -96,8 +105,13 @@ func (e *Engine) builtins() []extract.Registration {
 	return regs
 }
 
-// Close frees the segmenter.
-func (e *Engine) Close() { e.jieba.Close() }
+// Close frees the segmenter and the PDF reader the engine made.
+func (e *Engine) Close() {
+	e.jieba.Close()
+	if e.pdf != nil {
+		e.pdf.Close()
+	}
+}
 
 // Jieba returns the engine's segmenter, for analysing queries the way
 // the documents were.
@@ -188,6 +202,15 @@ func toOrig(view *normalize.View, toks []corpus.Token) []corpus.Token {
 // Source returns the documents of the files under roots, read with the
 // engine's read options.
 func (e *Engine) Source(roots []string) Source { return Read(roots, e.opts.Read) }
+
+// LearnSource is Source for the learning pass: without OCR, which costs
+// seconds a page. Names quoted only in scans are not learned, but each
+// scan is read once.
+func (e *Engine) LearnSource(roots []string) Source {
+	o := e.opts.Read
+	o.OCR = false
+	return Read(roots, o)
+}
 
 // analyzeStage is the one stage of a run: Analyze.
 type analyzeStage struct{ e *Engine }

@@ -56,13 +56,14 @@ type Options struct {
 }
 
 // Flags registers the options every analysing command shares (-dict-dir,
-// -lexicon, -encoding, -split, -text-column) on fs.
+// -lexicon, -encoding, -split, -text-column, -ocr) on fs.
 func (o *Options) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&o.DictDir, "dict-dir", "", "jieba dictionary `directory` (default $BAOGAO_DICT_DIR, then the embedded dictionaries)")
 	fs.StringVar(&o.LexiconFile, "lexicon", "", "`file` of known initiative names, one per line (optional TAB type; '-name' excludes); a file `baogao learn` wrote works too")
 	fs.StringVar(&o.Read.Encoding, "encoding", "", "decode every file as this `encoding` (utf-8, gb18030, big5, utf-16le, ...) instead of detecting")
 	fs.StringVar(&o.Read.Format.Split, "split", "", "line `prefix` that starts a new document inside .md/.txt files, e.g. '### '")
 	fs.StringVar(&o.Read.Format.TextColumn, "text-column", "", "CSV column holding the text (default \"text\")")
+	fs.BoolVar(&o.Read.OCR, "ocr", false, "read scanned PDF pages and page images (.png .jpg .tif .bmp) with OCR: tesseract with Simplified Chinese (Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim); without it, or without -ocr, scans are skipped with a problem that says so")
 }
 
 // RunFlags registers the options of commands that walk a corpus
@@ -104,6 +105,7 @@ type hashed struct {
 	Split      string   `json:"split"`
 	TextColumn string   `json:"text_column"`
 	Encoding   string   `json:"encoding"`
+	OCR        bool     `json:"ocr"`
 	MaxSize    int64    `json:"max_size"`
 	Exclude    []string `json:"exclude"`
 	Learn      bool     `json:"learn"`
@@ -116,7 +118,7 @@ type hashed struct {
 func (o *Options) hash(dict string, extractors []string, lex *initiative.Lexicon) string {
 	h := hashed{
 		Version: o.Version, Dictionary: dict,
-		Split: o.Read.Format.Split, TextColumn: o.Read.Format.TextColumn, Encoding: strings.ToLower(o.Read.Encoding),
+		Split: o.Read.Format.Split, TextColumn: o.Read.Format.TextColumn, Encoding: strings.ToLower(o.Read.Encoding), OCR: o.Read.OCR,
 		MaxSize: o.Read.Walk.MaxSize, Exclude: slices.Clone(o.Read.Walk.Exclude), Learn: o.Learn,
 		Extractors: extractors, Lexicon: lexiconLines(lex),
 	}

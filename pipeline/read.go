@@ -19,6 +19,7 @@ import (
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/corpus/charset"
 	"github.com/baogao/baogao/corpus/format"
+	"github.com/baogao/baogao/corpus/format/pdf"
 	"github.com/baogao/baogao/corpus/walk"
 )
 
@@ -32,6 +33,16 @@ type ReadOptions struct {
 	// Encoding forces a decoder by name ("gb18030", "big5", ...) instead
 	// of detection. Empty: detect.
 	Encoding string
+
+	// Binary formats (PDF, DOCX, page images: pipeline/binary.go).
+
+	// OCR reads scanned pages and page images with tesseract (-ocr);
+	// without it they are skipped with a problem that says so.
+	OCR bool
+	// PDF reads PDFs. Nil: Read and ReadBytes start their own and close
+	// it when they return; a caller reading many files with ReadBytes
+	// passes one to start PDFium once.
+	PDF *pdf.Engine
 }
 
 // SetDefaults fills the zero fields: Walk.Accept takes the formats
@@ -50,8 +61,10 @@ func (o *ReadOptions) SetDefaults() {
 func Read(roots []string, opts ReadOptions) Source {
 	opts.SetDefaults()
 	return func(ctx context.Context, emit func(*corpus.Document) error) error {
+		bin := newBinaryReader(ctx, opts)
+		defer bin.close()
 		return walk.Walk(ctx, roots, opts.Walk, func(f walk.File) error {
-			for _, doc := range readFile(f, opts) {
+			for _, doc := range readFile(f, opts, bin) {
 				if err := emit(doc); err != nil {
 					return err
 				}
@@ -64,10 +77,12 @@ func Read(roots []string, opts ReadOptions) Source {
 // ReadBytes turns the content of one file into documents, as Read does
 // for each file it finds. name decides the format; path is recorded.
 func ReadBytes(path string, b []byte, opts ReadOptions) []*corpus.Document {
-	return parse(path, int64(len(b)), b, opts)
+	bin := newBinaryReader(context.Background(), opts)
+	defer bin.close()
+	return parse(path, int64(len(b)), b, opts, bin)
 }
 
-func readFile(f walk.File, opts ReadOptions) []*corpus.Document {
+func readFile(f walk.File, opts ReadOptions, bin *binaryReader) []*corpus.Document {
 	if f.Err != nil {
 		skip, reason := walkReason(f.Err)
 		return []*corpus.Document{skipped(f.Path, f.Size, skip, corpus.Problem{Stage: "walk", Reason: reason, Err: f.Err})}
@@ -76,7 +91,7 @@ func readFile(f walk.File, opts ReadOptions) []*corpus.Document {
 	if err != nil {
 		return []*corpus.Document{skipped(f.Path, f.Size, "unreadable", corpus.Problem{Stage: "read", Reason: "unreadable", Err: err})}
 	}
-	return parse(f.Path, f.Size, b, opts)
+	return parse(f.Path, f.Size, b, opts, bin)
 }
 
 // walkReason names a file the walker refused: the skip reason of its
@@ -113,9 +128,18 @@ func readAll(f walk.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func parse(p string, size int64, b []byte, opts ReadOptions) []*corpus.Document {
+func parse(p string, size int64, b []byte, opts ReadOptions, bin *binaryReader) []*corpus.Document {
 	if len(b) == 0 {
 		return []*corpus.Document{skipped(p, size, "empty", corpus.Problem{Stage: "read", Reason: "empty file", Err: errors.New("empty file")})}
+	}
+	// Binary formats are read from the bytes, before any charset
+	// decoding; those that turn out to be text (a .doc that is an HTML
+	// page) go on below, parsed as HTML when they look like it.
+	name := path.Base(p)
+	if kind := format.BinaryKind(p); kind != "" {
+		if docs, ok := bin.read(p, size, b, kind); ok {
+			return docs
+		}
 	}
 	var (
 		res charset.Result
@@ -134,7 +158,10 @@ func parse(p string, size int64, b []byte, opts ReadOptions) []*corpus.Document 
 		return []*corpus.Document{skipped(p, size, skip, corpus.Problem{Stage: "decode", Reason: reason, Err: err})}
 	}
 	text := lineEnds(res.Text)
-	records, errs := format.Parse(path.Base(p), text, opts.Format)
+	if format.BinaryKind(p) != "" && format.LooksHTML(text) {
+		name += ".html" // the extension selects the parser
+	}
+	records, errs := format.Parse(name, text, opts.Format)
 	var docs []*corpus.Document
 	for _, rec := range records {
 		doc := &corpus.Document{

@@ -619,6 +619,7 @@ func TestDuckDBReadsTables(t *testing.T) {
 		{"mentions", "date_start", "TIMESTAMP"}, {"mentions", "date_end", "TIMESTAMP"},
 		{"mentions", "num", "DOUBLE"}, {"mentions", "num_low", "DOUBLE"}, {"mentions", "num_high", "DOUBLE"},
 		{"mentions", "sent_start_char", "BIGINT"}, {"mentions", "sent_end_char", "BIGINT"},
+		{"documents", "pages", "INTEGER"}, {"documents", "ocr", "BOOLEAN"}, {"mentions", "page", "INTEGER"},
 	} {
 		types := map[string]map[string]string{"documents": got.Documents, "mentions": got.Mentions, "initiatives": got.Initiatives}[c.table]
 		if types[c.col] != c.want {

@@ -113,7 +113,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if *format == "jsonl" {
 			parseAs = name + ".jsonl" // the extension selects the parser
 		}
-		for _, doc := range pipeline.ReadBytes(parseAs, b, opts.Read) {
+		for _, doc := range pipeline.ReadBytes(parseAs, b, e.Options().Read) {
 			doc.Path = name
 			for _, p := range doc.Problems {
 				p.Path = name

@@ -45,6 +45,7 @@ type manifestFlags struct {
 	Learn      bool     `json:"learn"`
 	Workers    int      `json:"workers"`
 	DictDir    string   `json:"dict_dir,omitempty"`
+	OCR        bool     `json:"ocr"`
 }
 
 func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) int {
@@ -147,7 +148,7 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 	learnStart := time.Now()
 	var learned pipeline.Learned
 	if opts.Learn {
-		if learned, err = e.Learn(ctx, e.Source(roots)); err != nil {
+		if learned, err = e.Learn(ctx, e.LearnSource(roots)); err != nil {
 			return 0, err
 		}
 		e.UseLexicon(learned.Lexicon())
@@ -199,7 +200,7 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 		Version: v.Version, Revision: v.Revision, Go: runtime.Version(), OptionsHash: e.Hash(),
 		Flags: manifestFlags{runFlags: f, Split: opts.Read.Format.Split, TextColumn: opts.Read.Format.TextColumn,
 			Encoding: opts.Read.Encoding, MaxSize: opts.Read.Walk.MaxSize, Exclude: opts.Read.Walk.Exclude,
-			Lexicon: opts.LexiconFile, Learn: opts.Learn, Workers: opts.Workers, DictDir: opts.DictDir},
+			Lexicon: opts.LexiconFile, Learn: opts.Learn, Workers: opts.Workers, DictDir: opts.DictDir, OCR: opts.Read.OCR},
 		Inputs: roots, Dictionary: dictSource + ": " + dictDir + " (" + e.Jieba().Hash() + ")",
 		Counts: map[string]int64{"files": st.Files, "learned_words": int64(len(learned)), "kept_words": int64(e.Words().Len())}, Seconds: seconds,
 	}

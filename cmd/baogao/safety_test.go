@@ -156,13 +156,13 @@ func TestRunReplacesOwnOutputsOnly(t *testing.T) {
 // every problem has its place.
 func TestRunReportsWhatItCannotRead(t *testing.T) {
 	root := writeCorpus(t, map[string][]byte{
-		"a.txt":      []byte("2023年3月5日，市医院开展义诊活动。\n"),
-		"b_bad.txt":  []byte("2023年3月5日，卫生院接诊caf\xe9群众120人次。\n"),
-		"c.xml":      []byte("<report>2023</report>"),
-		"d.srt":      []byte("1\n00:00:01,000 --> 00:00:02,000\n你好\n"),
-		"e.jsonl":    []byte(`{"id": "y", "text": "今年3月，街道开展义诊。", "date": "2022"}` + "\n" + `{"id": "z", "text": "5月，社区开展筛查。", "date": "sometime"}` + "\n"),
-		"sub/f.xml":  []byte("<x/>"),
-		"sub/g.jpeg": []byte("\xff\xd8\xff\xe0"),
+		"a.txt":     []byte("2023年3月5日，市医院开展义诊活动。\n"),
+		"b_bad.txt": []byte("2023年3月5日，卫生院接诊caf\xe9群众120人次。\n"),
+		"c.xml":     []byte("<report>2023</report>"),
+		"d.srt":     []byte("1\n00:00:01,000 --> 00:00:02,000\n你好\n"),
+		"e.jsonl":   []byte(`{"id": "y", "text": "今年3月，街道开展义诊。", "date": "2022"}` + "\n" + `{"id": "z", "text": "5月，社区开展筛查。", "date": "sometime"}` + "\n"),
+		"sub/f.xml": []byte("<x/>"),
+		"sub/g.mp3": []byte("ID3\x04\x00"),
 	})
 	out := filepath.Join(t.TempDir(), "out")
 	r := baogao(t, nil, "run", "-out", out, "-progress", "none", root)
@@ -187,7 +187,7 @@ func TestRunReportsWhatItCannotRead(t *testing.T) {
 		status[name] = d["status"].(string)
 	}
 	for name, want := range map[string]string{"a.txt": "ok", "b_bad.txt": "partial", "c.xml": "skipped", "d.srt": "skipped",
-		"e.jsonl#1": "ok", "e.jsonl#2": "partial", "sub/f.xml": "skipped", "sub/g.jpeg": "skipped"} {
+		"e.jsonl#1": "ok", "e.jsonl#2": "partial", "sub/f.xml": "skipped", "sub/g.mp3": "skipped"} {
 		if status[name] != want {
 			t.Errorf("status of %s = %q; want %s (all %v)", name, status[name], want, status)
 		}
@@ -202,7 +202,7 @@ func TestRunReportsWhatItCannotRead(t *testing.T) {
 	}
 	for name, want := range map[string][2]string{
 		"c.xml": {"walk", "unsupported format .xml"}, "d.srt": {"walk", "unsupported format .srt"},
-		"sub/g.jpeg": {"walk", "unsupported format .jpeg"}, "b_bad.txt": {"decode", "invalid bytes replaced"},
+		"sub/g.mp3": {"walk", "unsupported format .mp3"}, "b_bad.txt": {"decode", "invalid bytes replaced"},
 		"e.jsonl": {"parse", "unparseable date field"},
 	} {
 		p := byPath[name]

@@ -51,7 +51,12 @@
 // month and day) count. Last, a text that names no full date but writes
 // years ("2021年是建党100周年") gets the year it writes most often, leaving
 // out targets such as 到2025年 → DateSource "text-year", Date with Month 0:
-// enough to complete the month-day dates of the report. The clock is never
+// enough to complete the month-day dates of the report. Files of binary
+// formats (FileRecord) may give a creation date in their metadata (PDF
+// CreationDate, DOCX dcterms:created): it comes after every full date
+// the text writes, since it is when the file was made — a scan or a
+// re-export is made years after the report — and before the text's year
+// only when it falls in that year → "metadata". The clock is never
 // consulted.
 //
 // Errors. A bad record (invalid JSON line, CSV row with the wrong number of

@@ -116,11 +116,12 @@ func kindOf(name string) (kind, bool) {
 	return k, ok
 }
 
-// Supported reports whether Parse understands the extension of name;
+// Supported reports whether Parse understands the extension of name, or
+// it names a binary format (BinaryKind) that pipeline reads from bytes;
 // Parse reads other files as plain text.
 func Supported(name string) bool {
 	_, ok := kindOf(name)
-	return ok
+	return ok || BinaryKind(name) != ""
 }
 
 // Parse splits and cleans text read from a file called name; the

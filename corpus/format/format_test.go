@@ -301,7 +301,9 @@ func TestSupported(t *testing.T) {
 	}{
 		{"a.txt", true}, {"b.MD", true}, {"c.markdown", true}, {"d.html", true},
 		{"e.htm", true}, {"f.jsonl", true}, {"g.ndjson", true}, {"h.csv", true},
-		{"报告/2021/i.TXT", true}, {"j.docx", false}, {"k", false}, {"l.json", false},
+		{"报告/2021/i.TXT", true}, {"j.docx", true}, {"k", false}, {"l.json", false},
+		{"m.PDF", true}, {"n.doc", true}, {"o.wps", true}, {"p.png", true}, {"q.jpeg", true},
+		{"r.tif", true}, {"s.xlsx", false}, {"t.pptx", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -273,6 +273,16 @@ func datelineDate(text string) (corpus.Date, bool) {
 // package comment. explicit is a date given as a field (JSONL, CSV, HTML
 // meta, header), zero if none.
 func documentDate(explicit corpus.Date, text, name string) (corpus.Date, string) {
+	return dateOf(explicit, corpus.Date{}, text, name)
+}
+
+// dateOf is documentDate for a file whose metadata gives its creation
+// date, zero if none (binary formats: FileRecord). The creation date
+// comes after every full date the document writes: it is when the file
+// was made, which for a scan, a re-export or a copy of last year's file
+// is years after the report; it fills in for a text without full dates,
+// unless the text names another year most.
+func dateOf(explicit, created corpus.Date, text, name string) (corpus.Date, string) {
 	if !explicit.IsZero() {
 		return explicit, "field"
 	}
@@ -288,7 +298,11 @@ func documentDate(explicit corpus.Date, text, name string) (corpus.Date, string)
 	if d, ok := latestDate(text); ok {
 		return d, "text"
 	}
-	if y, ok := commonYear(text); ok {
+	y, ok := commonYear(text)
+	if !created.IsZero() && (!ok || created.Year == y) {
+		return created, "metadata"
+	}
+	if ok {
 		return corpus.Date{Year: y}, "text-year"
 	}
 	return corpus.Date{}, ""

@@ -46,6 +46,14 @@ type DocumentRow struct {
 	URL    *string `parquet:"url,optional"`
 	// Meta is nil (a null map) when the document has no metadata.
 	Meta map[string]string `parquet:"meta,optional"`
+
+	// Columns of paged documents (PDF, scans, DOCX), appended after the
+	// others so that readers by position keep working.
+
+	// Pages is the number of printed pages, nil when the format has none.
+	Pages *int32 `parquet:"pages"`
+	// OCR is true when some of the text was read from page images.
+	OCR bool `parquet:"ocr"`
 }
 
 // MentionRow is one row of mentions.parquet. Start and End are byte
@@ -85,6 +93,9 @@ type MentionRow struct {
 	// documents.text.
 	SentStartChar int64 `parquet:"sent_start_char"`
 	SentEndChar   int64 `parquet:"sent_end_char"`
+	// Page is the 1-based printed page the mention starts on
+	// (Document.Page), nil when the document has no pages.
+	Page *int32 `parquet:"page"`
 }
 
 // Typed holds the typed values of one mention: the bounds of a date, the
@@ -180,7 +191,18 @@ func documentRow(doc *corpus.Document) DocumentRow {
 		Author:             nullable(doc.Meta["author"]),
 		URL:                nullable(doc.Meta["url"]),
 		Meta:               meta,
+		Pages:              count32(len(doc.Pages)),
+		OCR:                doc.OCR,
 	}
+}
+
+// count32 returns n as a nullable column value: nil for 0.
+func count32(n int) *int32 {
+	if n == 0 {
+		return nil
+	}
+	v := int32(n)
+	return &v
 }
 
 // lineOf returns the start line of a document inside a multi-document
@@ -266,6 +288,7 @@ func mentionRows(rows []MentionRow, doc *corpus.Document) []MentionRow {
 			// lookups to ones already made.
 			SentStartChar: int64(idx.Char(sent.Start)),
 			SentEndChar:   int64(idx.Char(sent.End)),
+			Page:          count32(doc.Page(m.Span.Start)),
 		})
 	}
 	slices.SortStableFunc(rows[first:], compareMentions)

@@ -37,6 +37,8 @@ func fixtureDocs() []*corpus.Document {
 		Date: corpus.Date{Year: 2023, Month: 6, Day: 1}, DateSource: "text",
 		Meta:   map[string]string{"source": "县政府网", "id": "A-17", "author": "办公室", "url": "http://example.org/1"},
 		Tokens: make([]corpus.Token, 7),
+		// Two printed pages, the second from 12万人次 on, read by OCR.
+		Pages: []int{0, strings.Index(textOK, "12万")}, OCR: true,
 	}
 	ok.Mentions = []corpus.Mention{
 		mention(ok.Text, corpus.KindNumber, "12万人次", corpus.Mention{Value: "120000", Grain: "cardinal", Unit: "人次", Rule: "wan"}),
@@ -107,7 +109,7 @@ func TestArrowSchema(t *testing.T) {
 			"doc_date_source": str, "encoding": str, "encoding_confidence": arrow.FLOAT64,
 			"text": str, "bytes": arrow.INT64, "chars": arrow.INT64, "tokens": arrow.INT64,
 			"size_on_disk": arrow.INT64, "status": str, "skip_reason": str, "meta": arrow.MAP,
-			"source": str, "author": str, "url": str,
+			"source": str, "author": str, "url": str, "pages": arrow.INT32, "ocr": arrow.BOOL,
 		}},
 		{MentionsFile, map[string]arrow.Type{
 			"doc_id": str, "kind": str, "text": str, "start": arrow.INT64, "end": arrow.INT64,
@@ -116,6 +118,7 @@ func TestArrowSchema(t *testing.T) {
 			"date_start": arrow.TIMESTAMP, "date_end": arrow.TIMESTAMP,
 			"num": arrow.FLOAT64, "num_low": arrow.FLOAT64, "num_high": arrow.FLOAT64,
 			"sent_start_char": arrow.INT64, "sent_end_char": arrow.INT64,
+			"page": arrow.INT32,
 		}},
 		{ProblemsFile, map[string]arrow.Type{
 			"path": str, "doc_id": str, "stage": str, "offset": arrow.INT64, "message": str, "reason": str, "line": arrow.INT32,
@@ -211,12 +214,13 @@ func TestDocumentsValues(t *testing.T) {
 		"size_on_disk": int64(len(textOK)) + 3, "status": "ok", "skip_reason": nil,
 		"meta":   map[string]string{"source": "县政府网", "id": "A-17", "author": "办公室", "url": "http://example.org/1"},
 		"source": "县政府网", "author": "办公室", "url": "http://example.org/1", "doc_year": int32(2023),
+		"pages": int32(2), "ocr": true,
 	}, {
 		"id": "d2", "path": "reports/2023/扫描件.pdf", "item": int32(0), "title": nil,
 		"doc_date": nil, "doc_date_source": nil, "encoding": nil, "encoding_confidence": 0.0,
 		"text": "", "bytes": int64(0), "chars": int64(0), "tokens": int64(0),
 		"size_on_disk": int64(4096), "status": "skipped", "skip_reason": "binary", "meta": nil,
-		"source": nil, "author": nil, "url": nil, "doc_year": nil,
+		"source": nil, "author": nil, "url": nil, "doc_year": nil, "pages": nil, "ocr": false,
 	}, {
 		"id": "d3", "path": "reports/2023/合集.txt", "item": int32(2), "title": nil,
 		"doc_date": nil, "doc_date_source": nil, "encoding": "gb18030", "encoding_confidence": 0.75,
@@ -248,17 +252,18 @@ func TestMentionsValues(t *testing.T) {
 		value, grain, typ any
 		typed             []any // date_start, date_end, num, num_low, num_high
 		sentence          string
+		page              any // d1 has two pages; d3 none
 	}{
 		{"d1", "date", "2023年", int64(len("𠮷县人民医院于")), 7, "2023", "year", nil,
-			[]any{"2023-01-01T00:00:00", "2024-01-01T00:00:00", nil, nil, nil}, textOK},
+			[]any{"2023-01-01T00:00:00", "2024-01-01T00:00:00", nil, nil, nil}, textOK, int32(1)},
 		{"d1", "number", "2023年", int64(len("𠮷县人民医院于")), 7, "2023", nil, nil,
-			[]any{nil, nil, 2023.0, 2023.0, 2023.0}, textOK},
+			[]any{nil, nil, 2023.0, 2023.0, 2023.0}, textOK, int32(1)},
 		{"d1", "date", "2023年6月", int64(len("𠮷县人民医院于")), 7, "2023-06", "month", nil,
-			[]any{"2023-06-01T00:00:00", "2023-07-01T00:00:00", nil, nil, nil}, textOK},
+			[]any{"2023-06-01T00:00:00", "2023-07-01T00:00:00", nil, nil, nil}, textOK, int32(1)},
 		{"d1", "number", "12万人次", int64(strings.Index(textOK, "12万")), int64(len([]rune(textOK[:strings.Index(textOK, "12万")]))), "120000", "cardinal", nil,
-			[]any{nil, nil, 120000.0, 120000.0, 120000.0}, textOK},
+			[]any{nil, nil, 120000.0, 120000.0, 120000.0}, textOK, int32(2)},
 		{"d3", "initiative", "《基层医疗服务提升行动方案》", int64(len("市卫健委印发")), 6, "基层医疗服务提升行动方案", nil, "campaign",
-			[]any{nil, nil, nil, nil, nil}, textPartial},
+			[]any{nil, nil, nil, nil, nil}, textPartial, nil},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("mentions has %d rows; want %d", len(rows), len(want))
@@ -267,8 +272,8 @@ func TestMentionsValues(t *testing.T) {
 	for i, w := range want {
 		r := rows[i]
 		t.Run(w.docID+"/"+w.kind+"/"+w.text, func(t *testing.T) {
-			got := []any{r["doc_id"], r["kind"], r["text"], r["start"], r["start_char"], r["value"], r["grain"], r["type"]}
-			exp := []any{w.docID, w.kind, w.text, w.start, w.startChar, w.value, w.grain, w.typ}
+			got := []any{r["doc_id"], r["kind"], r["text"], r["start"], r["start_char"], r["value"], r["grain"], r["type"], r["page"]}
+			exp := []any{w.docID, w.kind, w.text, w.start, w.startChar, w.value, w.grain, w.typ, w.page}
 			if !reflect.DeepEqual(got, exp) {
 				t.Errorf("mentions[%d] = %v; want %v", i, got, exp)
 			}

@@ -49,10 +49,32 @@ func Unwrap(text string) *View {
 	if !looksWrapped(lines, blocks) {
 		return Identity(text)
 	}
+	return join(text, blocks, false)
+}
+
+// UnwrapLines joins hard-wrapped lines by Unwrap's rules in a text known
+// to be wrapped: the lines of a PDF's text layer or of OCR output, laid
+// out by the page, not by the writer. It skips Unwrap's document gate,
+// which tables and headings on a page can fail although every paragraph
+// of it is wrapped. A line holding a tab is a table row (the layout puts
+// tabs at column gaps) and is joined to neither neighbour: rows of a
+// table are as long as wrapped lines, and 43.2⏎1.96 must not become one
+// number.
+func UnwrapLines(text string) *View {
+	return join(text, splitBlocks(splitLines(text)), true)
+}
+
+// join joins the wrapped lines of each block of text; rows keeps lines
+// with tabs apart.
+func join(text string, blocks [][]line, rows bool) *View {
 	b := builder{orig: text}
+	row := func(l line) bool { return rows && strings.IndexByte(text[l.start:l.end], '\t') >= 0 }
 	for _, blk := range blocks {
 		width := commonLength(blk)
 		for i := 0; i+1 < len(blk); i++ {
+			if row(blk[i]) || row(blk[i+1]) {
+				continue
+			}
 			if sep, ok := joinLines(text, blk[i], blk[i+1], width); ok {
 				b.replace(blk[i].end, 1, sep)
 			}

@@ -133,3 +133,37 @@ func TestUnwrapSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestUnwrapLines: a page whose short lines (title, table rows, headings)
+// fail Unwrap's document gate still has its paragraphs joined, and its
+// table rows (tab-separated cells) are not joined to each other.
+func TestUnwrapLines(t *testing.T) {
+	text := strings.Join([]string{
+		"表1 主要指标",
+		"指标\t2022年\t2023年",
+		"门诊量\t43.2\t48.6",
+		"出院\t1.96\t2.13",
+		"住院手术\t6120\t6850",
+		"一、基本情况",
+		"\u3000\u3000全年完成门诊量48.6万人次同比增长",
+		"百分之十二点四出院病人二点一三万人",
+		"次同比增长百分之八点七住院手术685",
+		"0台。",
+		"二、主要工作",
+	}, "\n")
+	if v := Unwrap(text); v.Text != text {
+		t.Fatalf("Unwrap joined a page that does not look wrapped:\n%s", v.Text)
+	}
+	want := strings.Replace(text, "同比增长\n百分之十二点四出院病人二点一三万人\n次同比增长百分之八点七住院手术685\n0台。",
+		"同比增长百分之十二点四出院病人二点一三万人次同比增长百分之八点七住院手术6850台。", 1)
+	v := UnwrapLines(text)
+	if v.Text != want {
+		t.Errorf("UnwrapLines =\n%s\nwant\n%s", v.Text, want)
+	}
+	// Offsets map back: 6850 in the view covers 685⏎0 in the text.
+	i := strings.LastIndex(v.Text, "6850")
+	s, e := v.Orig(i, i+4)
+	if got := text[s:e]; got != "685\n0" {
+		t.Errorf("Orig(6850) = %q; want %q", got, "685\n0")
+	}
+}

@@ -67,6 +67,8 @@ func value(t testing.TB, arr arrow.Array, i int) any {
 		return a.Value(i)
 	case *array.Float64:
 		return a.Value(i)
+	case *array.Boolean:
+		return a.Value(i)
 	case *array.Date32:
 		return a.Value(i).ToTime().Format(time.DateOnly)
 	case *array.Timestamp:
