@@ -5,6 +5,7 @@
 package corpustest
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -67,4 +68,42 @@ func Seeds(tb testing.TB) (names []string, texts map[string]string) {
 		tb.Fatalf("corpustest: no seed reports in %s", dir)
 	}
 	return names, texts
+}
+
+// update is the -update flag of every test binary that uses Golden.
+var update = flag.Bool("update", false, "rewrite the golden files (testdata/*.golden) from the current output; review the diff before committing")
+
+// Golden compares got with the golden file at path, one record per line,
+// and fails at the first line that differs, naming it. With -update it
+// writes got to path instead: regenerate, then read the diff (zoekt,
+// restic).
+func Golden(tb testing.TB, path, got string) {
+	tb.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run go test -update to create it)", err)
+	}
+	want := string(b)
+	if got == want {
+		return
+	}
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range max(len(g), len(w)) {
+		gl, wl := "", ""
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			tb.Fatalf("%s differs at line %d (%d lines now, %d golden):\n got: %s\nwant: %s\n(run go test -update and review the diff)", path, i+1, len(g), len(w), gl, wl)
+		}
+	}
 }

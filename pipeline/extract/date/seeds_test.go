@@ -2,7 +2,6 @@ package date
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"github.com/baogao/baogao/corpus/corpustest"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
 
 func TestSeeds(t *testing.T) {
 	_, texts := corpustest.Seeds(t)
@@ -53,19 +51,7 @@ func TestSeedsGolden(t *testing.T) {
 			fmt.Fprintf(&b, "%s\t%d\t%d\t%s\t%s\t%s\t%s\n", name, m.Span.Start, m.Span.End, surface, m.Value, m.Grain, m.Rule)
 		}
 	}
-	golden := filepath.Join("testdata", "seeds.golden")
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("seed mentions differ from %s; run with -update and review the diff:\n%s", golden, b.String())
-	}
+	corpustest.Golden(t, filepath.Join("testdata", "seeds.golden"), b.String())
 }
 
 // checkMentions verifies the invariants every Extract result must keep.

@@ -1,7 +1,6 @@
 package initiative
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"github.com/baogao/baogao/pipeline/normalize"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
 
 func TestSeeds(t *testing.T) {
 	names, texts := corpustest.Seeds(t)
@@ -70,25 +68,7 @@ func TestSeedsGolden(t *testing.T) {
 				strconv.Quote(texts[n][m.Span.Start:m.Span.End]), m.Value, m.Type, m.Rule)
 		}
 	}
-	golden := filepath.Join("testdata", "seeds.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < max(len(gl), len(wl)); i++ {
-			g, w := line(gl, i), line(wl, i)
-			if g != w {
-				t.Fatalf("Extract(seeds) differs from %s at line %d:\n got: %s\nwant: %s\n(run go test -update and read the diff)", golden, i+1, g, w)
-			}
-		}
-	}
+	corpustest.Golden(t, filepath.Join("testdata", "seeds.golden"), b.String())
 }
 
 // extractView extracts as the engine does: on the repaired view of text,
@@ -100,13 +80,6 @@ func extractView(e *Extractor, text string) []corpus.Mention {
 		ms[i].Span.Start, ms[i].Span.End = view.Orig(ms[i].Span.Start, ms[i].Span.End)
 	}
 	return ms
-}
-
-func line(ls []string, i int) string {
-	if i < len(ls) {
-		return ls[i]
-	}
-	return "<EOF>"
 }
 
 // TestNews checks national initiatives in 《新闻联播》 transcripts.

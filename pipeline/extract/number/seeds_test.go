@@ -2,7 +2,6 @@ package number
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"github.com/baogao/baogao/corpus/corpustest"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/seeds.golden")
 
 func TestSeedFeatureCount(t *testing.T) {
 	_, texts := corpustest.Seeds(t)
@@ -68,32 +66,7 @@ func TestSeedsGolden(t *testing.T) {
 				text[m.Span.Start:m.Span.End], m.Value, m.Unit, m.Approx, m.Rule)
 		}
 	}
-	golden := filepath.Join("testdata", "seeds.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got := b.String(); got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) || i < len(wl); i++ {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("seeds.golden line %d:\ngot  %s\nwant %s\n(run go test -update after checking)", i+1, g, w)
-			}
-		}
-	}
+	corpustest.Golden(t, filepath.Join("testdata", "seeds.golden"), b.String())
 }
 
 // minRecall is the floor for TestRecallUD, a little under the measured
