@@ -131,7 +131,7 @@ const (
 // the Read stage.
 type Document struct {
 	ID       string // stable across runs, derived from Path (and item number for split files); never random
-	Path     string // slash-separated path as given on the command line, or "-" for stdin
+	Path     string // slash-separated: the input root's own name, then the path below it (walk.File.Path); "-" for stdin
 	Item     int    // position of the document in a multi-document file, 0 for single documents
 	Line     int    // 1-based line of the file where the document starts (multi-document files), 0 otherwise
 	Encoding string // what the bytes on disk were: "utf-8", "gb18030", "utf-16le", ...
@@ -147,11 +147,17 @@ type Document struct {
 	// content (author, source and dateline lines, the URL): their values
 	// are in Meta, and no mentions are taken from them.
 	MetaSpans []Span
-	Skip      string  // non-empty: kept in every output with the reason, not analysed
-	Tokens    []Token // search-mode words with phrase positions: what the index holds
-	Tags      []Token // the words of one cut with part-of-speech tags, for entities
-	Mentions  []Mention
-	Problems  []Problem
+	Skip      string // non-empty: kept in every output with the reason, not analysed
+	// View is the repaired view of Text the analysis read (hard wraps
+	// joined, width folded, traditional script simplified) when it differs
+	// from Text; empty when it is Text itself or the document was not
+	// analysed. Spans are never into View: it is what search matches
+	// phrases against.
+	View     string
+	Tokens   []Token // search-mode words with phrase positions: what the index holds
+	Tags     []Token // the words of one cut with part-of-speech tags, for entities
+	Mentions []Mention
+	Problems []Problem
 
 	// Pages are the byte offsets into Text where each printed page
 	// starts, for documents read from paged formats (PDF, scans, DOCX

@@ -188,6 +188,9 @@ func (e *Engine) Analyze(doc *corpus.Document) {
 	}
 	doc.Mentions = corpus.Outside(ms, doc.MetaSpans)
 	doc.Tokens, doc.Tags = toOrig(view, search), toOrig(view, tags)
+	if view.Text != doc.Text {
+		doc.View = view.Text
+	}
 }
 
 // toOrig maps the spans of tokens of view.Text back to the original, in

@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/term"
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/output/searchindex"
-	"github.com/baogao/baogao/pipeline/extract/initiative"
 	"github.com/baogao/baogao/pipeline/segment"
 )
 
@@ -29,13 +27,15 @@ type searchJSON struct {
 }
 
 func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("search", "search -index DIR [flags] QUERY", stderr)
-	indexDir := fs.String("index", "", "`directory` of a run's output (OUT) or its index (OUT/index)")
-	asJSON := fs.Bool("json", false, "print one JSON object: query, total, took_ms, from, hits (id, path, title, date, score, snippets), facets")
+	fs := newFlags("search", "search -index DIR [-index DIR...] [flags] QUERY", stderr)
+	var dirs stringList
+	fs.Var(&dirs, "index", "`directory` of a run's output (OUT) or its index (OUT/index); repeat to search several as one")
+	asJSON := fs.Bool("json", false, "print one JSON object: query, total, took_ms, from, hits (id, path, title, date, score, snippets), facets (initiative, year, month)")
 	n := fs.Int("n", 10, "number of hits (0: only the count and the facets)")
 	from := fs.Int("from", 0, "skip this many hits first (paging)")
-	after := fs.String("after", "", "only documents dated on or after this `date` (YYYY-MM-DD)")
-	before := fs.String("before", "", "only documents dated on or before this `date` (YYYY-MM-DD)")
+	or := fs.Bool("or", false, "juxtaposed words are alternatives (any may match) instead of all required; +word still requires")
+	after := fs.String("after", "", "only documents dated on or after this `date` (YYYY-MM-DD, YYYY-MM or YYYY)")
+	before := fs.String("before", "", "only documents dated on or before this `date` (YYYY-MM-DD, YYYY-MM or YYYY)")
 	var inits stringList
 	fs.Var(&inits, "initiative", "only documents mentioning this initiative (any written form: 乡村振兴战略 finds 乡村振兴; repeatable)")
 	facets := fs.Int("facets", 10, "list the top `k` initiatives of the hits (0: none)")
@@ -43,7 +43,7 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	if *indexDir == "" || fs.NArg() == 0 {
+	if len(dirs) == 0 || fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "baogao search: need -index DIR and a QUERY")
 		fs.Usage()
 		return exitUsage
@@ -57,7 +57,7 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 			return exitUsage
 		}
 	}
-	req := searchindex.Request{Query: strings.Join(fs.Args(), " "), N: *n, From: *from, Facets: *facets}
+	req := searchindex.Request{Query: strings.Join(fs.Args(), " "), N: *n, From: *from, Facets: *facets, Or: *or, Initiatives: inits}
 	for _, d := range []struct {
 		flag string
 		to   *corpus.Date
@@ -65,36 +65,33 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		if d.flag == "" {
 			continue
 		}
-		v, ok := parseDate(d.flag)
+		v, ok := parsePartialDate(d.flag)
 		if !ok {
-			fmt.Fprintf(stderr, "baogao search: date %q: want YYYY-MM-DD\n", d.flag)
+			fmt.Fprintf(stderr, "baogao search: date %q: want YYYY-MM-DD, YYYY-MM or YYYY\n", d.flag)
 			return exitUsage
 		}
 		*d.to = v
 	}
 	if *asJSON {
-		req.Highlight = "html"
+		req.Highlight = searchindex.HighlightHTML
 	} else if fh, ok := stdout.(*os.File); ok && term.IsTerminal(int(fh.Fd())) {
-		req.Highlight = "ansi"
+		req.Highlight = searchindex.HighlightANSI
 	}
-	dir := indexPath(*indexDir)
-
 	j, err := segment.New(segment.Options{DictDir: *dictDir})
 	if err != nil {
 		return fatal(ctx, stderr, "search", err)
 	}
 	defer j.Close()
-	ix, err := searchindex.Open(dir, j)
-	if err != nil {
-		return fatal(ctx, stderr, "search", err)
+	var ixs []*searchindex.Index
+	for _, dir := range dirs {
+		ix, err := searchindex.Open(dir, j)
+		if err != nil {
+			return fatal(ctx, stderr, "search", err)
+		}
+		defer ix.Close()
+		ixs = append(ixs, ix)
 	}
-	defer ix.Close()
-	// Initiatives are filtered by canonical name, as the run named them.
-	names := initiativeNames(ix.Words().List())
-	for _, in := range inits {
-		req.Initiatives = append(req.Initiatives, names.Name(in))
-	}
-	res, err := ix.Search(ctx, req)
+	res, err := searchindex.Search(ctx, ixs, req)
 	if errors.Is(err, searchindex.ErrQuery) {
 		fmt.Fprintf(stderr, "baogao search: %v\n", err)
 		return exitUsage
@@ -106,7 +103,8 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
 		out := searchJSON{Query: req.Query, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
-			From: req.From, Hits: res.Hits, Facets: map[string][]searchindex.Facet{"initiative": res.Initiatives}}
+			From: req.From, Hits: res.Hits, Facets: map[string][]searchindex.Facet{
+				"initiative": res.Initiatives, "year": res.Years, "month": res.Months}}
 		if err := enc.Encode(out); err != nil {
 			return fatal(ctx, stderr, "search", err)
 		}
@@ -125,26 +123,36 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 			fmt.Fprintf(stdout, "  %5d  %s\n", f.Count, f.Name)
 		}
 	}
+	if len(res.Years) > 1 {
+		fmt.Fprint(stdout, "\nhits by year:")
+		for _, f := range res.Years {
+			fmt.Fprintf(stdout, "  %s %d", f.Name, f.Count)
+		}
+		fmt.Fprintln(stdout)
+	}
 	return exitOK
 }
 
-// indexPath accepts a run's output directory for its index: OUT/index
-// when OUT holds one.
-func indexPath(dir string) string {
-	if st, err := os.Stat(filepath.Join(dir, "index")); err == nil && st.IsDir() {
-		return filepath.Join(dir, "index")
+// parsePartialDate reads YYYY-MM-DD (also the date of a date-time),
+// YYYY-MM or YYYY.
+func parsePartialDate(s string) (corpus.Date, bool) {
+	if d, ok := parseDate(s); ok {
+		return d, true
 	}
-	return dir
-}
-
-// initiativeNames canonicalises initiative names as a run with these
-// learned words does.
-func initiativeNames(words []string) *initiative.Extractor {
-	lex := &initiative.Lexicon{}
-	for _, w := range words {
-		lex.Add(w, "")
+	var d corpus.Date
+	switch len(s) {
+	case 4:
+		if _, err := fmt.Sscanf(s, "%4d", &d.Year); err != nil {
+			return corpus.Date{}, false
+		}
+	case 7:
+		if _, err := fmt.Sscanf(s, "%4d-%2d", &d.Year, &d.Month); err != nil || d.Month < 1 || d.Month > 12 {
+			return corpus.Date{}, false
+		}
+	default:
+		return corpus.Date{}, false
 	}
-	return initiative.New(initiative.Options{Lexicon: lex})
+	return d, true
 }
 
 // stringList is a repeatable string flag.

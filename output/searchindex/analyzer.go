@@ -1,8 +1,6 @@
 package searchindex
 
 import (
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -51,41 +49,17 @@ func (a Analyzer) Tokens(text string) []corpus.Token {
 	return toks
 }
 
-// analyzed is a bleve analyzer that returns tokens computed beforehand:
-// the seam through which a document's own tokens reach its field
-// (document.NewTextFieldCustom) without a shared analyzer.
-type analyzed []corpus.Token
+// gramStream is the analyzer of a gram field: the grams as tokens, each
+// once (the field keeps no frequencies).
+type gramStream []string
 
-// Analyze implements analysis.Analyzer; the input is the field's text,
-// which the tokens were computed from.
-func (a analyzed) Analyze([]byte) analysis.TokenStream { return tokenStream(a) }
-
-// tokenStream converts segment tokens to bleve tokens, allocating the
-// tokens in one block.
-func tokenStream(toks []corpus.Token) analysis.TokenStream {
-	block := make([]analysis.Token, len(toks))
-	out := make(analysis.TokenStream, len(toks))
-	for i, t := range toks {
-		block[i] = analysis.Token{
-			Start:    t.Span.Start,
-			End:      t.Span.End,
-			Term:     []byte(t.Term),
-			Position: t.Pos,
-			Type:     tokenType(t.Term),
-		}
+// Analyze implements analysis.Analyzer.
+func (g gramStream) Analyze([]byte) analysis.TokenStream {
+	block := make([]analysis.Token, len(g))
+	out := make(analysis.TokenStream, len(g))
+	for i, s := range g {
+		block[i] = analysis.Token{Term: []byte(s), Position: i + 1, Type: analysis.Ideographic}
 		out[i] = &block[i]
 	}
 	return out
-}
-
-// tokenType classifies a term the way bleve's unicode tokenizer does.
-func tokenType(term string) analysis.TokenType {
-	r, _ := utf8.DecodeRuneInString(term)
-	switch {
-	case unicode.Is(unicode.Han, r):
-		return analysis.Ideographic
-	case unicode.IsDigit(r):
-		return analysis.Numeric
-	}
-	return analysis.AlphaNumeric
 }

@@ -1,27 +1,27 @@
-// Package searchindex builds and searches the bleve full-text index of a
-// corpus: a jieba analyzer registered with bleve, the index mapping, a
-// batched Writer that is an output.Sink, and Index.Search over bleve's
-// query-string syntax with date and initiative filters, an initiative
-// facet and highlighted snippets.
+// Package searchindex builds and searches the full-text index of a
+// corpus: exact phrases whatever jieba does, words ranked with BM25,
+// boolean queries, filters, facets and highlighted snippets, over one
+// index or several searched as one.
 //
-// Chinese has no spaces, so words come from jieba in search mode, which
-// also emits the dictionary words inside a longer word (中国科学院 "Chinese
-// Academy of Sciences" gives 中国, 科学, 学院, 科学院 and 中国科学院). Every
-// such sub-word is indexed at the position of the word containing it, the
-// way synonyms share a position. A quoted phrase is analysed the same way
-// and becomes a bleve multi-phrase query (any of the words at each
-// position), so "中国科学院计算所" and "科学院计算所" both find 中国科学院计算所,
-// while two words that occur apart do not match as a phrase. Every
-// sub-word of the query must also occur in the document (a filter), so
-// -日本京都大学 does not exclude every document that mentions 日本 (Japan).
-// An unquoted run of Chinese is a phrase too: 义诊活动 needs 义诊 then 活动.
+// An index directory holds three parts (zoekt's design, on bleve):
+//   - bleve/: postings only, no positions, frequencies or term vectors:
+//     the pairs of word characters of each document's repaired view
+//     (grams.go), and its jieba words of three or more characters;
+//   - content.zst: the text of every document (and its repaired view
+//     where it differs), in zstd blocks, read through a bounded cache;
+//   - docs.gob.zst: the docs table: ids, paths, titles, dates,
+//     initiatives, field lengths.
 //
-// Snippets mark whole words: overlapping sub-word matches are merged
-// before bleve's simple highlighter formats them, as ⟦…⟧, <mark>…</mark>
-// or ANSI colour.
-//
-// Words without a field search both the text and the title; a field name
-// (title:…, path:…, initiative:…) restricts a word to that field.
+// A phrase of one or two word characters is answered by its postings; a
+// longer one by the documents holding all its rarest pairs, verified in
+// the stored text (documents where jieba cut it as a word of its own hold
+// it for certain). So phrases match exactly the documents whose repaired
+// view contains them, in the text or the title. Unquoted words are cut by
+// jieba into words that must all occur; the run as typed adds to the
+// score where it occurs whole. Scores are BM25 over the query's words and
+// phrases with the statistics of every index searched (so several indexes
+// rank as one), title matches weighing double; the best hits are scored
+// again with the occurrences counted in their text.
 //
 // Each index owns its Analyzer: the shared, immutable segment.Jieba and the
 // words its documents were cut keeping whole, recorded in the index. No

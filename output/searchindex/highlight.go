@@ -1,19 +1,13 @@
 package searchindex
 
 import (
-	"cmp"
-	"fmt"
+	"html"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/highlight"
-	"github.com/blevesearch/bleve/v2/search/highlight/format/ansi"
-	"github.com/blevesearch/bleve/v2/search/highlight/format/html"
-	"github.com/blevesearch/bleve/v2/search/highlight/format/plain"
-	fragmenter "github.com/blevesearch/bleve/v2/search/highlight/fragmenter/simple"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/simple"
-	index "github.com/blevesearch/bleve_index_api"
+	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/normalize"
 )
 
 // Highlight styles of Request.Highlight.
@@ -33,100 +27,174 @@ const (
 // of Chinese.
 const snippetRunes = 100
 
-// highlighterNames maps a Request.Highlight style to the name of our
-// highlighter in bleve's registry.
-var highlighterNames = map[string]string{
-	HighlightPlain: AnalyzerName + "-plain",
-	HighlightHTML:  AnalyzerName + "-html",
-	HighlightANSI:  AnalyzerName + "-ansi",
+// style formats a snippet: marks around matches, escaping of the rest.
+type style struct {
+	open, close string
+	escape      func(string) string
 }
 
-func init() {
-	formatters := map[string]highlight.FragmentFormatter{
-		HighlightPlain: plain.NewFragmentFormatter(MarkStart, MarkEnd),
-		HighlightHTML:  html.NewFragmentFormatter("<mark>", "</mark>"),
-		HighlightANSI:  ansi.NewFragmentFormatter(ansi.DefaultAnsiHighlight),
-	}
-	for style, name := range highlighterNames {
-		f := formatters[style]
-		err := registry.RegisterHighlighter(name, func(map[string]interface{}, *registry.Cache) (highlight.Highlighter, error) {
-			return highlighter{simple.NewHighlighter(fragmenter.NewFragmenter(snippetRunes), f, simple.DefaultSeparator)}, nil
-		})
-		if err != nil {
-			panic(err)
-		}
-	}
+var styles = map[string]style{
+	HighlightPlain: {MarkStart, MarkEnd, func(s string) string { return s }},
+	HighlightHTML:  {"<mark>", "</mark>", html.EscapeString},
+	HighlightANSI:  {"\x1b[43m", "\x1b[0m", func(s string) string { return s }},
 }
 
-// highlighterName returns the registered highlighter for a style.
-func highlighterName(style string) (string, error) {
-	name, ok := highlighterNames[style]
-	if !ok {
-		return "", fmt.Errorf("searchindex: unknown highlight style %q (want %q, %q or %q)", style, HighlightPlain, HighlightHTML, HighlightANSI)
+// sentenceEnds end a sentence where snippets prefer to start and stop.
+const sentenceEnds = "。！？!?；;\n"
+
+// snippet returns the passage of text (whose repaired view is view; ""
+// when it is text itself) of at most limit characters that holds the most
+// occurrences of the leaves, every occurrence in it marked; "" when none
+// occurs. Occurrences are found in the view as the search matched them
+// (phrases with their case, words without) and mapped back to the text as
+// written. The passage starts at the beginning of a sentence when one is
+// near, and is cut at a sentence end when it can be.
+func snippet(text, view string, leaves []leaf, st style, limit int) string {
+	spans := occurrences(text, view, leaves)
+	if len(spans) == 0 {
+		return ""
 	}
-	return name, nil
+	start, end := window(text, spans, limit)
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("…")
+	}
+	pos := start
+	for _, s := range spans {
+		if s.End <= start || s.Start >= end {
+			continue
+		}
+		s.Start, s.End = max(s.Start, start), min(s.End, end)
+		b.WriteString(st.escape(text[pos:s.Start]))
+		b.WriteString(st.open)
+		b.WriteString(st.escape(text[s.Start:s.End]))
+		b.WriteString(st.close)
+		pos = s.End
+	}
+	b.WriteString(st.escape(text[pos:end]))
+	if end < len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
 }
 
-// highlighter is bleve's simple highlighter with overlapping matches
-// merged first. Search mode puts 中国, 科学院 and 中国科学院 over the same
-// bytes; bleve's own merge (TermLocations.MergeOverlapping) only compares
-// with the first location and can shorten it, so it would mark ⟦中国⟧科学院
-// or drop a word. Merged into disjoint spans, every mark covers a whole
-// word.
-type highlighter struct{ *simple.Highlighter }
-
-// BestFragmentInField implements highlight.Highlighter.
-func (h highlighter) BestFragmentInField(dm *search.DocumentMatch, doc index.Document, field string) string {
-	if f := h.BestFragmentsInField(dm, doc, field, 1); len(f) > 0 {
-		return f[0]
+// occurrences returns the spans of text that hold a leaf, sorted, merged
+// where they overlap.
+func occurrences(text, view string, leaves []leaf) []corpus.Span {
+	var v *normalize.View
+	if view == "" || view == text {
+		view = text
+	} else {
+		v = normalize.Repair(text) // the view again, with its map back
+		view = v.Text
 	}
-	return ""
-}
-
-// BestFragmentsInField implements highlight.Highlighter.
-func (h highlighter) BestFragmentsInField(dm *search.DocumentMatch, doc index.Document, field string, num int) []string {
-	if tlm, ok := dm.Locations[field]; ok {
-		dm.Locations[field] = mergeLocations(tlm)
-	}
-	return h.Highlighter.BestFragmentsInField(dm, doc, field, num)
-}
-
-// mergeLocations returns the union of the locations in tlm as disjoint
-// locations, each under the term of the longest location it covers.
-// Locations that only touch stay apart, so adjacent words get separate
-// marks.
-func mergeLocations(tlm search.TermLocationMap) search.TermLocationMap {
-	type loc struct {
-		term string
-		*search.Location
-	}
-	var all []loc
-	for term, ls := range tlm {
-		for _, l := range ls {
-			all = append(all, loc{term, l})
+	lower := ""
+	var spans []corpus.Span
+	for _, l := range leaves {
+		hay := view
+		if !l.exact {
+			if lower == "" {
+				lower = lowerASCII(view)
+			}
+			hay = lower
+		}
+		if l.s == "" {
+			continue
+		}
+		for i := 0; ; {
+			k := strings.Index(hay[i:], l.s)
+			if k < 0 {
+				break
+			}
+			s, e := i+k, i+k+len(l.s)
+			if v != nil {
+				s, e = v.Orig(s, e)
+			}
+			spans = append(spans, corpus.Span{Start: s, End: e})
+			i += k + len(l.s)
 		}
 	}
-	slices.SortFunc(all, func(a, b loc) int {
-		if c := slices.Compare(a.ArrayPositions, b.ArrayPositions); c != 0 {
-			return c
+	slices.SortFunc(spans, func(a, b corpus.Span) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.End, a.End); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.term, b.term)
+		return b.End - a.End
 	})
-	out := search.TermLocationMap{}
-	for i := 0; i < len(all); {
-		// all[i] starts a group and, sorted longest first, names it.
-		first := all[i]
-		merged := *first.Location
-		for i++; i < len(all) && all[i].Start < merged.End && slices.Equal(all[i].ArrayPositions, merged.ArrayPositions); i++ {
-			merged.End = max(merged.End, all[i].End)
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
 		}
-		out[first.term] = append(out[first.term], &merged)
+		out = append(out, s)
 	}
 	return out
+}
+
+// window picks the passage of at most limit characters holding the most
+// spans (the earliest on a tie) and returns its byte bounds.
+func window(text string, spans []corpus.Span, limit int) (start, end int) {
+	best, bestN := 0, 0
+	for i := range spans {
+		n, k := 0, i
+		for k < len(spans) && utf8.RuneCountInString(text[spans[i].Start:spans[k].End]) <= limit {
+			n++
+			k++
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	first := spans[best]
+	if utf8.RuneCountInString(text[first.Start:first.End]) >= limit {
+		return first.Start, first.End
+	}
+	// Start at the sentence of the first span when it is near, else a
+	// little before the span.
+	start = sentenceStart(text, first.Start)
+	if utf8.RuneCountInString(text[start:first.Start]) > limit/3 {
+		start = back(text, first.Start, limit/5)
+	}
+	end = forward(text, start, limit)
+	last := spans[best+max(bestN, 1)-1]
+	if end < last.End {
+		end = last.End
+	}
+	// Prefer to stop at a sentence end inside the passage, after the
+	// spans.
+	if i := strings.LastIndexAny(text[last.End:end], sentenceEnds); i >= 0 && end < len(text) {
+		_, n := utf8.DecodeRuneInString(text[last.End+i:])
+		end = last.End + i + n
+	}
+	for start < first.Start && (text[start] == '\n' || text[start] == ' ') {
+		start++
+	}
+	return start, start + len(strings.TrimRight(text[start:end], "\n "))
+}
+
+// sentenceStart returns where the sentence holding byte i begins.
+func sentenceStart(text string, i int) int {
+	if k := strings.LastIndexAny(text[:i], sentenceEnds); k >= 0 {
+		_, n := utf8.DecodeRuneInString(text[k:])
+		return k + n
+	}
+	return 0
+}
+
+// back returns the offset n runes before i.
+func back(text string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+	}
+	return i
+}
+
+// forward returns the offset n runes after i.
+func forward(text string, i, n int) int {
+	for ; n > 0 && i < len(text); n-- {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return i
 }

@@ -1,18 +1,21 @@
 package searchindex
 
 import (
-	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
 	"time"
-	"unicode/utf8"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/extract/initiative"
 	"github.com/baogao/baogao/pipeline/segment"
 )
 
@@ -20,8 +23,8 @@ import (
 // written by this package.
 var ErrNotIndex = errors.New("not a baogao search index")
 
-// ErrQuery is wrapped by Search's error for a query that does not parse:
-// the caller's mistake, not the index's.
+// ErrQuery is wrapped by Search's error for a query that does not parse
+// (a *QueryError): the caller's mistake, not the index's.
 var ErrQuery = errors.New("bad query")
 
 // Index is an open index, read only.
@@ -29,52 +32,175 @@ var ErrQuery = errors.New("bad query")
 // Concurrency: Search is safe for concurrent use; Close must not run
 // during a Search.
 type Index struct {
-	dir string
-	idx bleve.Index
-	an  Analyzer
+	dir     string
+	bi      bleve.Index
+	r       index.IndexReader // one snapshot for the life of the Index
+	docs    *docTable
+	ordOf   []uint32 // bleve's internal document number → ordinal
+	content *contentReader
+	an      Analyzer
+	// inits canonicalises initiative names as the run that built the
+	// index did: the built-in lexicon and the words it kept whole.
+	inits  *initiative.Extractor
+	byInit map[string]*roaring.Bitmap // canonical initiative → ordinals
+	all    *roaring.Bitmap
+	// textLen and titleLen are the total field lengths, for BM25's
+	// average.
+	textLen, titleLen uint64
 }
 
 // Open opens the index at dir for searching. Queries are cut by j keeping
-// the words the documents were cut with.
+// the words the documents were cut with. A run's output directory is taken
+// for its index (OUT/index).
 func Open(dir string, j *segment.Jieba) (*Index, error) {
-	idx, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	if st, err := os.Stat(filepath.Join(dir, "index", docsFile)); err == nil && !st.IsDir() {
+		dir = filepath.Join(dir, "index")
+	}
+	docs, err := readDocs(filepath.Join(dir, docsFile))
 	if err != nil {
-		if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, bleve.ErrorIndexMetaCorrupt) {
-			return nil, fmt.Errorf("searchindex: open %s: %w (%v)", dir, ErrNotIndex, err)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("searchindex: open %s: %w (no %s)", dir, ErrNotIndex, docsFile)
 		}
+		return nil, fmt.Errorf("searchindex: open %s: %w: %w", dir, ErrNotIndex, err)
+	}
+	bi, err := bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("searchindex: open %s: %w (%v)", dir, ErrNotIndex, err)
+	}
+	ix := &Index{dir: dir, bi: bi, docs: docs, byInit: map[string]*roaring.Bitmap{}}
+	if err := ix.load(); err != nil {
+		ix.Close()
 		return nil, fmt.Errorf("searchindex: open %s: %w", dir, err)
 	}
-	v, err := idx.GetInternal(markerKey)
-	if err == nil && !bytes.Equal(v, markerValue) {
-		err = fmt.Errorf("%w (bleve index without the %s marker)", ErrNotIndex, markerKey)
+	ix.an = Analyzer{Jieba: j, Words: segment.NewWords(docs.Words)}
+	lex := &initiative.Lexicon{}
+	for _, w := range docs.Words {
+		lex.Add(w, "")
 	}
-	if err != nil {
-		_ = idx.Close()
-		return nil, fmt.Errorf("searchindex: open %s: %w", dir, err)
-	}
-	ix := &Index{dir: dir, idx: idx}
-	words, err := ix.words()
-	if err != nil {
-		_ = idx.Close()
-		return nil, err
-	}
-	ix.an = Analyzer{Jieba: j, Words: segment.NewWords(words)}
+	ix.inits = initiative.New(initiative.Options{Lexicon: lex})
 	return ix, nil
 }
+
+// load opens the reader and the content store and builds what searches
+// look up: the ordinal of each internal document number, the documents of
+// each initiative, the field lengths.
+func (ix *Index) load() error {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return err
+	}
+	if ix.r, err = adv.Reader(); err != nil {
+		return err
+	}
+	n := ix.docs.len()
+	count, err := ix.r.DocCount()
+	if err != nil {
+		return err
+	}
+	if int(count) != n {
+		return fmt.Errorf("%w: %d documents in bleve, %d in the docs table", ErrNotIndex, count, n)
+	}
+	ix.ordOf = make([]uint32, n)
+	ids, err := ix.r.DocIDReaderAll()
+	if err != nil {
+		return err
+	}
+	defer ids.Close()
+	for {
+		id, err := ids.Next()
+		if err != nil {
+			return err
+		}
+		if id == nil {
+			break
+		}
+		num := docNum(id)
+		ext, err := ix.r.ExternalID(id)
+		if err != nil {
+			return err
+		}
+		ord, err := strconv.Atoi(ext)
+		if err != nil || num >= uint64(n) || ord < 0 || ord >= n {
+			return fmt.Errorf("%w: document %q at %d of %d", ErrNotIndex, ext, num, n)
+		}
+		ix.ordOf[num] = uint32(ord)
+	}
+	ix.all = roaring.New()
+	ix.all.AddRange(0, uint64(n))
+	for ord := range n {
+		for _, id := range ix.docs.Inits[ord] {
+			name := ix.docs.Names[id]
+			b := ix.byInit[name]
+			if b == nil {
+				b = roaring.New()
+				ix.byInit[name] = b
+			}
+			b.Add(uint32(ord))
+		}
+		ix.textLen += uint64(ix.docs.TextWords[ord])
+		ix.titleLen += uint64(ix.docs.TitleWords[ord])
+	}
+	ix.content, err = openContent(filepath.Join(ix.dir, contentFile), ix.docs.Blocks)
+	return err
+}
+
+// docNum decodes scorch's internal document number: 8 bytes, big-endian.
+func docNum(id index.IndexInternalID) uint64 { return binary.BigEndian.Uint64(id) }
+
+// Close closes the index.
+func (ix *Index) Close() error {
+	var errs []error
+	if ix.content != nil {
+		errs = append(errs, ix.content.close())
+	}
+	if ix.r != nil {
+		errs = append(errs, ix.r.Close())
+	}
+	errs = append(errs, ix.bi.Close())
+	return errors.Join(errs...)
+}
+
+// Dir returns the index directory.
+func (ix *Index) Dir() string { return ix.dir }
+
+// Len returns the number of documents.
+func (ix *Index) Len() int { return ix.docs.len() }
 
 // Words returns the words the index's documents were cut keeping whole.
 func (ix *Index) Words() *segment.Words { return ix.an.Words }
 
-// Close closes the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+// Initiative returns the canonical name of a written form of an
+// initiative, as the run that built the index names it.
+func (ix *Index) Initiative(name string) string { return ix.inits.Name(name) }
+
+// text returns the stored text of document ord and its repaired view
+// (the text itself when they are equal).
+func (ix *Index) text(ord uint32) (text, view string, err error) {
+	b, err := ix.content.block(ix.docs.Block[ord])
+	if err != nil {
+		return "", "", err
+	}
+	off := ix.docs.Off[ord]
+	tl, vl := ix.docs.TextLen[ord], ix.docs.ViewLen[ord]
+	if int(off+tl+vl) > len(b) {
+		return "", "", fmt.Errorf("searchindex: content of document %d out of its block", ord)
+	}
+	text = b[off : off+tl]
+	view = text
+	if vl > 0 {
+		view = b[off+tl : off+tl+vl]
+	}
+	return text, view, nil
+}
 
 // Request is one search.
 type Request struct {
-	// Query is in bleve query-string syntax: words, "quoted phrases",
-	// +required, -excluded, field:value (fields title, text, path,
-	// initiative). Words without a field search text and title. Empty
-	// matches every document.
+	// Query is in the query language of this package (see query.go):
+	// words, "quoted phrases", AND, OR, NOT, parentheses, +required,
+	// -excluded, field:value. Empty matches every document.
 	Query string
+	// Or makes juxtaposed clauses alternatives instead of all required.
+	Or bool
 	// N is the page size and From the offset of the first hit. N 0 asks
 	// for the total and the facets only.
 	N, From int
@@ -82,14 +208,14 @@ type Request struct {
 	// at their precision (Before 2021 takes all of 2021). Zero: open end.
 	// Undated documents fall out when either is set.
 	After, Before corpus.Date
-	// Initiatives keeps documents mentioning all of these canonical
-	// initiative names.
+	// Initiatives keeps documents mentioning all of these initiatives
+	// (any written form: canonicalised as the index's run did).
 	Initiatives []string
 	// Highlight is the snippet style: HighlightPlain (""), HighlightHTML
 	// or HighlightANSI.
 	Highlight string
 	// Facets is how many initiatives to count over all hits, most
-	// frequent first. 0: none.
+	// frequent first. 0: none. Years and months are always counted.
 	Facets int
 }
 
@@ -100,11 +226,13 @@ type Hit struct {
 	Path  string  `json:"path"`
 	Title string  `json:"title"`
 	Date  string  `json:"date"`  // ISO 8601 at the written precision, or "" when undated
-	Score float64 `json:"score"` // bleve's tf-idf score
-	// Snippets are highlighted passages: the best one of the text, then
-	// the title when the query matched it. Empty when only filters
-	// matched.
+	Score float64 `json:"score"` // BM25 over words and phrases, title matches weighing double
+	// Snippets are highlighted passages: the best of the text, then the
+	// title when the query matched it. Empty when only filters matched.
 	Snippets []string `json:"snippets"`
+	// Index is the directory of the index holding the hit, when several
+	// were searched.
+	Index string `json:"index,omitempty"`
 }
 
 // Facet is one value of a facet and the number of hits with it.
@@ -118,76 +246,12 @@ type Result struct {
 	Total       uint64        `json:"total"` // hits in all pages
 	Hits        []Hit         `json:"hits"`
 	Initiatives []Facet       `json:"initiatives"` // the initiative facet, when Request.Facets > 0
+	Years       []Facet       `json:"years"`       // hits by year of the document date, in order
+	Months      []Facet       `json:"months"`      // hits by month (YYYY-MM), in order
 	Took        time.Duration `json:"-"`
 }
 
-// Search runs req. Ties in score are ordered by document ID, so results
-// are stable.
+// Search runs req over ix.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	sr, err := ix.an.searchRequest(&req)
-	if err != nil {
-		return nil, err
-	}
-	res, err := ix.idx.SearchInContext(ctx, sr)
-	if err != nil {
-		return nil, fmt.Errorf("searchindex: search %s: %w", ix.dir, err)
-	}
-	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits)), Initiatives: []Facet{}}
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, hit(h))
-	}
-	if f, ok := res.Facets[FieldInitiative]; ok && f.Terms != nil {
-		for _, t := range f.Terms.Terms() {
-			out.Initiatives = append(out.Initiatives, Facet{Name: t.Term, Count: t.Count})
-		}
-	}
-	return out, nil
-}
-
-// searchRequest translates req into a bleve request.
-func (a Analyzer) searchRequest(req *Request) (*bleve.SearchRequest, error) {
-	if !utf8.ValidString(req.Query) {
-		return nil, fmt.Errorf("searchindex: query %q: invalid UTF-8", req.Query)
-	}
-	if req.N < 0 || req.From < 0 || req.Facets < 0 {
-		return nil, fmt.Errorf("searchindex: negative N, From or Facets (%d, %d, %d)", req.N, req.From, req.Facets)
-	}
-	style, err := highlighterName(req.Highlight)
-	if err != nil {
-		return nil, err
-	}
-	q, err := a.parseQuery(req.Query)
-	if err != nil {
-		return nil, err
-	}
-	if fs := filters(req); len(fs) > 0 {
-		// A filter narrows the hits without changing their scores.
-		b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
-		b.AddFilter(query.NewConjunctionQuery(fs))
-		q = b
-	}
-	sr := bleve.NewSearchRequestOptions(q, req.N, req.From, false)
-	sr.Fields = []string{FieldPath, FieldTitle, FieldDate}
-	sr.SortBy([]string{"-_score", "_id"})
-	sr.Highlight = bleve.NewHighlightWithStyle(style)
-	sr.Highlight.Fields = []string{FieldText, FieldTitle}
-	if req.Facets > 0 {
-		sr.AddFacet(FieldInitiative, bleve.NewFacetRequest(FieldInitiative, req.Facets))
-	}
-	return sr, nil
-}
-
-// hit converts a bleve hit, reading the stored fields.
-func hit(h *search.DocumentMatch) Hit {
-	str := func(f string) string { s, _ := h.Fields[f].(string); return s }
-	out := Hit{ID: h.ID, Path: str(FieldPath), Title: str(FieldTitle), Date: str(FieldDate), Score: h.Score}
-	for _, f := range []string{FieldText, FieldTitle} {
-		for _, s := range h.Fragments[f] {
-			// bleve formats an empty field as one empty fragment.
-			if s != "" {
-				out.Snippets = append(out.Snippets, s)
-			}
-		}
-	}
-	return out
+	return Search(ctx, []*Index{ix}, req)
 }

@@ -1,255 +1,247 @@
 package searchindex
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2"
+	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/normalize"
 	"github.com/baogao/baogao/pipeline/segment"
 )
 
-// marked finds the highlighted passages of a snippet in each style.
-var marked = map[string]*regexp.Regexp{
-	HighlightPlain: regexp.MustCompile(`⟦(.*?)⟧`),
-	HighlightHTML:  regexp.MustCompile(`<mark>(.*?)</mark>`),
-	HighlightANSI:  regexp.MustCompile("\x1b\\[43m(.*?)\x1b\\[0m"),
-}
-
-// queryWords returns the terms the analyzer makes of q.
-func queryWords(q string) []string {
-	var out []string
-	for _, t := range tokenize(q) {
-		out = append(out, string(t.Term))
-	}
-	return out
-}
-
-func TestHighlight(t *testing.T) {
-	ix := buildCase(t, "phrase")
+func TestParseQuery(t *testing.T) {
 	tests := []struct {
-		name, query, style, id string
-		want                   []string // the marked words in the best text snippet, in order
+		q, want string
+		or      bool
 	}{
-		{"phrase", `"中国科学院计算所"`, HighlightPlain, "cas", []string{"中国科学院", "计算所"}},
-		{"phrase through sub-word", `"科学院计算所"`, HighlightPlain, "cas", []string{"科学院", "计算所"}},
-		{"word with sub-words", `中国科学院`, HighlightPlain, "cas", []string{"中国科学院"}},
-		{"html", `"中国科学院计算所"`, HighlightHTML, "cas", []string{"中国科学院", "计算所"}},
-		{"ansi", `"大学深造"`, HighlightANSI, "cas", []string{"大学", "深造"}},
-		{"two words", `计算所 人民医院`, HighlightPlain, "cas", []string{"计算所", "人民", "医院"}},
+		{q: "", want: "ALL"},
+		{q: "习近平 李强", want: "AND(习近平 李强)"},
+		{q: "习近平 李强", or: true, want: "OR(习近平 李强)"},
+		{q: "+习近平 李强", or: true, want: "AND(习近平 ?李强)"},
+		{q: "习近平 AND 李强", want: "AND(习近平 李强)"},
+		{q: "习近平 AND 李强", or: true, want: "AND(习近平 李强)"},
+		{q: "a OR b c", want: "OR(a AND(b c))"},
+		{q: "NOT 急诊", want: "NOT(急诊)"},
+		{q: "经济 -疫情", want: "AND(经济 NOT(疫情))"},
+		{q: "(粮食 OR 农业) AND 安全", want: "AND(OR(粮食 农业) 安全)"},
+		{q: `"AND" 和`, want: `AND("AND" 和)`},
+		{q: `title:"工作报告" text:义诊`, want: `AND(title:"工作报告" text:义诊)`},
+		{q: "“乡村振兴”战略", want: `AND("乡村振兴" 战略)`},
+		{q: "5G+工业互联网", want: "5G+工业互联网"},
+		{q: "2021-06 -疫情", want: "AND(2021-06 NOT(疫情))"},
+		{q: "（北京 OR 上海）冬奥", want: "AND(OR(北京 上海) 冬奥)"},
+		{q: "ratio:1 x", want: "AND(ratio:1 x)"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), Request{Query: tt.query, N: 10, Highlight: tt.style})
-			if err != nil {
-				t.Fatalf("Search(%q): %v", tt.query, err)
-			}
-			i := slices.IndexFunc(res.Hits, func(h Hit) bool { return h.ID == tt.id })
-			if i < 0 || len(res.Hits[i].Snippets) == 0 {
-				t.Fatalf("Search(%q) = %+v; want a hit %s with a snippet", tt.query, res.Hits, tt.id)
-			}
-			snippet := res.Hits[i].Snippets[0]
-			var got []string
-			for _, m := range marked[tt.style].FindAllStringSubmatch(snippet, -1) {
-				got = append(got, m[1])
-				// The brief: each mark covers one whole query word.
-				if !slices.Contains(queryWords(tt.query), m[1]) {
-					t.Errorf("Search(%q) snippet %q marks %q, not a word of the query %v", tt.query, snippet, m[1], queryWords(tt.query))
-				}
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Search(%q) snippet %q marks %q; want %q", tt.query, snippet, got, tt.want)
-			}
-		})
+		n, err := parseQuery(tt.q, tt.or)
+		if err != nil {
+			t.Errorf("parseQuery(%q) error: %v", tt.q, err)
+			continue
+		}
+		if got := n.String(); got != tt.want {
+			t.Errorf("parseQuery(%q, or=%v) = %s; want %s", tt.q, tt.or, got, tt.want)
+		}
 	}
 }
 
-func TestHighlightHTMLEscapes(t *testing.T) {
-	ix := buildIndex(t, []*corpus.Document{{ID: "x", Path: "x.txt", Text: "医院<新闻>：开展义诊&健康讲座"}})
-	res, err := ix.Search(context.Background(), Request{Query: "义诊", N: 10, Highlight: HighlightHTML})
+func TestParseQueryErrors(t *testing.T) {
+	tests := []struct {
+		q      string
+		column int
+		msg    string
+	}{
+		{`"未闭合`, 1, "unterminated"},
+		{`义诊 "未闭合`, 4, "unterminated"},
+		{"a AND (b", 7, "unclosed parenthesis"},
+		{"a)", 2, "unbalanced"},
+		{"AND a", 1, "AND needs a clause before it"},
+		{"a AND", 3, "AND needs a clause after it"},
+		{"a OR", 3, "OR needs a clause after it"},
+		{"NOT", 1, "NOT needs a clause after it"},
+		{"()", 2, "empty parentheses"},
+		{`""`, 1, "empty quotation"},
+		{"title:", 7, "needs a word"},
+	}
+	for _, tt := range tests {
+		_, err := parseQuery(tt.q, false)
+		var qe *QueryError
+		if !errors.As(err, &qe) || !errors.Is(err, ErrQuery) {
+			t.Errorf("parseQuery(%q) = %v; want a QueryError", tt.q, err)
+			continue
+		}
+		if qe.Column != tt.column || !strings.Contains(qe.Msg, tt.msg) {
+			t.Errorf("parseQuery(%q) = column %d %q; want column %d %q", tt.q, qe.Column, qe.Msg, tt.column, tt.msg)
+		}
+	}
+}
+
+func TestGrams(t *testing.T) {
+	if got := docGrams("中国5g，c"); !slices.Equal(got, []string{"中国", "国5", "5g", "g" + endMark, "c" + endMark}) {
+		t.Errorf("docGrams = %q", got)
+	}
+	for _, c := range []struct {
+		s             string
+		pairs, single []string
+		exact         bool
+	}{
+		{"党", nil, []string{"党"}, true},
+		{"发展", []string{"发展"}, nil, true},
+		{"新质生产力", []string{"新质", "质生", "生产", "产力"}, nil, false},
+		{"pm2.5", []string{"pm", "m2"}, []string{"5"}, false},
+		{"。", nil, nil, false},
+		{"，新", nil, []string{"新"}, false},
+	} {
+		p := planFor(c.s)
+		if !slices.Equal(p.pairs, c.pairs) || !slices.Equal(p.singles, c.single) || p.exact != c.exact {
+			t.Errorf("planFor(%q) = %+v; want pairs %q singles %q exact %v", c.s, p, c.pairs, c.single, c.exact)
+		}
+	}
+}
+
+// TestRanking: a document holding the query as a phrase ranks above one
+// with its words apart; a title match weighs more than one in the text;
+// more occurrences rank higher.
+func TestRanking(t *testing.T) {
+	ix := buildIndex(t, []*corpus.Document{
+		{ID: "apart", Path: "apart.txt", Text: "今年，全县产量创新高，粮食丰收。水利工程同步推进，群众满意。"},
+		{ID: "phrase", Path: "phrase.txt", Text: "今年，全县粮食产量创新高。水利工程同步推进，群众满意。"},
+		{ID: "title", Path: "title.txt", Title: "全县粮食生产总结", Text: "今年，全县农田水利工程同步推进，产量创新高，群众满意，粮食丰收。"},
+		{ID: "twice", Path: "twice.txt", Text: "全县粮食产量创新高。今年全县粮食种植面积稳定，水利工程推进。"},
+	})
+	// 全县粮食: jieba cuts it into 全县 and 粮食, both required; the
+	// documents holding the run as it is typed rank first.
+	res, err := ix.Search(context.Background(), Request{Query: "全县粮食", N: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "医院&lt;新闻&gt;：开展<mark>义诊</mark>&amp;健康讲座"
-	if len(res.Hits) != 1 || !slices.Equal(res.Hits[0].Snippets, []string{want}) {
-		t.Errorf("Search(义诊, html) = %+v; want one hit with snippet %q", res.Hits, want)
-	}
-}
-
-func TestHitFields(t *testing.T) {
-	ix := buildCase(t, "reports")
-	tests := []struct {
-		query string
-		want  Hit // Score and Snippets not compared
-	}{
-		{"title:工作报告", Hit{ID: "c", Path: "docs/c.txt", Title: "市政府2022年工作报告", Date: "2022-02-15"}},
-		{"志愿者", Hit{ID: "d", Path: "docs/d.txt", Title: "医院志愿者服务队简介"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.want.ID, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), Request{Query: tt.query, N: 10})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(res.Hits) != 1 {
-				t.Fatalf("Search(%q) = %+v; want one hit", tt.query, res.Hits)
-			}
-			got := res.Hits[0]
-			if got.Score <= 0 {
-				t.Errorf("Search(%q) score = %v; want > 0", tt.query, got.Score)
-			}
-			got.Score, got.Snippets = 0, nil
-			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
-				t.Errorf("Search(%q) = %+v; want %+v", tt.query, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestFacets(t *testing.T) {
-	ix := buildCase(t, "reports")
-	tests := []struct {
-		name  string
-		req   Request
-		total uint64
-		want  []Facet
-	}{
-		{"all documents", Request{Facets: 5}, 4, []Facet{{"乡村振兴战略", 2}, {"健康中国行动", 2}}},
-		{"top one", Request{Facets: 1, Query: "义诊"}, 3, []Facet{{"乡村振兴战略", 1}}},
-		{"over every page", Request{Facets: 5, Query: "义诊", N: 1}, 3, []Facet{{"乡村振兴战略", 1}, {"健康中国行动", 1}}},
-		{"filtered", Request{Facets: 5, Initiatives: []string{"健康中国行动"}}, 2, []Facet{{"健康中国行动", 2}, {"乡村振兴战略", 1}}},
-		{"none asked", Request{Query: "义诊", N: 10}, 3, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			res, err := ix.Search(context.Background(), tt.req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if res.Total != tt.total || !slices.Equal(res.Initiatives, tt.want) {
-				t.Errorf("Search(%+v) = total %d, facets %v; want %d, %v", tt.req, res.Total, res.Initiatives, tt.total, tt.want)
-			}
-		})
-	}
-}
-
-func TestPaging(t *testing.T) {
-	ix := buildCase(t, "reports")
 	var got []string
-	for from := 0; from < 4; from += 2 {
-		res, err := ix.Search(context.Background(), Request{Query: "义诊", N: 2, From: from})
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	if want := []string{"title", "twice", "phrase", "apart"}; !slices.Equal(got, want) {
+		t.Errorf("Search(全县粮食) = %v; want %v", got, want)
+	}
+}
+
+func TestFacetsByDate(t *testing.T) {
+	ix := buildIndex(t, []*corpus.Document{
+		{ID: "a", Path: "a", Text: "义诊", Date: corpus.Date{Year: 2021, Month: 5, Day: 3}},
+		{ID: "b", Path: "b", Text: "义诊", Date: corpus.Date{Year: 2021, Month: 5}},
+		{ID: "c", Path: "c", Text: "义诊", Date: corpus.Date{Year: 2022}},
+		{ID: "d", Path: "d", Text: "义诊"},
+	})
+	res, err := ix.Search(context.Background(), Request{Query: "义诊"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(res.Years) != "[{2021 2} {2022 1}]" || fmt.Sprint(res.Months) != "[{2021-05 2}]" || res.Total != 4 {
+		t.Errorf("facets years %v months %v total %d", res.Years, res.Months, res.Total)
+	}
+	for _, c := range []struct {
+		q    string
+		want int
+	}{{"year:2021", 2}, {"month:2021-05", 2}, {"year:2022 义诊", 1}, {"path:c", 1}, {"id:d", 1}} {
+		res, err := ix.Search(context.Background(), Request{Query: c.q})
+		if err != nil || int(res.Total) != c.want {
+			t.Errorf("Search(%s) = %v, %v; want %d hits", c.q, res, err, c.want)
+		}
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "year:21"}); !errors.Is(err, ErrQuery) {
+		t.Errorf("year:21 = %v; want ErrQuery", err)
+	}
+}
+
+func TestSelectTop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	byScore := func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.id, b.id)) }
+	for trial := range 50 {
+		n := 1 + rng.IntN(500)
+		s := make([]scored, n)
+		for i := range s {
+			s[i] = scored{id: fmt.Sprintf("%04d", i), score: float64(rng.IntN(20))}
+		}
+		want := slices.Clone(s)
+		slices.SortFunc(want, byScore)
+		k := rng.IntN(n + 1)
+		selectTop(s, k, byScore)
+		for i := range k {
+			if s[i].id != want[i].id {
+				t.Fatalf("trial %d: selectTop(%d of %d)[%d] = %s; want %s", trial, k, n, i, s[i].id, want[i].id)
+			}
+		}
+	}
+}
+
+// TestContentCacheBounded: the content store keeps at most its limit of
+// decompressed blocks, and reads the same bytes after eviction.
+func TestContentCacheBounded(t *testing.T) {
+	dir := t.TempDir()
+	w, err := newContentWriter(filepath.Join(dir, contentFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var where [][2]uint32
+	texts := make([]string, 200)
+	for i := range texts {
+		texts[i] = strings.Repeat(fmt.Sprintf("第%d号文件，", i), 600)
+		b, off, err := w.add(texts[i])
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Total != 3 {
-			t.Errorf("Search(义诊, From %d).Total = %d; want 3", from, res.Total)
-		}
-		for _, h := range res.Hits {
-			got = append(got, h.ID)
-		}
+		where = append(where, [2]uint32{b, off})
 	}
-	if want := []string{"b", "d", "a"}; !slices.Equal(got, want) {
-		t.Errorf("pages of Search(义诊) = %v; want %v", got, want)
-	}
-}
-
-// TestCountOnly: N 0 gives the total and the facets, no hits.
-func TestCountOnly(t *testing.T) {
-	ix := buildCase(t, "reports")
-	res, err := ix.Search(context.Background(), Request{Query: "义诊", Facets: 5})
+	blocks, err := w.close()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Total != 3 || len(res.Hits) != 0 || len(res.Initiatives) == 0 {
-		t.Errorf("Search(义诊, N 0) = total %d, %d hits, facets %v; want 3, none, some", res.Total, len(res.Hits), res.Initiatives)
+	r, err := openContent(filepath.Join(dir, contentFile), blocks)
+	if err != nil {
+		t.Fatal(err)
 	}
-}
-
-func TestQueryErrorIsErrQuery(t *testing.T) {
-	ix := buildCase(t, "reports")
-	if _, err := ix.Search(context.Background(), Request{Query: `"未闭合`, N: 10}); !errors.Is(err, ErrQuery) {
-		t.Errorf("Search(unclosed quote) = %v; want ErrQuery", err)
-	}
-}
-
-func TestSearchErrors(t *testing.T) {
-	ix := buildCase(t, "reports")
-	tests := []struct {
-		name string
-		req  Request
-	}{
-		{"syntax", Request{Query: `"未闭合`}},
-		{"style", Request{Query: "义诊", Highlight: "pdf"}},
-		{"negative page", Request{Query: "义诊", N: -1}},
-		{"invalid utf-8", Request{Query: "义\xff诊"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if res, err := ix.Search(context.Background(), tt.req); err == nil {
-				t.Errorf("Search(%+v) = %+v; want an error", tt.req, res)
+	defer r.close()
+	r.limit = 3 * blockTarget
+	for pass := range 2 {
+		for i, wh := range where {
+			b, err := r.block(wh[0])
+			if err != nil {
+				t.Fatal(err)
 			}
-		})
-	}
-}
-
-func TestWriterSkipsAndBatches(t *testing.T) {
-	// More documents than one batch holds, and a skipped one.
-	var docs []*corpus.Document
-	for i := range 300 {
-		docs = append(docs, &corpus.Document{ID: fmt.Sprintf("n%03d", i), Path: fmt.Sprintf("n%03d.txt", i),
-			Text: fmt.Sprintf("第%d号通知：医院开展义诊活动。", i)})
-	}
-	docs = append(docs, &corpus.Document{ID: "skipped", Path: "skipped.bin", Text: "医院开展义诊活动", Skip: "binary"})
-	dir := filepath.Join(t.TempDir(), "index")
-	w, err := Create(dir, testAnalyzer())
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.limit = 1000 // about 20 documents a batch
-	batches := 0
-	for _, d := range docs {
-		before := w.batch.Size()
-		if err := w.Add(d); err != nil {
-			t.Fatal(err)
-		}
-		if w.batch.Size() < before {
-			batches++
-		}
-	}
-	if err := w.Finish(); err != nil {
-		t.Fatal(err)
-	}
-	if batches < 10 {
-		t.Errorf("%d batches flushed by bytes; want at least 10", batches)
-	}
-	ix, err := Open(dir, testJieba)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	res, err := ix.Search(context.Background(), Request{Query: "义诊", N: 1000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Total != 300 {
-		t.Errorf("Search(义诊).Total = %d; want 300", res.Total)
-	}
-	for _, h := range res.Hits {
-		if h.ID == "skipped" {
-			t.Errorf("skipped document indexed: %+v", h)
+			if got := b[wh[1] : int(wh[1])+len(texts[i])]; got != texts[i] {
+				t.Fatalf("pass %d: text %d read back wrong", pass, i)
+			}
+			if r.bytes > r.limit+2*blockTarget {
+				t.Fatalf("cache holds %d bytes; limit %d", r.bytes, r.limit)
+			}
 		}
 	}
 }
 
-func TestFinishTwice(t *testing.T) {
+func TestOpenNotIndex(t *testing.T) {
+	plain := filepath.Join(t.TempDir(), "plain")
+	if err := os.MkdirAll(plain, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(plain, "report.txt"), []byte("医院工作报告"), 0o644)
+	for _, dir := range []string{plain, filepath.Join(t.TempDir(), "missing")} {
+		if ix, err := Open(dir, testJieba); err == nil || !errors.Is(err, ErrNotIndex) || !strings.Contains(err.Error(), dir) {
+			if ix != nil {
+				ix.Close()
+			}
+			t.Errorf("Open(%s) = %v; want ErrNotIndex naming the directory", dir, err)
+		}
+	}
+}
+
+func TestFinishTwiceAndAddAfter(t *testing.T) {
 	w, err := Create(filepath.Join(t.TempDir(), "index"), testAnalyzer())
 	if err != nil {
 		t.Fatal(err)
@@ -266,64 +258,14 @@ func TestFinishTwice(t *testing.T) {
 	if err := w.Add(&corpus.Document{ID: "b", Text: "义诊"}); !errors.Is(err, ErrFinished) {
 		t.Errorf("Add after Finish = %v; want ErrFinished", err)
 	}
-}
-
-func TestCreateExisting(t *testing.T) {
-	dir := t.TempDir()
-	if w, err := Create(dir, testAnalyzer()); err == nil {
-		w.Finish()
-		t.Errorf("Create(%s) on an existing directory succeeded; want an error", dir)
-	}
-}
-
-func TestOpenNotIndex(t *testing.T) {
-	plain := filepath.Join(t.TempDir(), "plain")
-	if err := os.MkdirAll(plain, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(plain, "report.txt"), []byte("医院工作报告"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	// A bleve index of someone else's: no baogao marker.
-	foreign := filepath.Join(t.TempDir(), "foreign")
-	idx, err := bleve.New(foreign, bleve.NewIndexMapping())
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx.Close()
-	for _, dir := range []string{plain, filepath.Join(t.TempDir(), "missing"), foreign} {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			ix, err := Open(dir, testJieba)
-			if err == nil {
-				ix.Close()
-				t.Fatalf("Open(%s) succeeded; want ErrNotIndex", dir)
-			}
-			if !errors.Is(err, ErrNotIndex) || !strings.Contains(err.Error(), dir) {
-				t.Errorf("Open(%s) = %v; want ErrNotIndex naming the directory", dir, err)
-			}
-		})
-	}
-}
-
-// TestWriterReusesTokens: the Writer indexes the tokens the segment stage
-// put in doc.Tokens instead of segmenting again. The document carries one
-// token jieba would never produce; finding it proves the reuse.
-func TestWriterReusesTokens(t *testing.T) {
-	text := "青山医院开展义诊"
-	doc := &corpus.Document{ID: "d", Path: "d.txt", Text: text, Tokens: []corpus.Token{
-		{Span: corpus.Span{Start: 0, End: len("青山医院")}, Term: "zzqx", Pos: 1},
-	}}
-	ix := buildIndex(t, []*corpus.Document{doc})
-	res, err := ix.Search(context.Background(), Request{Query: "text:zzqx", N: 10})
-	if err != nil || res.Total != 1 {
-		t.Fatalf("Search(text:zzqx) = %+v, %v; want the document indexed from doc.Tokens", res, err)
+	if _, err := Create(t.TempDir(), testAnalyzer()); err == nil {
+		t.Errorf("Create on an existing directory succeeded")
 	}
 }
 
 // TestIndexesOwnTheirWords: two indexes built with different kept words,
 // open in one process over one Jieba, cut their queries each as its own
-// documents were cut: a phrase over a kept word finds its document in the
-// index that kept it.
+// documents were cut.
 func TestIndexesOwnTheirWords(t *testing.T) {
 	text := "县里推广健康守门人计划，覆盖全县。"
 	build := func(words []string) *Index {
@@ -346,25 +288,85 @@ func TestIndexesOwnTheirWords(t *testing.T) {
 		t.Cleanup(func() { ix.Close() })
 		return ix
 	}
-	kept := build([]string{"健康守门人计划"})
-	plain := build(nil)
+	kept, plain := build([]string{"健康守门人计划"}), build(nil)
 	if got := kept.Words().List(); !slices.Equal(got, []string{"健康守门人计划"}) {
 		t.Fatalf("kept index words = %v", got)
 	}
-	for name, ix := range map[string]*Index{"kept": kept, "plain": plain} {
-		for _, q := range []string{`"健康守门人计划"`, "健康守门人计划", `"推广健康守门人计划"`} {
-			res, err := ix.Search(context.Background(), Request{Query: q, N: 10})
-			if err != nil || res.Total != 1 {
-				t.Errorf("%s index: Search(%s) = %v hits, %v; want the document", name, q, res, err)
-			}
-		}
-	}
-	// The query of the kept index holds the name as one word.
-	toks := kept.an.Tokens("健康守门人计划")
-	if len(toks) == 0 || toks[0].Term != "健康守门人计划" {
-		t.Errorf("kept index cuts its query as %v; want the name whole first", toks)
+	if toks := kept.an.Tokens("健康守门人计划"); len(toks) == 0 || toks[0].Term != "健康守门人计划" {
+		t.Errorf("kept index cuts its query as %v; want the name whole", toks)
 	}
 	if toks := plain.an.Tokens("健康守门人计划"); len(toks) > 0 && toks[0].Term == "健康守门人计划" {
 		t.Errorf("plain index keeps the name whole: %v", toks)
 	}
+	for name, ix := range map[string]*Index{"kept": kept, "plain": plain} {
+		for _, q := range []string{`"健康守门人计划"`, "健康守门人计划", `"守门人计划"`, "守门人"} {
+			if res, err := ix.Search(context.Background(), Request{Query: q, N: 10}); err != nil || res.Total != 1 {
+				t.Errorf("%s index: Search(%s) = %v, %v; want the document", name, q, res, err)
+			}
+		}
+	}
+}
+
+func TestHighlightStyles(t *testing.T) {
+	ix := buildIndex(t, []*corpus.Document{{ID: "x", Path: "x.txt", Text: "医院<新闻>：开展义诊&健康讲座"}})
+	for style, want := range map[string]string{
+		HighlightHTML:  "医院&lt;新闻&gt;：开展<mark>义诊</mark>&amp;健康讲座",
+		HighlightPlain: "医院<新闻>：开展⟦义诊⟧&健康讲座",
+		HighlightANSI:  "医院<新闻>：开展\x1b[43m义诊\x1b[0m&健康讲座",
+	} {
+		res, err := ix.Search(context.Background(), Request{Query: "义诊", N: 1, Highlight: style})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 || !slices.Equal(res.Hits[0].Snippets, []string{want}) {
+			t.Errorf("style %q: %+v; want %q", style, res.Hits, want)
+		}
+	}
+	if _, err := ix.Search(context.Background(), Request{Query: "义诊", Highlight: "pdf"}); err == nil {
+		t.Errorf("unknown style accepted")
+	}
+}
+
+// TestSnippetWindow: the snippet holds the most matches that fit, starts
+// at a sentence when one is near, marks every occurrence in it, and
+// maps the repaired view's matches back to the text as written.
+func TestSnippetWindow(t *testing.T) {
+	st := styles[HighlightPlain]
+	text := strings.Repeat("无关的句子写在前面。", 10) + "县医院开展义诊。义诊服务群众三百人。" + strings.Repeat("后面还有别的内容。", 10)
+	got := snippet(text, "", []leaf{{s: "义诊"}}, st, 40)
+	if !strings.HasPrefix(got, "…县医院开展⟦义诊⟧。⟦义诊⟧服务群众") {
+		t.Errorf("snippet = %q", got)
+	}
+	// A hard-wrapped OCR text: the view joins 义⏎诊; the mark covers the
+	// text as written.
+	wrapped := strings.Repeat("医院党委深入开展学习活动\n", 6) + "医院持续深入推进开展的义\n诊活动走深走实的工作\n" + strings.Repeat("医院党委深入开展学习活动\n", 3)
+	view := normalize.Repair(wrapped).Text
+	if view == wrapped || !strings.Contains(view, "义诊") {
+		t.Fatalf("the fixture is not unwrapped: %q", view)
+	}
+	if got := snippet(wrapped, view, []leaf{{s: "义诊"}}, st, 40); !strings.Contains(got, "⟦义\n诊⟧") {
+		t.Errorf("snippet of wrapped text = %q", got)
+	}
+}
+
+// FuzzParseQuery: any query parses or fails with a QueryError whose
+// column lies within it; never a panic.
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{`习近平 AND (李强 OR "国务院")`, `NOT -+a`, `title:"x" year:2024`, "“乡村振兴”战略", "((", `"`, "a AND", "）（"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		for _, or := range []bool{false, true} {
+			n, err := parseQuery(q, or)
+			var qe *QueryError
+			switch {
+			case err == nil && n == nil:
+				t.Fatalf("parseQuery(%q) = nil, nil", q)
+			case err != nil && !errors.As(err, &qe):
+				t.Fatalf("parseQuery(%q) error %v is not a QueryError", q, err)
+			case err != nil && (qe.Column < 1 || qe.Column > utf8.RuneCountInString(q)+1):
+				t.Fatalf("parseQuery(%q) column %d out of the query", q, qe.Column)
+			}
+		}
+	})
 }

@@ -3,192 +3,389 @@ package searchindex
 import (
 	"fmt"
 	"slices"
-	"time"
-
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/search/query"
-
-	"github.com/baogao/baogao/corpus"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// parseQuery parses bleve query-string syntax. An empty query matches
-// every document, so filters alone can list documents.
-func (a Analyzer) parseQuery(s string) (query.Query, error) {
-	if s == "" {
-		return query.NewMatchAllQuery(), nil
-	}
-	q, err := query.NewQueryStringQuery(s).Parse()
-	if err != nil {
-		return nil, fmt.Errorf("searchindex: %w %q: %w", ErrQuery, s, err)
-	}
-	return a.withDefaultFields(q), nil
-}
-
-// withDefaultFields rewrites q, in place where it can: words and phrases
-// of jieba fields become jieba phrases (see phrase), and the remaining
-// text queries without a field become a disjunction over defaultFields.
-func (a Analyzer) withDefaultFields(q query.Query) query.Query {
-	switch q := q.(type) {
-	case *query.BooleanQuery:
-		q.Must = a.rewriteOptional(q.Must)
-		q.Should = a.rewriteOptional(q.Should)
-		q.MustNot = a.rewriteOptional(q.MustNot)
-		q.Filter = a.rewriteOptional(q.Filter)
-	case *query.ConjunctionQuery:
-		for i, c := range q.Conjuncts {
-			q.Conjuncts[i] = a.withDefaultFields(c)
-		}
-	case *query.DisjunctionQuery:
-		for i, d := range q.Disjuncts {
-			q.Disjuncts[i] = a.withDefaultFields(d)
-		}
-	case *query.MatchQuery:
-		// Fuzziness (word~1) is ignored on jieba fields: their words are
-		// cut here, never by bleve's analyzer.
-		if jiebaField(q.FieldVal) {
-			return a.phrase(q.Match, q.FieldVal, q.BoostVal)
-		}
-		if q.FieldVal == "" {
-			return fanOut(func(f string) query.Query { c := *q; c.SetField(f); return &c })
-		}
-	case *query.MatchPhraseQuery:
-		if jiebaField(q.FieldVal) {
-			return a.phrase(q.MatchPhrase, q.FieldVal, q.BoostVal)
-		}
-		if q.FieldVal == "" {
-			return fanOut(func(f string) query.Query { c := *q; c.SetField(f); return &c })
-		}
-	case *query.WildcardQuery:
-		if q.FieldVal == "" {
-			return fanOut(func(f string) query.Query { c := *q; c.SetField(f); return &c })
-		}
-	case *query.RegexpQuery:
-		if q.FieldVal == "" {
-			return fanOut(func(f string) query.Query { c := *q; c.SetField(f); return &c })
-		}
-	}
-	return q
-}
-
-// jiebaField reports whether field (or the default fields, for "") is
-// analysed with jieba.
-func jiebaField(field string) bool {
-	return field == "" || slices.Contains(defaultFields, field)
-}
-
-// phrase returns the query for a quoted phrase or an unquoted word of a
-// jieba field; field "" searches defaultFields.
+// The query language:
 //
-// The text is cut like the documents: at each position a word and the
-// sub-words search mode finds inside it. Like bleve's MatchPhraseQuery,
-// it becomes a multi-phrase query, any word of a position at that
-// position, so 科学院计算所 finds 中国科学院计算所 and 京都大学深造
-// ("further study at Kyoto University") finds 日本京都大学深造, where
-// 京都大学 itself is no indexed word. A position matched through a
-// sub-word alone is loose, though: 日本京都大学 would match any 日本. So
-// every sub-word must also occur in the document, as a filter that adds
-// neither score nor highlights.
+//	query   = or
+//	or      = and { "OR" and }
+//	and     = unary { ["AND"] unary }      juxtaposed clauses: AND (or OR with Request.Or)
+//	unary   = ("NOT" | "-" | "+") unary | primary
+//	primary = "(" or ")" | [field ":"] (phrase | word)
+//	phrase  = '"' chars '"' | “chars” | 「chars」
 //
-// Unquoted words become phrases too: Chinese is typed without spaces, and
-// 义诊活动 ("free clinic activity") as a bleve match query would find every
-// document with 活动 alone.
-func (a Analyzer) phrase(text, field string, boost *query.Boost) query.Query {
-	alts, subs := phraseTerms(tokenStream(a.Tokens(text)))
-	if len(alts) == 0 {
-		return query.NewMatchNoneQuery()
+// AND, OR and NOT are operators only when written in capitals and alone;
+// a quoted "AND" is a phrase. A word is a run of characters up to white
+// space, a parenthesis or a quotation mark; jieba cuts it into words that
+// must all occur (see term). Fields: text, title, path, initiative, year,
+// month, id; without one a word or phrase searches the text and the title.
+
+// node is a parsed query.
+type node interface{ String() string }
+
+type andNode struct{ kids []node }
+type orNode struct{ kids []node }
+type notNode struct{ kid node }
+
+// termNode is a word or a phrase.
+type termNode struct {
+	raw    string // as typed
+	phrase bool   // quoted: matched exactly, case and all
+	field  string // "" for text and title, else one of queryFields
+	// optional marks a clause of an OR-by-default query that neither "+"
+	// nor an operator made required: it adds to the score only when a
+	// required clause exists.
+	optional bool
+}
+
+// allNode matches every document: an empty query, or the left side of a
+// leading NOT.
+type allNode struct{}
+
+func (n *andNode) String() string { return "AND(" + joinNodes(n.kids) + ")" }
+func (n *orNode) String() string  { return "OR(" + joinNodes(n.kids) + ")" }
+func (n *notNode) String() string { return "NOT(" + n.kid.String() + ")" }
+func (allNode) String() string    { return "ALL" }
+func (n *termNode) String() string {
+	s := n.raw
+	if n.phrase {
+		s = `"` + s + `"`
 	}
-	build := func(field string) query.Query {
-		mp := query.NewMultiPhraseQuery(alts, field)
-		if len(subs) == 0 {
-			if boost != nil {
-				mp.SetBoost(boost.Value())
+	if n.field != "" {
+		s = n.field + ":" + s
+	}
+	if n.optional {
+		s = "?" + s
+	}
+	return s
+}
+
+func joinNodes(ns []node) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = n.String()
+	}
+	return strings.Join(parts, " ")
+}
+
+// QueryError is a query that does not parse. It wraps ErrQuery.
+type QueryError struct {
+	Query  string
+	Column int // 1-based, in characters
+	Msg    string
+}
+
+func (e *QueryError) Error() string {
+	return fmt.Sprintf("query %q: column %d: %s", e.Query, e.Column, e.Msg)
+}
+
+// Unwrap returns ErrQuery.
+func (e *QueryError) Unwrap() error { return ErrQuery }
+
+// token kinds of the lexer.
+type tokKind int
+
+const (
+	tokEOF tokKind = iota
+	tokWord
+	tokPhrase
+	tokLParen
+	tokRParen
+	tokAnd
+	tokOr
+	tokNot
+	tokPlus
+	tokMinus
+	tokField // a field name followed by ':'; the term follows
+)
+
+type tok struct {
+	kind tokKind
+	text string
+	pos  int // byte offset in the query
+}
+
+// quotes pairs the opening quotation marks with their closing ones.
+var quotes = map[rune]rune{'"': '"', '“': '”', '「': '」', '『': '』'}
+
+// lex splits a query into tokens.
+func lex(q string) ([]tok, error) {
+	var out []tok
+	for i := 0; i < len(q); {
+		r, n := utf8.DecodeRuneInString(q[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case r == '(' || r == '（':
+			out = append(out, tok{tokLParen, "(", i})
+			i += n
+		case r == ')' || r == '）':
+			out = append(out, tok{tokRParen, ")", i})
+			i += n
+		case quotes[r] != 0:
+			end := strings.IndexRune(q[i+n:], quotes[r])
+			if end < 0 {
+				return nil, &QueryError{q, column(q, i), "unterminated quotation mark"}
 			}
-			return mp
+			out = append(out, tok{tokPhrase, q[i+n : i+n+end], i})
+			i += n + end + utf8.RuneLen(quotes[r])
+		case (r == '+' || r == '-') && (i == 0 || precedesClause(q, i)):
+			kind := tokPlus
+			if r == '-' {
+				kind = tokMinus
+			}
+			out = append(out, tok{kind, string(r), i})
+			i += n
+		default:
+			start := i
+			for i < len(q) {
+				r, n := utf8.DecodeRuneInString(q[i:])
+				if unicode.IsSpace(r) || r == '(' || r == ')' || r == '（' || r == '）' || quotes[r] != 0 {
+					break
+				}
+				if r == ':' && i > start && isFieldName(q[start:i]) {
+					break
+				}
+				i += n
+			}
+			word := q[start:i]
+			if i < len(q) && q[i] == ':' && isFieldName(word) {
+				out = append(out, tok{tokField, word, start})
+				i++
+				continue
+			}
+			switch word {
+			case "AND":
+				out = append(out, tok{tokAnd, word, start})
+			case "OR":
+				out = append(out, tok{tokOr, word, start})
+			case "NOT":
+				out = append(out, tok{tokNot, word, start})
+			default:
+				out = append(out, tok{tokWord, word, start})
+			}
 		}
-		terms := make([]query.Query, len(subs))
-		for i, s := range subs {
-			t := query.NewTermQuery(s)
-			t.SetField(field)
-			terms[i] = t
-		}
-		b := query.NewBooleanQuery([]query.Query{mp}, nil, nil)
-		b.AddFilter(query.NewConjunctionQuery(terms))
-		if boost != nil {
-			b.SetBoost(boost.Value())
-		}
-		return b
 	}
-	if field != "" {
-		return build(field)
-	}
-	return fanOut(build)
+	return append(out, tok{tokEOF, "", len(q)}), nil
 }
 
-// phraseTerms groups tokens by position: alts[i] holds the words at the
-// i-th position, the containing word first; subs are the distinct
-// sub-words (every word after the first at its position), sorted.
-func phraseTerms(toks analysis.TokenStream) (alts [][]string, subs []string) {
-	last := 0
-	for _, t := range toks {
-		if t.Position != last || len(alts) == 0 {
-			alts = append(alts, []string{string(t.Term)})
-			last = t.Position
+// precedesClause reports whether q[i] ('+' or '-') stands before a clause:
+// at the start of the query or after white space or an opening
+// parenthesis, and followed by something. Inside a word (5G+工业互联网,
+// 2021-06) it is a character of the word.
+func precedesClause(q string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(q[:i])
+	if !(unicode.IsSpace(prev) || prev == '(' || prev == '（') {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(q[i+1:])
+	return i+1 < len(q) && !unicode.IsSpace(next)
+}
+
+func isFieldName(s string) bool { return slices.Contains(queryFields, s) }
+
+// column returns the 1-based character column of byte offset i of q.
+func column(q string, i int) int { return utf8.RuneCountInString(q[:i]) + 1 }
+
+// parser is a recursive-descent parser over the tokens of one query.
+type parser struct {
+	q    string
+	toks []tok
+	i    int
+	or   bool // juxtaposed clauses are OR
+}
+
+// parseQuery parses q; an empty query matches every document. With or,
+// juxtaposed clauses are alternatives instead of all required.
+func parseQuery(q string, or bool) (node, error) {
+	toks, err := lex(q)
+	if err != nil {
+		return nil, err
+	}
+	p := &parser{q: q, toks: toks, or: or}
+	if p.peek().kind == tokEOF {
+		return allNode{}, nil
+	}
+	n, err := p.parseOr()
+	if err != nil {
+		return nil, err
+	}
+	if t := p.peek(); t.kind != tokEOF {
+		if t.kind == tokRParen {
+			return nil, p.errAt(t, "unbalanced closing parenthesis")
+		}
+		return nil, p.errAt(t, "unexpected "+t.text)
+	}
+	return n, nil
+}
+
+func (p *parser) peek() tok { return p.toks[p.i] }
+func (p *parser) next() tok { t := p.toks[p.i]; p.i++; return t }
+
+func (p *parser) errAt(t tok, msg string) error {
+	return &QueryError{p.q, column(p.q, t.pos), msg}
+}
+
+func (p *parser) parseOr() (node, error) {
+	first, err := p.parseAnd()
+	if err != nil {
+		return nil, err
+	}
+	kids := []node{first}
+	for p.peek().kind == tokOr {
+		op := p.next()
+		if k := p.peek().kind; k == tokEOF || k == tokRParen || k == tokOr || k == tokAnd {
+			return nil, p.errAt(op, "OR needs a clause after it")
+		}
+		n, err := p.parseAnd()
+		if err != nil {
+			return nil, err
+		}
+		kids = append(kids, n)
+	}
+	if len(kids) == 1 {
+		return first, nil
+	}
+	return &orNode{kids}, nil
+}
+
+// parseAnd reads clauses up to OR, a closing parenthesis or the end.
+// Clauses joined by AND, or juxtaposed in the default mode, are all
+// required; juxtaposed in OR mode they are alternatives, unless marked +.
+func (p *parser) parseAnd() (node, error) {
+	var required, optional []node
+	for {
+		t := p.peek()
+		switch t.kind {
+		case tokEOF, tokRParen, tokOr:
+			if len(required) == 0 && len(optional) == 0 {
+				return nil, p.errAt(t, "a clause is missing here")
+			}
+			return combine(required, optional), nil
+		case tokAnd:
+			if len(required) == 0 && len(optional) == 0 {
+				return nil, p.errAt(t, "AND needs a clause before it")
+			}
+			p.next()
+			if k := p.peek().kind; k == tokEOF || k == tokRParen || k == tokOr || k == tokAnd {
+				return nil, p.errAt(t, "AND needs a clause after it")
+			}
+			// a AND b: both required, whatever the mode.
+			n, _, err := p.parseUnary()
+			if err != nil {
+				return nil, err
+			}
+			required = append(append(required, optional...), n)
+			optional = nil
 			continue
 		}
-		i := len(alts) - 1
-		alts[i] = append(alts[i], string(t.Term))
-		subs = append(subs, string(t.Term))
+		n, plus, err := p.parseUnary()
+		if err != nil {
+			return nil, err
+		}
+		if _, isNot := n.(*notNode); !p.or || plus || isNot {
+			required = append(required, n)
+		} else {
+			optional = append(optional, n)
+		}
 	}
-	slices.Sort(subs)
-	return alts, slices.Compact(subs)
 }
 
-// rewriteOptional rewrites q unless it is nil (an absent clause).
-func (a Analyzer) rewriteOptional(q query.Query) query.Query {
-	if q == nil {
-		return nil
+// combine joins the clauses of one AND level. Optional clauses (OR mode)
+// must match at least one when there is no required clause; beside a
+// required clause they only add to the score.
+func combine(required, optional []node) node {
+	switch {
+	case len(required) == 0 && len(optional) == 1:
+		return optional[0]
+	case len(required) == 0:
+		return &orNode{optional}
 	}
-	return a.withDefaultFields(q)
+	for _, o := range optional {
+		markOptional(o)
+		required = append(required, o)
+	}
+	if len(required) == 1 {
+		return required[0]
+	}
+	return &andNode{required}
 }
 
-// fanOut returns the disjunction of one query per default field.
-func fanOut(build func(field string) query.Query) query.Query {
-	qs := make([]query.Query, len(defaultFields))
-	for i, f := range defaultFields {
-		qs[i] = build(f)
+// markOptional marks the terms of a clause as scoring-only.
+func markOptional(n node) {
+	switch n := n.(type) {
+	case *termNode:
+		n.optional = true
+	case *andNode:
+		for _, k := range n.kids {
+			markOptional(k)
+		}
+	case *orNode:
+		for _, k := range n.kids {
+			markOptional(k)
+		}
 	}
-	return query.NewDisjunctionQuery(qs)
 }
 
-// filters returns the queries every hit must also match: the date range
-// and one term query per initiative.
-func filters(req *Request) []query.Query {
-	var out []query.Query
-	if !req.After.IsZero() || !req.Before.IsZero() {
-		out = append(out, dateRange(req.After, req.Before))
+// parseUnary reads one clause with its prefixes; plus reports a "+".
+func (p *parser) parseUnary() (n node, plus bool, err error) {
+	t := p.next()
+	switch t.kind {
+	case tokNot, tokMinus:
+		if k := p.peek().kind; k == tokEOF || k == tokRParen || k == tokOr || k == tokAnd {
+			return nil, false, p.errAt(t, t.text+" needs a clause after it")
+		}
+		kid, _, err := p.parseUnary()
+		if err != nil {
+			return nil, false, err
+		}
+		return &notNode{kid}, false, nil
+	case tokPlus:
+		if k := p.peek().kind; k == tokEOF || k == tokRParen || k == tokOr || k == tokAnd {
+			return nil, false, p.errAt(t, "+ needs a clause after it")
+		}
+		kid, _, err := p.parseUnary()
+		return kid, true, err
+	case tokLParen:
+		if p.peek().kind == tokRParen {
+			return nil, false, p.errAt(p.peek(), "empty parentheses")
+		}
+		inner, err := p.parseOr()
+		if err != nil {
+			return nil, false, err
+		}
+		if p.peek().kind != tokRParen {
+			return nil, false, p.errAt(t, "unclosed parenthesis")
+		}
+		p.next()
+		return inner, false, nil
+	case tokField:
+		v := p.next()
+		switch v.kind {
+		case tokWord:
+			return &termNode{raw: v.text, field: t.text}, false, nil
+		case tokPhrase:
+			return p.phrase(v, t.text)
+		}
+		return nil, false, p.errAt(v, fmt.Sprintf("field %s: needs a word or a quoted phrase", t.text))
+	case tokWord:
+		return &termNode{raw: t.text}, false, nil
+	case tokPhrase:
+		return p.phrase(t, "")
+	case tokRParen:
+		return nil, false, p.errAt(t, "unbalanced closing parenthesis")
+	case tokEOF:
+		return nil, false, p.errAt(t, "the query ends where a clause is expected")
 	}
-	for _, name := range req.Initiatives {
-		t := query.NewTermQuery(name)
-		t.SetField(FieldInitiative)
-		out = append(out, t)
-	}
-	return out
+	return nil, false, p.errAt(t, "unexpected "+t.text)
 }
 
-// dateRange matches doc_date within [after, before], whole days, either
-// end open when zero.
-func dateRange(after, before corpus.Date) query.Query {
-	inclusive := true
-	q := query.NewDateRangeInclusiveQuery(timeOrZero(after, dayStart), timeOrZero(before, dayEnd), &inclusive, &inclusive)
-	q.SetField(FieldDocDate)
-	return q
-}
-
-// timeOrZero converts d with conv, or returns the zero time (an open end
-// for bleve) for the zero Date.
-func timeOrZero(d corpus.Date, conv func(corpus.Date) time.Time) time.Time {
-	if d.IsZero() {
-		return time.Time{}
+func (p *parser) phrase(t tok, field string) (node, bool, error) {
+	if t.text == "" {
+		return nil, false, p.errAt(t, "empty quotation")
 	}
-	return conv(d)
+	return &termNode{raw: t.text, phrase: true, field: field}, false, nil
 }

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/pipeline/segment"
 )
@@ -33,9 +31,6 @@ func TestMain(m *testing.M) {
 
 // testAnalyzer cuts without kept words.
 func testAnalyzer() Analyzer { return Analyzer{Jieba: testJieba} }
-
-// tokenize is the token stream testAnalyzer gives text.
-func tokenize(text string) analysis.TokenStream { return tokenStream(testAnalyzer().Tokens(text)) }
 
 // readDoc reads a fixture: an optional front matter between "---" lines
 // (title, date as YYYY[-MM[-DD]], initiative repeated), then the text.

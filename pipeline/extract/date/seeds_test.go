@@ -13,7 +13,6 @@ import (
 	"github.com/baogao/baogao/corpus/corpustest"
 )
 
-
 func TestSeeds(t *testing.T) {
 	_, texts := corpustest.Seeds(t)
 	e := New()

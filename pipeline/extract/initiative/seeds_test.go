@@ -13,7 +13,6 @@ import (
 	"github.com/baogao/baogao/pipeline/normalize"
 )
 
-
 func TestSeeds(t *testing.T) {
 	names, texts := corpustest.Seeds(t)
 	e := New(Options{})

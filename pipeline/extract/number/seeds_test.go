@@ -13,7 +13,6 @@ import (
 	"github.com/baogao/baogao/corpus/corpustest"
 )
 
-
 func TestSeedFeatureCount(t *testing.T) {
 	_, texts := corpustest.Seeds(t)
 	text, ok := texts["000_50101eb0aab7898d.txt"]
