@@ -329,6 +329,38 @@ func TestSearchCommandLine(t *testing.T) {
 			t.Errorf("hit lacks key %q: %v", k, res.Hits[0])
 		}
 	}
+	for _, k := range []string{"initiative", "year", "month"} {
+		if _, ok := res.Facets[k]; !ok {
+			t.Errorf("facets lack %q: %v", k, res.Facets)
+		}
+	}
+	// A query that does not parse: exit 2 with the column of the error.
+	r = baogao(t, nil, "search", "-index", out, "义诊 AND (医院")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "column 8") {
+		t.Errorf("search with an unclosed parenthesis: exit %d, %q; want 2 naming column 8", r.code, r.stderr)
+	}
+	// Two outputs searched as one: the hits of both; -or widens.
+	out2 := filepath.Join(t.TempDir(), "out2")
+	if r := baogao(t, nil, "run", "-out", out2, "-progress", "none", sharedCorpus(t, "seeds")); r.code != exitOK {
+		t.Fatalf("run over the seeds: exit %d\n%s", r.code, r.stderr)
+	}
+	count := func(args ...string) int {
+		var res struct {
+			Total int `json:"total"`
+		}
+		r := baogao(t, nil, append([]string{"search", "-json", "-n", "0"}, args...)...)
+		if err := json.Unmarshal([]byte(r.stdout), &res); err != nil || r.code != exitOK {
+			t.Fatalf("search %v: exit %d, %v\n%s", args, r.code, err, r.stderr)
+		}
+		return res.Total
+	}
+	one, two := count("-index", out, "义诊"), count("-index", out2, "义诊")
+	if both := count("-index", out, "-index", out2, "义诊"); both != one+two || one == 0 || two == 0 {
+		t.Errorf("义诊: %d + %d hits in the two outputs, %d searched together", one, two, both)
+	}
+	if and, or := count("-index", out2, "义诊 急诊"), count("-index", out2, "-or", "义诊 急诊"); or < and {
+		t.Errorf("-or gives %d hits, fewer than the %d of AND", or, and)
+	}
 }
 
 func TestVersion(t *testing.T) {
