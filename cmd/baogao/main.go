@@ -31,6 +31,7 @@ Usage:
   baogao extract [flags] [FILE...]        print dates, numbers, initiatives and entities as JSON Lines
   baogao learn -out FILE [flags] PATH...  learn the initiative names a corpus quotes, with evidence, for run -lexicon
   baogao search -index DIR [flags] QUERY  search an index built by run
+  baogao serve [-addr HOST:PORT] OUT...   serve a search page and a JSON API over run outputs
   baogao eval -gold FILE.jsonl            score the extractors against annotated documents
   baogao problems [-json] OUT             list the problems of a run, grouped by reason
   baogao version                          print the version (also: baogao --version)
@@ -69,6 +70,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd = runExtract
 	case "search":
 		cmd = runSearch
+	case "serve":
+		cmd = runServe
 	case "eval":
 		cmd = runEval
 	case "learn":

@@ -4,6 +4,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -38,6 +39,10 @@ type docTable struct {
 	// Names.
 	Inits [][]uint32
 	Names []string
+	// Kinds are the kinds of mention the document has (date, person,
+	// ...), as indexes into KindNames.
+	Kinds     [][]uint8
+	KindNames []string
 	// TextWords and TitleWords count the words of each field: the field
 	// lengths of BM25.
 	TextWords, TitleWords []uint32
@@ -74,6 +79,19 @@ func (t *docTable) add(doc *corpus.Document, titleWords int, names map[string]ui
 		inits = append(inits, id)
 	}
 	t.Inits = append(t.Inits, inits)
+	var kinds []uint8
+	for _, m := range doc.Mentions {
+		k := slices.Index(t.KindNames, string(m.Kind))
+		if k < 0 {
+			k = len(t.KindNames)
+			t.KindNames = append(t.KindNames, string(m.Kind))
+		}
+		if !slices.Contains(kinds, uint8(k)) {
+			kinds = append(kinds, uint8(k))
+		}
+	}
+	slices.Sort(kinds)
+	t.Kinds = append(t.Kinds, kinds)
 	t.TextWords = append(t.TextWords, uint32(corpus.Words(doc.Tokens)))
 	t.TitleWords = append(t.TitleWords, uint32(titleWords))
 	return ord

@@ -47,6 +47,7 @@ type Index struct {
 	// textLen and titleLen are the total field lengths, for BM25's
 	// average.
 	textLen, titleLen uint64
+	byID              map[string]uint32 // document id → ordinal
 }
 
 // Open opens the index at dir for searching. Queries are cut by j keeping
@@ -127,7 +128,9 @@ func (ix *Index) load() error {
 	}
 	ix.all = roaring.New()
 	ix.all.AddRange(0, uint64(n))
+	ix.byID = make(map[string]uint32, n)
 	for ord := range n {
+		ix.byID[ix.docs.ID[ord]] = uint32(ord)
 		for _, id := range ix.docs.Inits[ord] {
 			name := ix.docs.Names[id]
 			b := ix.byInit[name]
@@ -173,6 +176,29 @@ func (ix *Index) Words() *segment.Words { return ix.an.Words }
 // initiative, as the run that built the index names it.
 func (ix *Index) Initiative(name string) string { return ix.inits.Name(name) }
 
+// Doc is one document as the index holds it.
+type Doc struct {
+	ID, Path, Title string
+	Date            corpus.Date
+	Text            string // as written; the target of mention offsets
+}
+
+// ErrNoDoc is returned by Document for an id the index does not hold.
+var ErrNoDoc = errors.New("no such document")
+
+// Document returns the document with the id, or ErrNoDoc.
+func (ix *Index) Document(id string) (Doc, error) {
+	ord, ok := ix.byID[id]
+	if !ok {
+		return Doc{}, fmt.Errorf("searchindex: %s: %w", id, ErrNoDoc)
+	}
+	text, _, err := ix.text(ord)
+	if err != nil {
+		return Doc{}, err
+	}
+	return Doc{ID: id, Path: ix.docs.Path[ord], Title: ix.docs.Title[ord], Date: unpackDate(ix.docs.Date[ord]), Text: text}, nil
+}
+
 // text returns the stored text of document ord and its repaired view
 // (the text itself when they are equal).
 func (ix *Index) text(ord uint32) (text, view string, err error) {
@@ -211,6 +237,9 @@ type Request struct {
 	// Initiatives keeps documents mentioning all of these initiatives
 	// (any written form: canonicalised as the index's run did).
 	Initiatives []string
+	// Kinds keeps documents with mentions of all of these kinds (date,
+	// number, initiative, org, person, place, ...).
+	Kinds []string
 	// Highlight is the snippet style: HighlightPlain (""), HighlightHTML
 	// or HighlightANSI.
 	Highlight string

@@ -370,3 +370,20 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+func TestKindFilter(t *testing.T) {
+	ix := buildIndex(t, []*corpus.Document{
+		{ID: "p", Path: "p", Text: "张伟主持义诊", Mentions: []corpus.Mention{{Kind: corpus.KindPerson, Span: corpus.Span{Start: 0, End: 6}, Value: "张伟"}}},
+		{ID: "n", Path: "n", Text: "义诊300人", Mentions: []corpus.Mention{{Kind: corpus.KindNumber, Span: corpus.Span{Start: 6, End: 10}, Value: "300"}}},
+		{ID: "x", Path: "x", Text: "义诊"},
+	})
+	for _, c := range []struct {
+		kinds []string
+		want  uint64
+	}{{nil, 3}, {[]string{"person"}, 1}, {[]string{"person", "number"}, 0}, {[]string{"number"}, 1}, {[]string{"toy"}, 0}} {
+		res, err := ix.Search(context.Background(), Request{Query: "义诊", Kinds: c.kinds})
+		if err != nil || res.Total != c.want {
+			t.Errorf("Search(义诊, kinds %v) = %v, %v; want %d", c.kinds, res, err, c.want)
+		}
+	}
+}

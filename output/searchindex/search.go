@@ -173,6 +173,19 @@ func (ix *Index) filter(req Request) (*roaring.Bitmap, error) {
 		}
 		out.And(dates)
 	}
+	for _, kind := range req.Kinds {
+		k := slices.Index(ix.docs.KindNames, kind)
+		if k < 0 {
+			return roaring.New(), nil
+		}
+		with := roaring.New()
+		for ord, ks := range ix.docs.Kinds {
+			if slices.Contains(ks, uint8(k)) {
+				with.Add(uint32(ord))
+			}
+		}
+		out.And(with)
+	}
 	for _, name := range req.Initiatives {
 		b := ix.byInit[ix.Initiative(name)]
 		if b == nil {
