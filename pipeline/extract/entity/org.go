@@ -20,6 +20,9 @@ var orgSuffixes = []string{
 	"中央", "市委", "县委", "省委", "区委", "常委会", "政治局", "书记处", "军区", "部队", "舰队",
 	"通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
 	"女篮", "男篮", "女排", "男排", "女足", "男足",
+	"足协", "科协", "作协", "文联", "妇联", "侨联", "残联", "青联", "学联", "工商联", "消协", "记协", "美协", "书协", "体协",
+	"推广站", "防疫站", "气象站", "工作站", "水文站", "农技站", "兽医站", "观测站", "监测站", "检查站", "保护站", "管理站",
+	"附中", "附小", "有限公司", "有限责任公司", "股份公司",
 	"局", "厅", "部", "署", "委", "办", "社", "队", "厂", "所", "院", "系", "党", "团", "处",
 }
 
@@ -31,7 +34,7 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
 	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
 	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
-	"部署", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
+	"部署", "当局", "男队", "女队", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
 	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
 
 // notOrgs are words jieba tags nt that name no organisation.
@@ -51,6 +54,11 @@ func orgStart(t corpus.Token) bool {
 		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯")
 	case "nr":
 		return hanLen(t.Term) >= 2 && hanLen(t.Term) <= 3 && !notNames[t.Term]
+	}
+	if team(t.Term) {
+		return true // 申花队/n, 雅琪队/x
+	}
+	switch t.POS {
 	case "n", "vn":
 		return strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省") ||
 			orgPrefixes[t.Term] || ministry(t)
@@ -71,8 +79,14 @@ func orgPart(t corpus.Token) bool {
 	switch t.POS {
 	case "nt":
 		return hanLen(t.Term) <= 12 // 中央政治局常委/nt, 联合国开发计划署/nt
-	case "ns", "nz", "n", "vn", "b", "j", "m", "ng", "nrt", "an":
+	case "m":
+		return ordinal(t.Term) // 第一/m 中学, not 一位/m 农村 党支部
+	case "ns", "nz", "n", "vn", "b", "j", "ng", "nrt", "an":
 		return hanLen(t.Term) <= 6
+	case "l":
+		return hanLen(t.Term) <= 4 && orgName(t.Term) // 交流中心/l
+	case "s":
+		return numberedSchool(t.Term) // 一中/s
 	case "nr", "x":
 		return hanLen(t.Term) <= 4 && !notNames[t.Term]
 	}
@@ -81,6 +95,21 @@ func orgPart(t corpus.Token) bool {
 		return true
 	}
 	return false
+}
+
+// ordinal reports a numeral or an ordinal (第一, 十一, 101): part of
+// names of schools and hospitals (第一中学, 101中学), unlike a numeral
+// with a measure word (一位).
+func ordinal(w string) bool {
+	w = strings.TrimPrefix(w, "第")
+	return w != "" && strings.Trim(w, "一二三四五六七八九十百零〇0123456789") == ""
+}
+
+// numberedSchool reports a school named by its number, as cities name
+// their secondary and primary schools (一中, 十一中, 二小, 四十七中).
+func numberedSchool(w string) bool {
+	last := lastRune(w)
+	return (last == '中' || last == '小') && hanLen(w) >= 2 && ordinal(strings.TrimSuffix(w, string(last)))
 }
 
 // maxOrgWords bounds an organisation name: 中国/驻/法国/斯特拉斯堡/总领事馆
@@ -113,12 +142,15 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		if end >= 0 && !subUnit(tags[k]) {
 			break // 中国女篮/nt 再负 美国队: a second name starts, not a sub-unit
 		}
+		if k > i && end < 0 && restarts(tags[k-1], tags[k]) {
+			break // 法国/ns 足坛/n 劲旅/n 波尔多/ns 队: a description, then the name
+		}
 		w := tags[k].Term
 		if cut := trimRole(w); cut != w && orgName(cut) {
 			end, endAt = k, tags[k].Span.Start+len(cut)
 			break // a role ends the name
 		}
-		if orgName(w) || k > i && orgSuffixSet.has(w) && !notOrgEndingSet.has(w) {
+		if orgName(w) || k > i && orgSuffixSet.has(w) && !notOrgEndingSet.has(w) || k == i && (ntName(tags[k]) || team(w)) {
 			end, endAt = k, tags[k].Span.End
 		}
 	}
@@ -135,20 +167,103 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	if end == i {
 		w := text[tags[i].Span.Start:endAt]
 		nz := tags[i].POS == "nz" && hanLen(w) >= 3 // 万达队/nz
-		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) || notOrgs[w] || hanLen(w) < 2 {
+		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) && !team(w) || notOrgs[w] || hanLen(w) < 2 {
 			return corpus.Mention{}, 0, false
 		}
 	}
-	span := corpus.Span{Start: tags[i].Span.Start, End: endAt}
+	if endAt == tags[end].Span.End && end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && tags[end+1].Term == "人" {
+		return corpus.Mention{}, 0, false // 中国共产党人: the party's members, not the party
+	}
+	span := corpus.Span{Start: tags[i].Span.Start + ordinalPrefix(tags[i]), End: endAt}
 	name := text[span.Start:span.End]
-	if hanLen(name) < 2 || notOrgs[name] {
+	if hanLen(name) < 2 || notOrgs[name] || orgSuffixWord[name] {
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindOrg, Span: span, Value: OrgCanonical(name), Rule: "org/suffix"}, end - i + 1, true
 }
 
-// The suffix lists as sets, for the tests at every word.
+// ntName reports a word jieba tags nt that names an organisation without
+// one of the suffixes (联合国, 解放军, 中国移动, 九届全国人大): jieba's
+// dictionary also tags nt disciplines (天文学), meetings (音乐会), zones and
+// buildings (开发区, 北京站, 美术馆) and plain words (国际化), which their
+// last character gives away.
+func ntName(t corpus.Token) bool {
+	return t.POS == "nt" && hanLen(t.Term) >= 2 && hanLen(t.Term) == runeCount(t.Term) && !notOrgs[t.Term] &&
+		!notOrgEndingSet.has(t.Term) && !strings.ContainsRune(ntNotNames, lastRune(t.Term))
+}
+
+// ntNotNames end nt words that name no organisation: disciplines (学),
+// processes (化), meetings and fairs (会; the listed suffixes 协会, 委员会 …
+// are tested first), things (物, 品, 车, 器, 机, 药), places and buildings
+// (区, 站, 堂, 路, 场, 馆, 园, 街, 城), newspapers (报, which the PFR
+// annotation does not count) and states (国: 交战国, 超级大国; 联合国 is
+// listed).
+const ntNotNames = "学化会物品车器机药区站堂路场馆园街城报国心网业论性度期力权法率展店省府山河湖海江岛桥"
+
+// ordinalPrefix returns the bytes of a congress number jieba glues to an
+// organisation (九届全国人大, 第十届全国人大): the ordinal is no part of
+// the name.
+func ordinalPrefix(t corpus.Token) int {
+	w := strings.TrimPrefix(t.Term, "第")
+	k := strings.IndexRune(w, '届')
+	if k <= 0 || strings.Trim(w[:k], "一二三四五六七八九十百") != "" || hanLen(w[k:]) < 3 {
+		return 0
+	}
+	return len(t.Term) - len(w) + k + len("届")
+}
+
+// team reports a word made of a club or place name and 队 (申花队,
+// 波尔多队): a team, unless what comes before 队 names a kind of team
+// (国家队, 篮球队, 医疗队, 男队) rather than one.
+func team(w string) bool {
+	name, ok := strings.CutSuffix(w, "队")
+	if !ok || hanLen(name) < 2 || hanLen(name) > 6 || hanLen(w) != runeCount(w) || notOrgEndingSet.has(w) || hasNumeral(name) {
+		return false
+	}
+	if strings.HasSuffix(name, "球") || kindsOfTeam[name] {
+		return false
+	}
+	for _, k := range teamKindEndings {
+		if strings.HasSuffix(name, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// kindsOfTeam are the words before 队 that name a kind of team, not one:
+// 国家队 (the national team), 工作队 (a work team), 冠军队 (the champion).
+var kindsOfTeam = set(strings.Fields(`
+国家 工作 消防 施工 医疗 突击 少先 生产 游击 冠军 亚军 主场 客场 巡逻 护卫 仪仗 宣传 考察 探险 救援 搜救
+科考 志愿 服务 演出 文艺 舞蹈 合唱 代表 集训 预备 后备 种子 甲级 乙级 青年 少年 国奥 联合 中国 地方 专业
+职业 业余 妇女 民兵 武装 工程 勘探 地质 测绘 运输 抢险 维修 安装 打捞 护林 巡防 执法 稽查 侦察 特种 应急
+`)...)
+
+// teamKindEndings end the kinds of team: 男队 and 女队 (the men's and
+// women's side of a country), 车队, 船队, 舰队, 乐队, 梯队, 军队, 部队.
+var teamKindEndings = []string{"男", "女", "车", "船", "舰", "乐", "梯", "军", "部", "团", "分", "小", "大", "中", "支", "本", "该", "全", "各", "两", "强", "弱", "主", "客"}
+
+// restarts reports whether an organisation name cannot run from word a
+// into word b: a common noun before a proper name describes what follows
+// (足坛/n 劲旅/n 波尔多/ns 队: the strong side of French football,
+// Bordeaux), it does not begin the name.
+func restarts(a, b corpus.Token) bool {
+	switch b.POS {
+	case "ns", "nz", "nrt":
+	case "nr":
+		if !hasSurname(b.Term) {
+			return false // 经济/n 亚太/nr 委员会: jieba's name tag on a common word
+		}
+	default:
+		return false
+	}
+	return a.POS == "n" && hanLen(a.Term) >= 2 && !orgPrefixes[a.Term] && !orgSuffixSet.has(a.Term)
+}
+
+// The suffix lists as sets, for the tests at every word; a suffix alone
+// (推广站/nz, 有限公司) names a kind of organisation, not one.
 var (
+	orgSuffixWord    = set(orgSuffixes...)
 	orgSuffixSet     = newSuffixSet(orgSuffixes)
 	notOrgEndingSet  = newSuffixSet(notOrgEndings)
 	ministrySuffixes = newSuffixSet([]string{"部", "局", "署", "厅", "委员会"})
@@ -167,6 +282,16 @@ func subUnit(t corpus.Token) bool {
 	if t.Term == "附属" || t.Term == "直属" {
 		return true // 医科大学附属医院
 	}
+	if orgName(t.Term) && hanLen(t.Term) == runeCount(t.Term) {
+		switch {
+		case hanLen(t.Term) <= 3 && strings.ContainsRune("部局厅处司室办科", lastRune(t.Term)):
+			return true // 省委/nt 宣传部/nr, 联邦政府/nt 财政部/nt: a department, whatever its tag
+		case strings.HasPrefix(t.Term, "分") || strings.HasPrefix(t.Term, "支"):
+			return true // 中国银行/nt 分行/nt
+		case t.POS == "ns" || t.POS == "j":
+			return hanLen(t.Term) <= 3 // 中央/n 工艺/n 美院/ns
+		}
+	}
 	switch t.POS {
 	case "n", "vn", "ng", "b", "m":
 		return true
@@ -177,7 +302,7 @@ func subUnit(t corpus.Token) bool {
 // orgName reports whether a word, by its ending, can end an organisation
 // name.
 func orgName(w string) bool {
-	return orgSuffixSet.has(w) && !notOrgEndingSet.has(w) && !notOrgs[w]
+	return orgSuffixSet.has(w) && !notOrgEndingSet.has(w) && !notOrgs[w] || numberedSchool(w)
 }
 
 // orgRoles are titles jieba glues to an organisation (中央政治局常委).
@@ -263,6 +388,7 @@ var orgAliases = map[string]string{
 	"中共中央办公厅":    "中共中央办公厅",
 	"国务院新闻办公室":   "国务院新闻办公室",
 	"中国人民银行":     "中国人民银行",
+	"联合国":        "联合国",
 }
 
 // nationalOrgs are full names of national bodies that jieba cuts at a

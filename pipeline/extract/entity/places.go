@@ -112,7 +112,9 @@ func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) 
 // facilities end names of buildings and sites, which the PFR annotation
 // and researchers treat as places: 玉溪博物馆, 乐天宾馆, 北京工人体育场.
 var facilities = []string{"博物馆", "纪念馆", "宾馆", "饭店", "酒店", "体育场", "体育馆", "火车站",
-	"机场", "广场", "公园", "陵园", "大厦", "大桥"}
+	"机场", "广场", "公园", "陵园", "大厦", "大桥",
+	"网球中心", "体育中心", "博览中心", "展览中心", "会展中心", "会议中心", "购物中心", "游泳馆", "展览馆",
+	"球场", "高尔夫球场", "网球场", "大剧院", "剧院", "音乐厅", "大礼堂", "会堂"}
 
 var facilitySet = newSuffixSet(facilities)
 
@@ -128,7 +130,7 @@ func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 		if k > i && (!adjacent(tags[k-1], tags[k]) || hanLen(tags[k].Term) != runeCount(tags[k].Term)) {
 			break
 		}
-		if facilitySet.has(tags[k].Term) && (k > i || t.POS == "ns") {
+		if facilitySet.has(text[t.Span.Start:tags[k].Span.End]) && (k > i || t.POS == "ns") {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: "place/facility"}, k - i + 1, true
 		}
