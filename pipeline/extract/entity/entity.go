@@ -31,6 +31,7 @@ func Extract(text string, tags []corpus.Token) []corpus.Mention {
 			m, n, ok = place(text, tags, i)
 		}
 		if !ok {
+			out = append(out, wordPlaces(text, tags[i])...)
 			i++
 			continue
 		}

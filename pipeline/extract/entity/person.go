@@ -19,6 +19,11 @@ var roles = []string{
 	"校长", "总统", "副总统", "首相", "外长", "大使", "秘书长", "委员长", "国务委员", "总干事",
 	"董事长", "理事长", "总经理", "经理", "负责人", "博士", "先生", "女士", "同志", "教练", "主教练",
 	"议长", "国王", "亲王", "王储", "省长", "州长", "参赞", "领事", "特使", "代表",
+	"外相", "藏相", "大臣", "社长", "会长", "总裁", "行长", "主帅", "知事", "议员", "参议员", "众议员",
+	"将军", "司令", "司令员", "政委", "发言人", "主编", "总编辑", "作家", "诗人", "画家", "演员", "导演",
+	"歌手", "运动员", "选手", "队员", "球员", "棋手", "老师", "厂长", "村长", "支书", "党支书", "工程师",
+	"研究员", "院士", "律师", "法官", "民警", "教练员", "领队", "团长", "组长", "馆长", "所长", "行长",
+	"夫人", "小姐", "大使衔", "首席代表", "总监", "主任委员", "审判长", "检察长", "庭长", "参谋长",
 }
 
 // bylineRoles are written before a name only: 日讯记者汪大昭 puts 记者
@@ -46,7 +51,7 @@ const (
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
 
 // notNameEndings end words jieba may tag nr that name things, not people.
-const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡性率生员们家者界"
+const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡性率生员们家者界乡镇村县"
 
 // notNameStarts begin words that follow a role but are no names (主席此访,
 // 书记本人).
@@ -61,7 +66,7 @@ var notNames = set(strings.Fields(`
 宋体 唐装 高度 高端 高峰 高效 高考 高校 高铁 万岁 于是 江山 江河 石油 金融 金牌 金额 余额
 吕剧 胡同 胡须 苏醒 魏碑 钟表 钟声 彭湃 罗盘 罗列 曹操 潘多拉 谢谢 谢幕 许多 许可 何时 何况
 何等 何必 孙子 郑重 包括 程序 程度 康复 康乐 安康 丁香 毛病 毛巾 邵阳 龚滩 叶片
-林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别
+林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别 多达
 `)...)
 
 // speechVerbs after a name show it is a person (刘女士说, 张三表示).
@@ -99,7 +104,7 @@ func isTranslit(w string) bool {
 
 // gluedAfterName are characters jieba's unknown words carry after a
 // name: a photo credit (摄), a conjunction or a verb.
-const gluedAfterName = "摄及等说于在和与称将是也"
+const gluedAfterName = "摄及等说于在和与称将是也以"
 
 // mostlyTranslit reports an unknown or transliterated word of two or
 // more characters most of which are transliteration characters (谢年科/x
@@ -176,6 +181,9 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if n != runeCount(t.Term) || notNames[t.Term] || gazetteer[t.Term] {
 		return corpus.Mention{}, 0, false
 	}
+	if m, k, ok := japaneseName(text, tags, i); ok {
+		return m, k, true
+	}
 	if n == 1 {
 		if m, k, ok := splitName(text, tags, i); ok {
 			return m, k, true
@@ -186,7 +194,10 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return aloneName(text, tags, i)
 	}
 	if !strings.HasPrefix(t.POS, "nr") && t.POS != "x" && !isTranslit(t.Term) {
-		return corpus.Mention{}, 0, false // the common case: no name tag, no foreign name
+		return roleName(text, tags, i) // the common case: no name tag, no foreign name
+	}
+	if isTranslit(t.Term) && foreignThing(tags, i) {
+		return corpus.Mention{}, 0, false // 四亿/m 图格里克 (a currency), 阿尔卡特/nrt 杯 (a sponsor's cup)
 	}
 	if isTranslit(t.Term) && translitPlace(t.Term) {
 		return corpus.Mention{}, 0, false // 库尔斯克, 波克罗夫斯克: Russian and Ukrainian towns
@@ -198,7 +209,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	// (习近平总书记, 王毅外长).
 	role := ""
 	if i > 0 && adjacent(tags[i-1], t) {
-		role = roleOf(tags[i-1].Term)
+		role = roleBefore(tags[i-1].Term)
 	}
 	if role == "" && i+1 < len(tags) && adjacent(t, tags[i+1]) && !placeLike(t.Term) {
 		if r := roleOf(tags[i+1].Term); !bylineRoles[r] {
@@ -235,6 +246,10 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return corpus.Mention{}, 0, false
 	}
 	switch {
+	case t.POS == "x" && n == 2 && surname && i+1 < len(tags) && adjacent(t, tags[i+1]) && givenChar(tags[i+1]):
+		// A three-character name jieba cut after two: 王成/x 喜/v.
+		m, _, ok := mention(corpus.Span{Start: t.Span.Start, End: tags[i+1].Span.End}, "person/x")
+		return m, 2, ok
 	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks):
 		return mention(t.Span, "person/nr+context")
 	case t.POS == "nrfg" && n <= 4 && (n > 2 || surname):
@@ -247,20 +262,158 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return mention(t.Span, "person/nr")
 	case t.POS == "nr" && n >= 3 && isTranslit(t.Term) && !placeLike(t.Term) && !followedBySuffix(tags, i):
 		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
-	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleOf(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
+	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleBefore(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
 		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
 	case t.POS == "x" && n <= 3 && role != "":
 		return mention(t.Span, "person/role")
 	case t.POS == "x" && n <= 3 && speaks:
 		return mention(t.Span, "person/speech")
-	case t.POS == "x" && n == 2 && surname && i+1 < len(tags) && adjacent(t, tags[i+1]) && givenChar(tags[i+1]):
-		// A three-character name jieba cut after two: 王成/x 喜/v.
-		m, _, ok := mention(corpus.Span{Start: t.Span.Start, End: tags[i+1].Span.End}, "person/x")
-		return m, 2, ok
 	case t.POS == "x" && n <= 3 && surname:
 		return mention(t.Span, "person/x")
 	}
 	return corpus.Mention{}, 0, false
+}
+
+// roleName reads a Chinese name jieba tagged as a common word, a
+// numeral or a place (代总理/n 金钟泌/n, 记者/n 许立群/m): two or three
+// characters starting with a surname, right after a role and before a
+// break, a function word or a verb.
+func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	if i == 0 || !adjacent(tags[i-1], t) || !hasSurname(t.Term) || hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
+		hasNumeral(t.Term[len(string(firstRune(t.Term))):]) || strings.ContainsRune(notNameEndings, lastRune(t.Term)) {
+		return corpus.Mention{}, 0, false
+	}
+	switch t.POS {
+	case "n", "nz", "m", "j", "ns", "ng":
+	default:
+		return corpus.Mention{}, 0, false
+	}
+	role := roleBefore(tags[i-1].Term)
+	if role == "" {
+		return corpus.Mention{}, 0, false
+	}
+	if i+1 < len(tags) && adjacent(t, tags[i+1]) {
+		next := tags[i+1]
+		if !functionWord(next.POS) && next.POS != "v" && !speechVerbs[next.Term] && next.POS != "t" {
+			return corpus.Mention{}, 0, false
+		}
+	}
+	return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: t.Term, Noun: role, Rule: "person/role"}, 1, true
+}
+
+// foreignThing reports a transliterated word that names a thing, not a
+// person: after a number it is a currency or a unit (四亿/m 图格里克),
+// before 杯, 号 or 计划 a cup, a ship or a programme (阿波罗 计划).
+func foreignThing(tags []corpus.Token, i int) bool {
+	if i > 0 && adjacent(tags[i-1], tags[i]) && tags[i-1].POS == "m" {
+		return true
+	}
+	if i+1 < len(tags) && adjacent(tags[i], tags[i+1]) {
+		next := tags[i+1]
+		if next.POS == "m" && !dateAfter(tags, i+1) || strings.HasPrefix(next.Term, "杯") || strings.HasPrefix(next.Term, "号") || next.Term == "计划" ||
+			next.Term == "公司" || next.Term == "集团" || next.Term == "大区" || next.Term == "地区" {
+			return true
+		}
+	}
+	return false
+}
+
+// japaneseSurnames are common Japanese family names that are not also
+// Chinese words or places (中山, 和田, 山下, 丰田 are left out). jieba
+// tags Japanese names as anything (桥本龙太郎/n, 村山富市/ns) or cuts them
+// after the surname (铃木/nr 一郎/x, 田中/nr 真/d 纪子/n).
+var japaneseSurnames = newSuffixSet(strings.Fields(`
+佐藤 铃木 高桥 田中 渡边 伊藤 山本 中村 小林 加藤 吉田 山田 佐佐木 山口 松本 井上 木村 清水 山崎
+森田 池田 桥本 石川 前田 藤田 小川 冈田 后藤 长谷川 石井 村上 近藤 坂本 远藤 青木 藤井 西村 福田
+三浦 藤原 冈本 松田 中野 小野 田村 竹内 柴田 酒井 工藤 横山 宫本 内田 高木 安藤 岛田 谷口 丸山
+今井 河野 藤本 村田 武田 上野 杉山 增田 大塚 菅原 久保 松井 岩崎 樱井 野口 松尾 菊地 野村 渡部
+小渊 村山 细川 羽田 宫泽 竹下 海部 中曾根 鸠山 安倍 麻生 小泉 野田 岸田 高村 奥田 小泽 土井 黑泽
+盛田 稻盛 川端 东条 吉野 桥龙 堤 小仓 片山 宇野 三木 佐川 中岛 北岛 浅井 永野 长野 大平
+`))
+
+// japaneseName reads a Japanese name at tags[i]: a word starting with a
+// listed surname and three to five characters long, or the surname alone
+// followed by one or two words of a given name (one to three characters)
+// before a break, a function word, a verb or a role.
+func japaneseName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	sn := japaneseSurname(t.Term)
+	if sn == "" || hanLen(t.Term) != runeCount(t.Term) {
+		return corpus.Mention{}, 0, false
+	}
+	end := i
+	if t.Term == sn {
+		given := 0
+		for k := i + 1; k < len(tags) && k <= i+2 && adjacent(tags[k-1], tags[k]); k++ {
+			w := tags[k].Term
+			if hanLen(w) != runeCount(w) || functionWord(tags[k].POS) || tags[k].POS == "v" || roleOf(w) != "" || speechVerbs[w] {
+				break
+			}
+			given += runeCount(w)
+			end = k
+		}
+		if given == 0 || given > 3 {
+			return corpus.Mention{}, 0, false
+		}
+	}
+	span := corpus.Span{Start: t.Span.Start, End: tags[end].Span.End}
+	w := text[span.Start:span.End]
+	n := runeCount(w)
+	if n < 3 || n > 5 || isSuffixWord(string(lastRune(w))) || orgName(w) || strings.ContainsRune(notNameEndings, lastRune(w)) {
+		return corpus.Mention{}, 0, false
+	}
+	if end+1 < len(tags) && adjacent(tags[end], tags[end+1]) {
+		next := tags[end+1]
+		if !functionWord(next.POS) && next.POS != "v" && roleOf(next.Term) == "" && !speechVerbs[next.Term] && next.POS != "m" && next.POS != "t" {
+			return corpus.Mention{}, 0, false
+		}
+	}
+	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/japanese"}, end - i + 1, true
+}
+
+// japaneseSurname returns the listed Japanese surname w starts with, or "".
+func japaneseSurname(w string) string {
+	for _, n := range []int{3, 2, 1} {
+		if p := prefixRunes(w, n); p != "" && japaneseSurnameSet[p] {
+			return p
+		}
+	}
+	return ""
+}
+
+var japaneseSurnameSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ws := range japaneseSurnames {
+		for _, w := range ws {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// prefixRunes returns the first n runes of w, or "" when w is shorter.
+func prefixRunes(w string, n int) string {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(w) {
+			return ""
+		}
+		_, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+	}
+	return w[:i]
+}
+
+// dateAfter reports whether the number at tags[k] is a day or a month
+// (阿拉法特 29/m 日: Arafat on the 29th), not the number of a thing
+// (阿波罗 17: Apollo 17).
+func dateAfter(tags []corpus.Token, k int) bool {
+	if k+1 >= len(tags) || !adjacent(tags[k], tags[k+1]) {
+		return false
+	}
+	w := tags[k+1].Term
+	return strings.HasPrefix(w, "日") || strings.HasPrefix(w, "月") || strings.HasPrefix(w, "年")
 }
 
 // givenChar reports a one-character word that can end a given name:
@@ -278,7 +431,7 @@ func givenChar(t corpus.Token) bool {
 
 // notGivenNames are characters that end a two-character unknown word
 // without making it a name.
-const notGivenNames = "时为中把人了的在是后前里上下和与对向从被给让又也都就才"
+const notGivenNames = "时为中把人了的在是后前里上下和与对向从被给让又也都就才着过得地"
 
 // translitRun reads a foreign name that jieba cut into pieces (阿克/nrt
 // 谢年科/x, 赫里斯/nr 坚科/x): adjacent words of transliteration
@@ -299,6 +452,9 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 		end = k
 	}
 	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
+	if g, ok := gluedTail(tags, end); ok {
+		span.End = g // 克莱/nrt 塞斯/nrt 基以/x: the name ends before 以 (by)
+	}
 	w := text[span.Start:span.End]
 	if end > i && (translitPlace(w) || gazetteer[w]) {
 		// 波克罗/夫斯/克: a town jieba cut apart is one place, not three names.
@@ -308,6 +464,22 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
+}
+
+// gluedTail returns where a foreign name ends inside the unknown word
+// after tags[end] when that word is the name's last syllables with a
+// preposition or conjunction glued on (基以/x, 斯基和/x).
+func gluedTail(tags []corpus.Token, end int) (int, bool) {
+	if end+1 >= len(tags) || !adjacent(tags[end], tags[end+1]) || tags[end+1].POS != "x" {
+		return 0, false
+	}
+	w := tags[end+1].Term
+	last := lastRune(w)
+	body := strings.TrimSuffix(w, string(last))
+	if body == "" || !isTranslit(body) || !strings.ContainsRune(gluedAfterName, last) {
+		return 0, false
+	}
+	return tags[end+1].Span.Start + len(body), true
 }
 
 // functionWord reports the tags of words that follow a name but never
@@ -348,6 +520,18 @@ func translitPlace(w string) bool {
 // suffix: 阿尔泰/nr 省 is a place.
 func followedBySuffix(tags []corpus.Token, i int) bool {
 	return i+1 < len(tags) && adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term)
+}
+
+// afterNameRoles follow a name and never precede it (杨振宁先生, 李女士):
+// the word after 先生 is what he did (先生/n 有言/x), not his name.
+var afterNameRoles = set("先生", "女士", "同志", "小姐", "夫人")
+
+// roleBefore returns the role a word written before a name ends with, or "".
+func roleBefore(w string) string {
+	if r := roleOf(w); !afterNameRoles[r] {
+		return r
+	}
+	return ""
 }
 
 // roleOf returns the role a word ends with (医院院长 → 院长), or "".
@@ -406,10 +590,18 @@ func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 // or between a role and a speech verb.
 func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if t.POS != "nr" || runeCount(t.Term) != 1 || !surnameRunes[firstRune(t.Term)] {
+	if runeCount(t.Term) != 1 || !surnameRunes[firstRune(t.Term)] {
 		return corpus.Mention{}, 0, false
 	}
-	left := i == 0 || !adjacent(tags[i-1], t) || roleOf(tags[i-1].Term) != ""
+	// jieba tags the surname nr when it sees a name it cannot join; a
+	// surname tagged otherwise (刘/zg 文光/n, 韩/j 振国/ns) needs a role or
+	// a break before it.
+	named := t.POS == "nr"
+	if !named && !strings.ContainsRune(coreSurnames, firstRune(t.Term)) {
+		return corpus.Mention{}, 0, false
+	}
+	left := i == 0 || !adjacent(tags[i-1], t) || roleBefore(tags[i-1].Term) != "" ||
+		named && (functionWord(tags[i-1].POS) || tags[i-1].POS == "r" || hanLen(tags[i-1].Term) >= 2 && !bylineRoles[tags[i-1].Term])
 	if !left {
 		return corpus.Mention{}, 0, false
 	}
@@ -421,7 +613,7 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			break
 		}
 		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
-			functionWord(tags[k+1].POS)
+			functionWord(tags[k+1].POS) || tags[k+1].POS == "r"
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/split"}, k - i + 1, true

@@ -88,6 +88,9 @@ func placeLike(w string) bool {
 func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
 	n := hanLen(t.Term)
+	if t.POS == "ns" && wordPlaces(text, t) != nil {
+		return corpus.Mention{}, 0, false // 中国台北/ns, 美洲国家/ns: Extract takes the places inside
+	}
 	rule := ""
 	switch {
 	case gazetteer[t.Term]:
@@ -108,6 +111,62 @@ func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) 
 	span := corpus.Span{Start: t.Span.Start, End: tags[end].Span.End}
 	return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: rule}, end - i + 1, true
 }
+
+// wordPlaces reads places at the start of a word jieba did not cut
+// (德国总理/nr, 英国首相/nz, 延安精神/nr, 中国台北/ns): the PFR annotation
+// and researchers count the country in "the German chancellor". A word
+// that is two listed places (中国台北) gives both; the full name of a
+// state (越南社会主义共和国) is one place.
+func wordPlaces(text string, t corpus.Token) []corpus.Mention {
+	if hanLen(t.Term) != runeCount(t.Term) || gazetteer[t.Term] {
+		return nil
+	}
+	g := ""
+	for _, n := range []int{5, 4, 3, 2} {
+		if p := prefixRunes(t.Term, n); p != "" && p != t.Term && gazetteer[p] && !ambiguousPrefix[p] {
+			g = p
+			break
+		}
+	}
+	if g == "" {
+		return nil
+	}
+	rest := t.Term[len(g):]
+	at := func(start int, w, rule string) corpus.Mention {
+		span := corpus.Span{Start: start, End: start + len(w)}
+		return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: rule}
+	}
+	if gazetteer[rest] {
+		return []corpus.Mention{at(t.Span.Start, g, "place/word"), at(t.Span.Start+len(g), rest, "place/word")}
+	}
+	if states.has(t.Term) {
+		span := t.Span // 越南社会主义共和国/nt: the state's full name is one place
+		return []corpus.Mention{{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: "place/word"}}
+	}
+	if !(placeHeads[rest] || roleOf(rest) == rest || rest == "站") || t.POS == "ns" && !placeHeads[rest] {
+		return nil
+	}
+	return []corpus.Mention{at(t.Span.Start, g, "place/word")}
+}
+
+// states end the full names of states (越南社会主义共和国, 大不列颠及北爱尔兰联合王国).
+var states = newSuffixSet([]string{"共和国", "王国", "联邦", "公国", "合众国", "酋长国"})
+
+// ambiguousPrefix are listed places that begin words about something
+// else: 北极熊 (the polar bear), 中东部 (the middle east of a country),
+// 阿拉伯语 (Arabic), 南极洲 is listed whole; 拉美 is an abbreviation, and
+// the PFR annotation counts no abbreviation as a place.
+var ambiguousPrefix = set("拉美", "北极", "南极", "中东", "阿拉伯", "加沙", "拉法", "尼斯", "黑山", "中亚", "东亚", "南亚",
+	"西亚", "北非", "东欧", "西欧", "北欧", "南欧", "加勒比")
+
+// placeHeads follow a place inside a word (美洲国家, 延安精神, 台湾当局):
+// the place's people, state, spirit and parts. With the roles (英国首相)
+// and 站 (北京站, the station of Beijing) they are the only rests taken:
+// a place glued to anything else is a word about its people, language or
+// goods (中国人, 英国式, 蒙古包).
+var placeHeads = set(strings.Fields(`
+国家 人民 政府 同胞 精神 方面 境内 全境 各地 沿海 当局 首都 西岸 东岸 南岸 北岸 沿岸 一带 边境 上空 海域 境外
+`)...)
 
 // facilities end names of buildings and sites, which the PFR annotation
 // and researchers treat as places: 玉溪博物馆, 乐天宾馆, 北京工人体育场.
