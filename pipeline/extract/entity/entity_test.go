@@ -102,6 +102,18 @@ func TestExtract(t *testing.T) {
 		{"sports centre is a place", []string{"在/p", "青山/ns", "网球/n", "中心/n", "举行/v"}, "[place:青山网球中心]"},
 		{"a suffix alone is no org", []string{"农技/n", "推广站/nz", "的/uj"}, "[]"},
 		{"a measure word breaks an org", []string{"青山县/ns", "一位/m", "农村/n", "党支部/j", "书记/n"}, "[place:青山县]"},
+		{"Japanese name in one word", []string{"首相/n", "桥本义雄/n", "说/v"}, "[person:桥本义雄]"},
+		{"Japanese name cut after the surname", []string{"铃木/nr", "春男/x", "在/p", "会上/t"}, "[person:铃木春男]"},
+		{"Japanese city is no name", []string{"松本市/ns", "的/uj"}, "[place:松本市]"},
+		{"name tagged as a numeral after a byline role", []string{"记者/n", "许卫群/m", "报道/v"}, "[person:许卫群(记者)]"},
+		{"name tagged as a noun after a title", []string{"代总理/n", "金德洙/n", "今天/t"}, "[person:金德洙(总理)]"},
+		{"what a gentleman did is no name", []string{"王明/nr", "先生/n", "有言/x", "在先/d"}, "[person:王明(先生)]"},
+		{"surname tagged otherwise after a break", []string{"，", "刘/zg", "文斌/n", "在/p"}, "[person:刘文斌]"},
+		{"surname tagged nr after a noun", []string{"女儿/n", "周/nr", "丽丽/z", "本该/d"}, "[person:周丽丽]"},
+		{"foreign name with a preposition glued on", []string{"最后/f", "克莱/nrt", "默斯/nrt", "基以/x", "2/x"}, "[person:克莱默斯基]"},
+		{"a currency after a number is no name", []string{"四亿/m", "图格里克/nrt"}, "[]"},
+		{"a name before a date is a name", []string{"主席/n", "阿拉法特/nrt", "29/m", "日/m"}, "[person:阿拉法特(主席)]"},
+		{"a verb with a surname-like first character", []string{"一只/m", "戴着/x", "一对/m"}, "[]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {
