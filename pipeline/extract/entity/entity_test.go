@@ -114,6 +114,16 @@ func TestExtract(t *testing.T) {
 		{"a currency after a number is no name", []string{"四亿/m", "图格里克/nrt"}, "[]"},
 		{"a name before a date is a name", []string{"主席/n", "阿拉法特/nrt", "29/m", "日/m"}, "[person:阿拉法特(主席)]"},
 		{"a verb with a surname-like first character", []string{"一只/m", "戴着/x", "一对/m"}, "[]"},
+		{"a river's bank is the river", []string{"从/p", "约旦河西岸/ns", "撤军/v"}, "[place:约旦河]"},
+		{"a prefecture is one place", []string{"青松/ns", "地区/n", "已/d"}, "[place:青松地区]"},
+		{"a region's abbreviation is no place", []string{"在/p", "亚太地区/ns", "的/uj"}, "[]"},
+		{"a township jieba tags as a name", []string{"去年/t", "杨柳乡/nr", "农民/n"}, "[place:杨柳乡]"},
+		{"a city tagged as a noun after its province", []string{"河南省/ns", "新野市/n", "的/uj"}, "[place:河南省 place:新野市]"},
+		{"a kind of county is no place", []string{"全省/n", "贫困县/n", "和/c", "示范村/nz"}, "[]"},
+		{"a village cut from its suffix", []string{"说/v", "柳树湾/n", "村/zg", "现有/b"}, "[place:柳树湾村]"},
+		{"a noun glued to a newspaper", []string{"法制/n", "日报社/nt", "记者/n"}, "[org:法制日报社]"},
+		{"a bank's branch in a city", []string{"交通银行/nt", "青山/ns", "分行/v", "行长/n"}, "[org:交通银行青山分行]"},
+		{"a country's parliament in one word", []string{"俄罗斯国家杜马/ns", "通过/v"}, "[org:俄罗斯国家杜马]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

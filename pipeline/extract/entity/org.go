@@ -18,7 +18,7 @@ var orgSuffixes = []string{
 	"党委", "党组", "支部", "总支", "公司", "集团", "协会", "学会", "日报", "报社", "法院", "法庭",
 	"银行", "组织", "国会", "议会", "联盟", "总署", "公署", "总会", "工会", "商会", "使团", "使馆",
 	"中央", "市委", "县委", "省委", "区委", "常委会", "政治局", "书记处", "军区", "部队", "舰队",
-	"通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
+	"红十字会", "杜马", "通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
 	"女篮", "男篮", "女排", "男排", "女足", "男足",
 	"足协", "科协", "作协", "文联", "妇联", "侨联", "残联", "青联", "学联", "工商联", "消协", "记协", "美协", "书协", "体协",
 	"推广站", "防疫站", "气象站", "工作站", "水文站", "农技站", "兽医站", "观测站", "监测站", "检查站", "保护站", "管理站",
@@ -57,6 +57,9 @@ func orgStart(t corpus.Token) bool {
 	}
 	if team(t.Term) {
 		return true // 申花队/n, 雅琪队/x
+	}
+	if placePrefixed(t.Term) {
+		return true // 俄罗斯国家杜马/ns
 	}
 	switch t.POS {
 	case "n", "vn":
@@ -97,6 +100,46 @@ func orgPart(t corpus.Token) bool {
 	return false
 }
 
+// paperTitle reports a common noun that jieba cut from the newspaper it
+// names (经济/n 日报社/nt, 法制/n 日报/n): the noun is the paper's title.
+func paperTitle(tags []corpus.Token, i int) bool {
+	if tags[i].POS != "n" || hanLen(tags[i].Term) != 2 || i+1 >= len(tags) || !adjacent(tags[i], tags[i+1]) {
+		return false
+	}
+	next := tags[i+1].Term
+	for _, p := range []string{"日报", "晚报", "时报", "周报"} {
+		if strings.HasPrefix(next, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrefixed reports a word made of a listed place and an organisation
+// name of two or more characters, whatever jieba's tag (俄罗斯国家杜马/ns,
+// 英国议会/ns): the place's body.
+func placePrefixed(w string) bool {
+	if hanLen(w) != runeCount(w) || !orgName(w) || runeCount(orgSuffixSet.match(w)) < 2 {
+		return false
+	}
+	for _, n := range []int{5, 4, 3, 2} {
+		if p := prefixRunes(w, n); p != "" && p != w && gazetteer[p] && !ambiguousPrefix[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// branchAt reports a place followed by a branch (上海/ns 分行/v, 海淀/ns
+// 分局/n) at tags[k], after an organisation's name.
+func branchAt(tags []corpus.Token, k int) bool {
+	if k+1 >= len(tags) || !adjacent(tags[k], tags[k+1]) || !placeWord(tags[k]) {
+		return false
+	}
+	b := tags[k+1].Term
+	return (strings.HasPrefix(b, "分") || strings.HasPrefix(b, "支")) && runeCount(b) <= 4 && (orgSuffixSet.has(b) || strings.HasSuffix(b, "行"))
+}
+
 // ordinal reports a numeral or an ordinal (第一, 十一, 101): part of
 // names of schools and hospitals (第一中学, 101中学), unlike a numeral
 // with a measure word (一位).
@@ -131,13 +174,18 @@ func org(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 
 // suffixOrg reads the organisation name by suffix for org.
 func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
-	if !orgStart(tags[i]) {
+	if !orgStart(tags[i]) && !paperTitle(tags, i) {
 		return corpus.Mention{}, 0, false
 	}
 	end, endAt := -1, 0
 	for k := i; k < len(tags) && k < i+maxOrgWords; k++ {
 		if k > i && (!adjacent(tags[k-1], tags[k]) || !orgPart(tags[k])) {
 			break
+		}
+		if end >= 0 && branchAt(tags, k) {
+			end, endAt = k+1, tags[k+1].Span.End
+			k++
+			continue // 交通银行/nt 上海/ns 分行/v: the bank's Shanghai branch
 		}
 		if end >= 0 && !subUnit(tags[k]) {
 			break // 中国女篮/nt 再负 美国队: a second name starts, not a sub-unit
@@ -167,7 +215,7 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	if end == i {
 		w := text[tags[i].Span.Start:endAt]
 		nz := tags[i].POS == "nz" && hanLen(w) >= 3 // 万达队/nz
-		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) && !team(w) || notOrgs[w] || hanLen(w) < 2 {
+		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) && !team(w) && !placePrefixed(w) || notOrgs[w] || hanLen(w) < 2 {
 			return corpus.Mention{}, 0, false
 		}
 	}

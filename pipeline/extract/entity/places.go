@@ -47,7 +47,7 @@ var gazetteer = set(strings.Fields(`
 华盛顿 纽约 洛杉矶 芝加哥 旧金山 休斯敦 波士顿 费城 西雅图 迈阿密 渥太华 多伦多 温哥华
 墨西哥城 哈瓦那 巴西利亚 里约热内卢 圣保罗 布宜诺斯艾利斯 圣地亚哥 利马 波哥大 加拉加斯
 堪培拉 悉尼 墨尔本 惠灵顿 顿涅茨克 卢甘斯克 哈尔科夫 扎波罗热 赫尔松 马里乌波尔 巴赫穆特 敖德萨
-库尔斯克 别尔哥罗德 阿夫杰耶夫卡 恰索夫亚尔 加沙 拉法 汗尤尼斯 约旦河西岸 戈兰高地 尼斯 里昂 马赛 慕尼黑 法兰克福 汉堡
+库尔斯克 别尔哥罗德 阿夫杰耶夫卡 恰索夫亚尔 加沙 拉法 汗尤尼斯 约旦河 戈兰高地 尼斯 里昂 马赛 慕尼黑 法兰克福 汉堡
 阿拉伯 米兰 威尼斯 巴塞罗那 鹿特丹 迪拜 新德里 班加罗尔 釜山 名古屋 横滨 札幌 冲绳
 `)...)
 
@@ -63,6 +63,13 @@ var notPlaces = set(strings.Fields(`
 东区 西区 南区 北区 中欧 英美 美德 上市 上门 上马 长达 高达 多达 爱国 台风 内河 河水 泉水
 平原 高原 山河 江海 冰海 沧桑 欢庆 喜庆 兴旺 安宁 福利 青春 深度 广度 庆典 嘉宾 朝野 华夏
 临海 沿海 内地 大关 大桥 建国 叙旧 扬威 黑马 上台 下台 三角洲 美丽 新春 海洋 普京
+平原 英雄 朝廷 太阳 哥哥 湖泊 太庙 江湖 大街 王国 开国 共和国 京城 阿哥 南路 山脉 治安 新鲜 古城 海峡 河口
+冰川 长度 山水 长大 莫非 琉璃瓦 普及 古典 阴阳 高山 大海 山坡 河谷 太平 日志 云集 三国 莲蓬 神圣 桥头堡
+中路 新建 法西斯 中断 山洞 都城 关联 海湾 上半场 湖水 广义 大圣 上山 兴国 江水 南门 新港 新城 海关 舞美
+大洋 山峰 内城 石桥 中密度 北门 下山 山寨 西洋 契约 二哥 入口 入市 金牙 路桥 伊斯兰 苏格拉底 中兴 广布
+古都 诸国 重阳 重镇 英特尔 江中 山口 大山 千古 城堡 中道 深山 江河 伦理 城垣 大河 大湖 大江 治国 天黑
+法典 诸州 四中 三中 长河 山镇 池塘 天桥 加盟 登山 密封 上门 黄沙 立马 海滨 莫大 湖区 城南 沿河 海滩 西路
+牡丹 西瓜 贵宾 东路 滨海 沧海 入海 屯田 海港 马克思列宁主义 亚历山大 罗马帝国 渡江 卫国 大都
 中非 中美 中俄 中日 中韩 中法 中德 中英 中澳 中巴 中印 中越 中老 中柬 中泰 中蒙 中哈 中阿 中拉 港口城市 沿海地区 中华文明
 `)...)
 
@@ -96,20 +103,80 @@ func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) 
 	case gazetteer[t.Term]:
 		rule = "place/gazetteer"
 	case t.POS == "ns" && n >= 2 && n == runeCount(t.Term) && !notPlaces[t.Term] && !genericPlace(t.Term) &&
-		!strings.HasSuffix(t.Term, "城市"):
+		!strings.HasSuffix(t.Term, "城市") && !regionAbbrev(t.Term):
 		rule = "place/ns"
 	case (t.POS == "nr" || t.POS == "nrt" || t.POS == "ns") && n >= 2 && i+1 < len(tags) &&
 		adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term):
 		rule = "place/suffix"
+	case n >= 2 && n <= 3 && n == runeCount(t.Term) && i+1 < len(tags) && adjacent(tags[i], tags[i+1]) &&
+		localSuffix[tags[i+1].Term] && (t.POS == "n" || t.POS == "nz" || t.POS == "x" || t.POS == "nr") && !notPlaces[t.Term]:
+		rule = "place/suffix" // 半壁店/n 村/zg: a village jieba does not know
+	case township(t) && (t.POS != "n" || i > 0 && adjacent(tags[i-1], t) && placeWord(tags[i-1])):
+		rule = "place/township" // 罗庄乡/nr, 河南省 焦作市/n
 	default:
 		return corpus.Mention{}, 0, false
 	}
 	end := i
 	if end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && isSuffixWord(tags[end+1].Term) {
 		end++
+	} else if rule == "place/ns" && end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && tags[end+1].Term == "地区" {
+		end++ // 驻马店/ns 地区: a Chinese prefecture; 中东 地区 is the gazetteer's, and stays 中东
 	}
 	span := corpus.Span{Start: t.Span.Start, End: tags[end].Span.End}
 	return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: rule}, end - i + 1, true
+}
+
+// localSuffix are the suffixes of villages and townships written as
+// their own word after a name jieba does not know (半壁店/n 村/zg).
+var localSuffix = set("村", "乡", "镇", "屯", "寨")
+
+// township reports a word of three or four characters ending in 乡, 镇,
+// 村 or 县 that jieba tags as a name, an unknown word or a noun (罗庄乡/nr,
+// 麻洋镇/x, 焦作市/n): a local place, unless the first characters say
+// which kind (贫困县, 示范村, 重点镇).
+func township(t corpus.Token) bool {
+	n := hanLen(t.Term)
+	if n < 3 || n > 4 || n != runeCount(t.Term) || notPlaces[t.Term] {
+		return false
+	}
+	switch t.POS {
+	case "nr", "x", "nz", "n", "nrt":
+	default:
+		return false
+	}
+	last := lastRune(t.Term)
+	if !strings.ContainsRune("乡镇村县市区旗", last) {
+		return false
+	}
+	if t.POS != "n" && strings.ContainsRune("市区", last) {
+		return false // 罗庄乡 yes, but an unknown X市 or X区 is as often a market or a zone
+	}
+	head := strings.TrimSuffix(t.Term, string(last))
+	return !kindsOfPlace[head] && !hasNumeral(head)
+}
+
+// kindsOfPlace are qualifiers before 县, 村, 镇 that name a kind of place:
+// 贫困县 (a poor county), 示范村 (a model village), 重点镇.
+var kindsOfPlace = set(strings.Fields(`
+贫困 示范 文明 小康 专业 重点 中心 建制 特色 先进 试点 边远 偏远 产粮 农业 工业 经济 旅游 城中 自然 行政
+全国 百强 十强 富裕 落后 山区 平原 沿海 边境 民族 老区 革命 移民 生态 卫生 明星 样板 新农 城关 开发 保护
+`)...)
+
+// placeWord reports a word that is a place by tag or by the gazetteer.
+func placeWord(t corpus.Token) bool {
+	return gazetteer[t.Term] || t.POS == "ns" && !notPlaces[t.Term]
+}
+
+// regionAbbrev reports an abbreviation of several places (亚太 Asia-Pacific,
+// 港澳 Hong Kong and Macao, 苏东 the Soviet Union and Eastern Europe):
+// the PFR annotation tags them j and counts them as no place.
+func regionAbbrev(w string) bool {
+	for _, p := range []string{"亚太", "港澳", "港台", "苏东", "欧美", "亚非", "亚欧", "欧亚", "拉美"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordPlaces reads places at the start of a word jieba did not cut
