@@ -18,7 +18,7 @@ var orgSuffixes = []string{
 	"党委", "党组", "支部", "总支", "公司", "集团", "协会", "学会", "日报", "报社", "法院", "法庭",
 	"银行", "组织", "国会", "议会", "联盟", "总署", "公署", "总会", "工会", "商会", "使团", "使馆",
 	"中央", "市委", "县委", "省委", "区委", "常委会", "政治局", "书记处", "军区", "部队", "舰队",
-	"红十字会", "杜马", "通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
+	"红十字会", "杜马", "电台", "气象台", "天文台", "通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
 	"女篮", "男篮", "女排", "男排", "女足", "男足",
 	"足协", "科协", "作协", "文联", "妇联", "侨联", "残联", "青联", "学联", "工商联", "消协", "记协", "美协", "书协", "体协",
 	"推广站", "防疫站", "气象站", "工作站", "水文站", "农技站", "兽医站", "观测站", "监测站", "检查站", "保护站", "管理站",
@@ -34,7 +34,8 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
 	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
 	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
-	"部署", "当局", "男队", "女队", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
+	"失所", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "督办", "包办", "查办", "申办", "代办", "中小学",
+	"财政", "部署", "当局", "男队", "女队", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
 	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
 
 // notOrgs are words jieba tags nt that name no organisation.
@@ -42,6 +43,7 @@ var notOrgs = set(strings.Fields(`
 太空飞行 新兴产业 国际化 新进展 民富国强 自由贸易区 党政军 国家队 国家集训队 共产党 太空中心
 党和国家 公立医院 中心医院 人民医院 大学生 研究生 国有企业 民营企业 党组织 基层党组织
 委员会 联合会 管理部 农村部 社会保障部 代表团 宣讲团 编辑部 指挥部 总指挥部 俱乐部 办公室
+国家机关 党政机关 卫生室 普通高校 普通高等学校
 `)...)
 
 // orgStart reports whether a word may begin an organisation name: a
@@ -51,7 +53,7 @@ var notOrgs = set(strings.Fields(`
 func orgStart(t corpus.Token) bool {
 	switch t.POS {
 	case "ns", "nt", "nz", "j", "nrt":
-		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯")
+		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯") && (!notPlaces[t.Term] || orgPrefixes[t.Term])
 	case "nr":
 		return hanLen(t.Term) >= 2 && hanLen(t.Term) <= 3 && !notNames[t.Term]
 	}
@@ -63,7 +65,7 @@ func orgStart(t corpus.Token) bool {
 	}
 	switch t.POS {
 	case "n", "vn":
-		return strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省") ||
+		return (strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省")) && !notPlaces[t.Term] ||
 			orgPrefixes[t.Term] || ministry(t)
 	}
 	return gazetteer[t.Term]
@@ -75,7 +77,7 @@ var notOrgStarts = set("上届", "本届", "下届", "历届", "首届", "新一
 
 // orgPrefixes are common nouns that begin national and international
 // organisation names.
-var orgPrefixes = set("国际", "世界", "中华", "全国", "中央", "国家", "联合国", "中共", "最高")
+var orgPrefixes = set("国际", "世界", "中华", "全国", "中央", "国家", "联合国", "中共", "最高", "海关", "伊斯兰")
 
 // orgPart reports whether a word may continue an organisation name.
 func orgPart(t corpus.Token) bool {
@@ -145,6 +147,11 @@ func branchAt(tags []corpus.Token, k int) bool {
 // with a measure word (一位).
 func ordinal(w string) bool {
 	w = strings.TrimPrefix(w, "第")
+	if cut, ok := strings.CutSuffix(w, "届"); ok {
+		w = cut // 政协/j 第十四届/m 全国委员会
+	} else if cut, ok := strings.CutSuffix(w, "次"); ok {
+		w = cut // 全国人大/nt 一次/m 会议 主席团
+	}
 	return w != "" && strings.Trim(w, "一二三四五六七八九十百零〇0123456789") == ""
 }
 
@@ -178,6 +185,7 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		return corpus.Mention{}, 0, false
 	}
 	end, endAt := -1, 0
+	weak := false // the name so far is an nt word without a suffix (中国人民解放军), which may go on (驻 香港 部队)
 	for k := i; k < len(tags) && k < i+maxOrgWords; k++ {
 		if k > i && (!adjacent(tags[k-1], tags[k]) || !orgPart(tags[k])) {
 			break
@@ -187,7 +195,7 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			k++
 			continue // 交通银行/nt 上海/ns 分行/v: the bank's Shanghai branch
 		}
-		if end >= 0 && !subUnit(tags[k]) {
+		if end >= 0 && !subUnit(tags[k]) && !(weak && (tags[k].Term == "驻" || placeWord(tags[k]) || tags[k].POS == "nt")) {
 			break // 中国女篮/nt 再负 美国队: a second name starts, not a sub-unit
 		}
 		if k > i && end < 0 && restarts(tags[k-1], tags[k]) {
@@ -198,8 +206,13 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			end, endAt = k, tags[k].Span.Start+len(cut)
 			break // a role ends the name
 		}
-		if orgName(w) || k > i && orgSuffixSet.has(w) && !notOrgEndingSet.has(w) || k == i && (ntName(tags[k]) || team(w)) {
-			end, endAt = k, tags[k].Span.End
+		if k > i && runeCount(w) == 1 && tags[k-1].POS == "m" {
+			break // 15/m 处: a number of places, not an office
+		}
+		if orgName(w) || k > i && orgSuffixSet.has(w) && !notOrgEndingSet.has(w) || k == i && team(w) {
+			end, endAt, weak = k, tags[k].Span.End, false
+		} else if ntName(tags[k]) && (end < 0 || weak) {
+			end, endAt, weak = k, tags[k].Span.End, true
 		}
 	}
 	if end < 0 || end > i+1 && (strings.HasPrefix(tags[i].POS, "nr") || tags[i].POS == "x") ||
@@ -236,17 +249,18 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 // buildings (开发区, 北京站, 美术馆) and plain words (国际化), which their
 // last character gives away.
 func ntName(t corpus.Token) bool {
-	return t.POS == "nt" && hanLen(t.Term) >= 2 && hanLen(t.Term) == runeCount(t.Term) && !notOrgs[t.Term] &&
-		!notOrgEndingSet.has(t.Term) && !strings.ContainsRune(ntNotNames, lastRune(t.Term))
+	return t.POS == "nt" && hanLen(t.Term) >= 3 && hanLen(t.Term) == runeCount(t.Term) && !notOrgs[t.Term] &&
+		!notOrgEndingSet.has(t.Term) && ntNameEndings.has(t.Term)
 }
 
-// ntNotNames end nt words that name no organisation: disciplines (学),
-// processes (化), meetings and fairs (会; the listed suffixes 协会, 委员会 …
-// are tested first), things (物, 品, 车, 器, 机, 药), places and buildings
-// (区, 站, 堂, 路, 场, 馆, 园, 街, 城), newspapers (报, which the PFR
-// annotation does not count) and states (国: 交战国, 超级大国; 联合国 is
-// listed).
-const ntNotNames = "学化会物品车器机药区站堂路场馆园街城报国心网业论性度期力权法率展店省府山河湖海江岛桥"
+// ntNameEndings end the nt words that name an organisation without one of
+// the suffixes: armies and services (解放军, 新四军, 空军航空兵), unions and
+// leagues (工商联, 民主同盟), central banks and the state companies
+// everyone knows by their short name. The rest of jieba's nt words
+// without a suffix are fields (广播电视, 卫星通信, 国际航运), disciplines
+// (天文学), meetings (音乐会) and buildings (人民大会堂).
+var ntNameEndings = newSuffixSet([]string{"军", "兵", "联", "盟", "央行", "政协", "人大", "党校", "军校",
+	"移动", "联通", "电信", "邮政", "民航", "国际"})
 
 // ordinalPrefix returns the bytes of a congress number jieba glues to an
 // organisation (九届全国人大, 第十届全国人大): the ordinal is no part of
@@ -285,6 +299,7 @@ var kindsOfTeam = set(strings.Fields(`
 国家 工作 消防 施工 医疗 突击 少先 生产 游击 冠军 亚军 主场 客场 巡逻 护卫 仪仗 宣传 考察 探险 救援 搜救
 科考 志愿 服务 演出 文艺 舞蹈 合唱 代表 集训 预备 后备 种子 甲级 乙级 青年 少年 国奥 联合 中国 地方 专业
 职业 业余 妇女 民兵 武装 工程 勘探 地质 测绘 运输 抢险 维修 安装 打捞 护林 巡防 执法 稽查 侦察 特种 应急
+警卫 表演 运动 先锋 龙舟 排长 成群结 结 列 编 组 仪 卫
 `)...)
 
 // teamKindEndings end the kinds of team: 男队 and 女队 (the men's and
@@ -296,6 +311,9 @@ var teamKindEndings = []string{"男", "女", "车", "船", "舰", "乐", "梯", 
 // (足坛/n 劲旅/n 波尔多/ns 队: the strong side of French football,
 // Bordeaux), it does not begin the name.
 func restarts(a, b corpus.Token) bool {
+	if b.POS == "nt" && a.POS == "j" && !orgPrefixes[a.Term] && !knownOrg(a.Term) {
+		return true // 深化/j 国务院/nt: jieba's abbreviation tag on a verb
+	}
 	switch b.POS {
 	case "ns", "nz", "nrt":
 	case "nr":
@@ -338,6 +356,8 @@ func subUnit(t corpus.Token) bool {
 			return true // 中国银行/nt 分行/nt
 		case t.POS == "ns" || t.POS == "j":
 			return hanLen(t.Term) <= 3 // 中央/n 工艺/n 美院/ns
+		case t.POS == "nt" && strings.HasSuffix(t.Term, "委员会") && !knownOrg(t.Term):
+			return true // 全国人大/nt 财政经济委员会/nt
 		}
 	}
 	switch t.POS {
@@ -513,6 +533,11 @@ func OrgCanonical(name string) string {
 	name = strings.Join(strings.Fields(name), "")
 	if c, ok := orgAliases[name]; ok {
 		return c
+	}
+	if rest, ok := strings.CutPrefix(name, "中国"); ok {
+		if c, ok := orgAliases[rest]; ok && !strings.HasPrefix(rest, "中") {
+			return c // 中国全国人大 (China's National People's Congress) is 全国人大
+		}
 	}
 	return name
 }

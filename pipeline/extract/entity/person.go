@@ -66,7 +66,7 @@ var notNames = set(strings.Fields(`
 宋体 唐装 高度 高端 高峰 高效 高考 高校 高铁 万岁 于是 江山 江河 石油 金融 金牌 金额 余额
 吕剧 胡同 胡须 苏醒 魏碑 钟表 钟声 彭湃 罗盘 罗列 曹操 潘多拉 谢谢 谢幕 许多 许可 何时 何况
 何等 何必 孙子 郑重 包括 程序 程度 康复 康乐 安康 丁香 毛病 毛巾 邵阳 龚滩 叶片
-林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别 多达
+林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别 多达 任命 任期 任职 特战 运维 残奥 冬奥
 `)...)
 
 // speechVerbs after a name show it is a person (刘女士说, 张三表示).
@@ -104,7 +104,7 @@ func isTranslit(w string) bool {
 
 // gluedAfterName are characters jieba's unknown words carry after a
 // name: a photo credit (摄), a conjunction or a verb.
-const gluedAfterName = "摄及等说于在和与称将是也以"
+const gluedAfterName = "摄及等说于在和与称将是也以作到"
 
 // mostlyTranslit reports an unknown or transliterated word of two or
 // more characters most of which are transliteration characters (谢年科/x
@@ -264,8 +264,8 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
 	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleBefore(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
 		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
-	case t.POS == "x" && n <= 3 && role != "":
-		return mention(t.Span, "person/role")
+	case t.POS == "x" && n <= 3 && role != "" && (n == 3 || surname || isTranslit(t.Term)):
+		return mention(t.Span, "person/role") // not 民警/n 辅警/x (auxiliary police)
 	case t.POS == "x" && n <= 3 && speaks:
 		return mention(t.Span, "person/speech")
 	case t.POS == "x" && n <= 3 && surname:
@@ -347,7 +347,7 @@ func japaneseName(text string, tags []corpus.Token, i int) (corpus.Mention, int,
 		given := 0
 		for k := i + 1; k < len(tags) && k <= i+2 && adjacent(tags[k-1], tags[k]); k++ {
 			w := tags[k].Term
-			if hanLen(w) != runeCount(w) || functionWord(tags[k].POS) || tags[k].POS == "v" || roleOf(w) != "" || speechVerbs[w] {
+			if hanLen(w) != runeCount(w) || !givenPOS(tags[k].POS) || notGiven(w) {
 				break
 			}
 			given += runeCount(w)
@@ -360,7 +360,8 @@ func japaneseName(text string, tags []corpus.Token, i int) (corpus.Mention, int,
 	span := corpus.Span{Start: t.Span.Start, End: tags[end].Span.End}
 	w := text[span.Start:span.End]
 	n := runeCount(w)
-	if n < 3 || n > 5 || isSuffixWord(string(lastRune(w))) || orgName(w) || strings.ContainsRune(notNameEndings, lastRune(w)) {
+	if n < 3 || n > 5 || isSuffixWord(string(lastRune(w))) || orgName(w) || strings.ContainsRune(notNameEndings+"河江山湖港场町岸", lastRune(w)) ||
+		facilitySet.has(w) {
 		return corpus.Mention{}, 0, false
 	}
 	if end+1 < len(tags) && adjacent(tags[end], tags[end+1]) {
@@ -432,6 +433,31 @@ func givenChar(t corpus.Token) bool {
 // notGivenNames are characters that end a two-character unknown word
 // without making it a name.
 const notGivenNames = "时为中把人了的在是后前里上下和与对向从被给让又也都就才着过得地"
+
+// notGiven reports a word after a surname that is no given name: a role
+// (习 主席), an organisation or a place (黎 政府: the Lebanese
+// government), a word for all or each (周 全国).
+func notGiven(w string) bool {
+	return roleOf(w) != "" || orgName(w) || gazetteer[w] || isSuffixWord(w) || strings.ContainsRune(notNameStarts+"全", firstRune(w)) ||
+		speechVerbs[w] || runeCount(w) == 2 && strings.ContainsRune(gluedAfterName, lastRune(w)) ||
+		runeCount(w) == 1 && strings.ContainsRune(gluedAfterName+notGivenNames, firstRune(w))
+}
+
+// looseSurnames are surnames that are also adverbs, verbs or a country's
+// short name (曾 once, 周 week, 任 appoint, 黎 Lebanon, 韩 Korea, 越
+// Vietnam): a name starting with one needs a break before it.
+const looseSurnames = "曾周任黎韩越陆朝金石林高苏"
+
+// givenPOS reports the tags jieba gives the pieces of a given name it
+// cut from the surname (宁/j, 婷婷/z, 振国/ns, 薛祥/x): not verbs, times,
+// numbers or function words.
+func givenPOS(pos string) bool {
+	switch pos {
+	case "v", "vn", "t", "f", "m", "q", "r", "s", "vd", "ad":
+		return false
+	}
+	return !functionWord(pos)
+}
 
 // translitRun reads a foreign name that jieba cut into pieces (阿克/nrt
 // 谢年科/x, 赫里斯/nr 坚科/x): adjacent words of transliteration
@@ -600,20 +626,23 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	if !named && !strings.ContainsRune(coreSurnames, firstRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
-	left := i == 0 || !adjacent(tags[i-1], t) || roleBefore(tags[i-1].Term) != "" ||
-		named && (functionWord(tags[i-1].POS) || tags[i-1].POS == "r" || hanLen(tags[i-1].Term) >= 2 && !bylineRoles[tags[i-1].Term])
-	if !left {
+	strict := i == 0 || !adjacent(tags[i-1], t) || roleBefore(tags[i-1].Term) != ""
+	loose := !strict && named && !strings.ContainsRune(looseSurnames, firstRune(t.Term)) &&
+		(functionWord(tags[i-1].POS) || tags[i-1].POS == "r" || hanLen(tags[i-1].Term) >= 2 && !bylineRoles[tags[i-1].Term])
+	if !strict && !loose {
 		return corpus.Mention{}, 0, false
 	}
 	given := 0
 	for k := i + 1; k < len(tags) && k <= i+2 && adjacent(tags[k-1], tags[k]); k++ {
 		w := tags[k].Term
 		given += runeCount(w)
-		if hanLen(w) != runeCount(w) || given > 2 {
-			break
+		if hanLen(w) != runeCount(w) || given > 2 || notGiven(w) || !givenPOS(tags[k].POS) && !(strict && runeCount(w) == 1 && tags[k].POS == "v") ||
+			tags[k].POS == "ns" && isSuffixWord(string(lastRune(w))) {
+			break // not 韩/j 调查/vn (Korea investigates), 苏/j 梅州/ns (Sumy oblast)
 		}
 		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
-			functionWord(tags[k+1].POS) || tags[k+1].POS == "r"
+			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" ||
+			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && tags[k+1].POS == "v" // 丁/nr 薛祥/x 出席/v
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/split"}, k - i + 1, true

@@ -47,7 +47,7 @@ var gazetteer = set(strings.Fields(`
 华盛顿 纽约 洛杉矶 芝加哥 旧金山 休斯敦 波士顿 费城 西雅图 迈阿密 渥太华 多伦多 温哥华
 墨西哥城 哈瓦那 巴西利亚 里约热内卢 圣保罗 布宜诺斯艾利斯 圣地亚哥 利马 波哥大 加拉加斯
 堪培拉 悉尼 墨尔本 惠灵顿 顿涅茨克 卢甘斯克 哈尔科夫 扎波罗热 赫尔松 马里乌波尔 巴赫穆特 敖德萨
-库尔斯克 别尔哥罗德 阿夫杰耶夫卡 恰索夫亚尔 加沙 拉法 汗尤尼斯 约旦河 戈兰高地 尼斯 里昂 马赛 慕尼黑 法兰克福 汉堡
+库尔斯克 别尔哥罗德 阿夫杰耶夫卡 恰索夫亚尔 加沙 拉法 汗尤尼斯 约旦河西岸 约旦河 戈兰高地 尼斯 里昂 马赛 慕尼黑 法兰克福 汉堡
 阿拉伯 米兰 威尼斯 巴塞罗那 鹿特丹 迪拜 新德里 班加罗尔 釜山 名古屋 横滨 札幌 冲绳
 `)...)
 
@@ -58,7 +58,7 @@ var gazetteer = set(strings.Fields(`
 // 爱国 patriotic, 台风 typhoon).
 var notPlaces = set(strings.Fields(`
 城市 山村 农村 乡村 城区 社区 小区 街道 都市 市区 县区 城镇 新区 山区 湾区 景区 园区 郊区
-老区 边区 库区 牧区 林区 矿区 灾区 特区 片区 辖区 省区 市县 县市 乡镇 村镇 小镇 古镇 大县
+省市 热烈祝贺 边境 大部 惠及 局部 沿岸 老区 边区 库区 牧区 林区 矿区 灾区 特区 片区 辖区 省区 市县 县市 乡镇 村镇 小镇 古镇 大县
 小县 强县 大省 强省 小国 大国 强国 四国 两国 第三国 回国 本国 外国 各国 全国 东西 南北 北南
 东区 西区 南区 北区 中欧 英美 美德 上市 上门 上马 长达 高达 多达 爱国 台风 内河 河水 泉水
 平原 高原 山河 江海 冰海 沧桑 欢庆 喜庆 兴旺 安宁 福利 青春 深度 广度 庆典 嘉宾 朝野 华夏
@@ -109,7 +109,8 @@ func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) 
 		adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term):
 		rule = "place/suffix"
 	case n >= 2 && n <= 3 && n == runeCount(t.Term) && i+1 < len(tags) && adjacent(tags[i], tags[i+1]) &&
-		localSuffix[tags[i+1].Term] && (t.POS == "n" || t.POS == "nz" || t.POS == "x" || t.POS == "nr") && !notPlaces[t.Term]:
+		localSuffix[tags[i+1].Term] && (t.POS == "n" && n == 3 || t.POS == "nz" || t.POS == "x" || t.POS == "nr") &&
+		!notPlaces[t.Term] && !kindsOfPlace[t.Term]:
 		rule = "place/suffix" // 半壁店/n 村/zg: a village jieba does not know
 	case township(t) && (t.POS != "n" || i > 0 && adjacent(tags[i-1], t) && placeWord(tags[i-1])):
 		rule = "place/township" // 罗庄乡/nr, 河南省 焦作市/n
@@ -148,8 +149,8 @@ func township(t corpus.Token) bool {
 	if !strings.ContainsRune("乡镇村县市区旗", last) {
 		return false
 	}
-	if t.POS != "n" && strings.ContainsRune("市区", last) {
-		return false // 罗庄乡 yes, but an unknown X市 or X区 is as often a market or a zone
+	if t.POS != "n" && strings.ContainsRune("市区", last) || t.POS == "n" && strings.ContainsRune("区村", last) {
+		return false // 罗庄乡/nr and 焦作市/n are places; an unknown X区 is as often a zone, a noun X村 a kind of village
 	}
 	head := strings.TrimSuffix(t.Term, string(last))
 	return !kindsOfPlace[head] && !hasNumeral(head)
@@ -158,7 +159,7 @@ func township(t corpus.Token) bool {
 // kindsOfPlace are qualifiers before 县, 村, 镇 that name a kind of place:
 // 贫困县 (a poor county), 示范村 (a model village), 重点镇.
 var kindsOfPlace = set(strings.Fields(`
-贫困 示范 文明 小康 专业 重点 中心 建制 特色 先进 试点 边远 偏远 产粮 农业 工业 经济 旅游 城中 自然 行政
+小山 山 新型 开 美丽 和美 宜居 乡村 贫困 示范 文明 小康 专业 重点 中心 建制 特色 先进 试点 边远 偏远 产粮 农业 工业 经济 旅游 城中 自然 行政
 全国 百强 十强 富裕 落后 山区 平原 沿海 边境 民族 老区 革命 移民 生态 卫生 明星 样板 新农 城关 开发 保护
 `)...)
 
@@ -203,7 +204,8 @@ func wordPlaces(text string, t corpus.Token) []corpus.Mention {
 		span := corpus.Span{Start: start, End: start + len(w)}
 		return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: rule}
 	}
-	if gazetteer[rest] {
+	if gazetteer[rest] && !isSuffixWord(string(lastRune(rest))) {
+		// 马里兰州 (Maryland) is no 马里 (Mali) and 兰州 (Lanzhou).
 		return []corpus.Mention{at(t.Span.Start, g, "place/word"), at(t.Span.Start+len(g), rest, "place/word")}
 	}
 	if states.has(t.Term) {
@@ -217,7 +219,7 @@ func wordPlaces(text string, t corpus.Token) []corpus.Mention {
 }
 
 // states end the full names of states (越南社会主义共和国, 大不列颠及北爱尔兰联合王国).
-var states = newSuffixSet([]string{"共和国", "王国", "联邦", "公国", "合众国", "酋长国"})
+var states = newSuffixSet([]string{"共和国", "王国", "公国", "合众国", "酋长国"})
 
 // ambiguousPrefix are listed places that begin words about something
 // else: 北极熊 (the polar bear), 中东部 (the middle east of a country),
@@ -253,8 +255,8 @@ func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 		return corpus.Mention{}, 0, false
 	}
 	for k := i; k < len(tags) && k < i+4; k++ {
-		if k > i && (!adjacent(tags[k-1], tags[k]) || hanLen(tags[k].Term) != runeCount(tags[k].Term)) {
-			break
+		if k > i && (!adjacent(tags[k-1], tags[k]) || hanLen(tags[k].Term) != runeCount(tags[k].Term) || !facilityPart(tags[k])) {
+			break // 领导人/n 来到/v 人民大会堂: a verb ends the name
 		}
 		if facilitySet.has(text[t.Span.Start:tags[k].Span.End]) && (k > i || t.POS == "ns") {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
@@ -262,6 +264,16 @@ func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 		}
 	}
 	return corpus.Mention{}, 0, false
+}
+
+// facilityPart reports a word that may continue a facility's name: nouns
+// and names, not verbs or function words.
+func facilityPart(t corpus.Token) bool {
+	switch t.POS {
+	case "n", "ns", "nz", "nt", "nr", "nrt", "b", "j", "vn", "an", "l":
+		return true
+	}
+	return false
 }
 
 // isSuffixWord reports whether a word is a lone place suffix.
