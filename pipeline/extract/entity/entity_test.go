@@ -130,6 +130,12 @@ func TestExtract(t *testing.T) {
 		{"a noun glued to a newspaper", []string{"法制/n", "日报社/nt", "记者/n"}, "[org:法制日报社]"},
 		{"a bank's branch in a city", []string{"交通银行/nt", "青山/ns", "分行/v", "行长/n"}, "[org:交通银行青山分行]"},
 		{"a country's parliament in one word", []string{"俄罗斯国家杜马/ns", "通过/v"}, "[org:俄罗斯国家杜马]"},
+		{"a rare surname after a role", []string{"主席/n", "万凯/x", "、"}, "[person:万凯(主席)]"},
+		{"a rare surname alone is no name", []string{"万凯/x", "、"}, "[]"},
+		{"one is a given-name character", []string{"　", "赵一明/x", "　"}, "[person:赵一明]"},
+		{"because glued to a name", []string{"市长/n", "靳明因/x", "工作/vn"}, "[person:靳明(市长)]"},
+		{"a master is no given name", []string{"的/uj", "尹/nr", "师傅/nr", "叫/v"}, "[]"},
+		{"auxiliary police are no name", []string{"民警/n", "辅警/x", "深入/v"}, "[]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

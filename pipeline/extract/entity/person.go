@@ -23,7 +23,7 @@ var roles = []string{
 	"将军", "司令", "司令员", "政委", "发言人", "主编", "总编辑", "作家", "诗人", "画家", "演员", "导演",
 	"歌手", "运动员", "选手", "队员", "球员", "棋手", "老师", "厂长", "村长", "支书", "党支书", "工程师",
 	"研究员", "院士", "律师", "法官", "民警", "教练员", "领队", "团长", "组长", "馆长", "所长", "行长",
-	"夫人", "小姐", "大使衔", "首席代表", "总监", "主任委员", "审判长", "检察长", "庭长", "参谋长",
+	"夫人", "小姐", "大使衔", "首席代表", "总监", "主任委员", "审判长", "检察长", "庭长", "参谋长", "师傅",
 }
 
 // bylineRoles are written before a name only: 日讯记者汪大昭 puts 记者
@@ -46,6 +46,18 @@ const (
 	coreSurnames = "王李张刘陈杨赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫雷侯陶贺顾毛郝龚邵钱覃戴莫孔汤习"
 	moreSurnames = "倪艾殷申宣翟庞黎滕阮严薄邢蒲逯芦岳娄樊柴史施林马文金"
 )
+
+// rareSurnames are family names that begin too many words to be taken
+// alone (黄河, 万元, 高度, 林业, 马上) but mark a name right after a role
+// (主席/n 万钢/x, 代表/n 傅聪/x).
+const rareSurnames = "黄高林马万苗靳傅卢祝白石龙伍易乔温向欧聂关包牛鲁葛段武康齐柳宁车颜房纪舒屈项俞景凌"
+
+// oneInName reports a three-character name whose only numeral is 一
+// (赵一德, 陈一新): 一 is a common given-name character, other numerals
+// make congresses and plans (二十大, 十四五).
+func oneInName(w string) bool {
+	return runeCount(w) == 3 && hasSurname(w) && !strings.ContainsAny(w, "二三四五六七八九十百千")
+}
 
 // compoundSurnames are two-character family names (欧阳修, 司马光).
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
@@ -104,7 +116,7 @@ func isTranslit(w string) bool {
 
 // gluedAfterName are characters jieba's unknown words carry after a
 // name: a photo credit (摄), a conjunction or a verb.
-const gluedAfterName = "摄及等说于在和与称将是也以作到"
+const gluedAfterName = "摄及等说于在和与称将是也以作到因"
 
 // mostlyTranslit reports an unknown or transliterated word of two or
 // more characters most of which are transliteration characters (谢年科/x
@@ -202,7 +214,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if isTranslit(t.Term) && translitPlace(t.Term) {
 		return corpus.Mention{}, 0, false // 库尔斯克, 波克罗夫斯克: Russian and Ukrainian towns
 	}
-	if hasNumeral(t.Term) || strings.HasSuffix(t.Term, "人") && placeLike(strings.TrimSuffix(t.Term, "人")) {
+	if hasNumeral(t.Term) && !oneInName(t.Term) || strings.HasSuffix(t.Term, "人") && placeLike(strings.TrimSuffix(t.Term, "人")) {
 		return corpus.Mention{}, 0, false // 二十大 (the 20th congress), 巴勒斯坦人 (Palestinians)
 	}
 	// The role is written before the name (院长何建国) or after it
@@ -232,7 +244,8 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if strings.ContainsRune(gluedAfterName, last) && t.POS == "x" && n >= 3 && n <= 5 {
 		// A credit, a list or a verb glued to the name: 杨振武摄 (photo
 		// by), 郑梦九及, 张平说, 穆萨于.
-		if rest := strings.TrimSuffix(t.Term, string(last)); hasSurname(rest) || isTranslit(rest) {
+		if rest := strings.TrimSuffix(t.Term, string(last)); hasSurname(rest) || isTranslit(rest) ||
+			role != "" && runeCount(rest) == 2 && strings.ContainsRune(rareSurnames, first) {
 			return mention(corpus.Span{Start: t.Span.Start, End: t.Span.End - utf8.RuneLen(last)}, "person/x")
 		}
 	}
@@ -264,7 +277,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
 	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleBefore(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
 		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
-	case t.POS == "x" && n <= 3 && role != "" && (n == 3 || surname || isTranslit(t.Term)):
+	case t.POS == "x" && n <= 3 && role != "" && (n == 3 || surname || isTranslit(t.Term) || strings.ContainsRune(rareSurnames, first)):
 		return mention(t.Span, "person/role") // not 民警/n 辅警/x (auxiliary police)
 	case t.POS == "x" && n <= 3 && speaks:
 		return mention(t.Span, "person/speech")
@@ -280,7 +293,8 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 // break, a function word or a verb.
 func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if i == 0 || !adjacent(tags[i-1], t) || !hasSurname(t.Term) || hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
+	if i == 0 || !adjacent(tags[i-1], t) || !hasSurname(t.Term) && !(hanLen(t.Term) == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) ||
+		hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
 		hasNumeral(t.Term[len(string(firstRune(t.Term))):]) || strings.ContainsRune(notNameEndings, lastRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
