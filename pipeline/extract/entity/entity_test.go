@@ -136,6 +136,11 @@ func TestExtract(t *testing.T) {
 		{"because glued to a name", []string{"市长/n", "靳明因/x", "工作/vn"}, "[person:靳明(市长)]"},
 		{"a master is no given name", []string{"的/uj", "尹/nr", "师傅/nr", "叫/v"}, "[]"},
 		{"auxiliary police are no name", []string{"民警/n", "辅警/x", "深入/v"}, "[]"},
+		{"a foreign name cut before 龙", []string{"总统/n", "马克/nr", "龙/n", "代表/n"}, "[person:马克龙]"},
+		{"a former title ends a committee", []string{"青山省委/nt", "原常委/n", "、"}, "[org:青山省委]"},
+		{"a title after a name is no org", []string{"、", "周海峰/nr", "常委/n", "、"}, "[person:周海峰]"},
+		{"a famous sight is no part of a museum's name", []string{"伦敦/ns", "著名/a", "景点/n", "大英博物馆/nt"}, "[place:伦敦 place:大英博物馆]"},
+		{"a common word tagged nrt", []string{"享有/v", "崇高威望/nrt"}, "[]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

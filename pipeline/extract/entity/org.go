@@ -34,7 +34,7 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
 	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
 	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
-	"失所", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "督办", "包办", "查办", "申办", "代办", "中小学",
+	"失所", "大部", "所系", "实处", "会同", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "督办", "包办", "查办", "申办", "代办", "中小学",
 	"财政", "部署", "当局", "男队", "女队", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
 	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
 
@@ -206,6 +206,9 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			end, endAt = k, tags[k].Span.Start+len(cut)
 			break // a role ends the name
 		}
+		if k > i && roleWord(w) {
+			break // 青海省委/nt 原常委/n, 崔世昌/nr 常委/n: a person's title, not a unit
+		}
 		if k > i && runeCount(w) == 1 && tags[k-1].POS == "m" {
 			break // 15/m 处: a number of places, not an office
 		}
@@ -375,6 +378,17 @@ func orgName(w string) bool {
 
 // orgRoles are titles jieba glues to an organisation (中央政治局常委).
 var orgRoles = []string{"常委", "委员", "主任", "书记", "主席", "部长", "局长", "院长"}
+
+// roleWord reports a word that is only a title, with 原, 前 or 副 before it.
+func roleWord(w string) bool {
+	w = strings.TrimLeft(w, "原前副")
+	for _, r := range orgRoles {
+		if w == r {
+			return true
+		}
+	}
+	return false
+}
 
 func trimRole(w string) string {
 	for _, r := range orgRoles {

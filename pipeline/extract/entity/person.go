@@ -78,7 +78,7 @@ var notNames = set(strings.Fields(`
 宋体 唐装 高度 高端 高峰 高效 高考 高校 高铁 万岁 于是 江山 江河 石油 金融 金牌 金额 余额
 吕剧 胡同 胡须 苏醒 魏碑 钟表 钟声 彭湃 罗盘 罗列 曹操 潘多拉 谢谢 谢幕 许多 许可 何时 何况
 何等 何必 孙子 郑重 包括 程序 程度 康复 康乐 安康 丁香 毛病 毛巾 邵阳 龚滩 叶片
-林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别 多达 任命 任期 任职 特战 运维 残奥 冬奥
+林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别 多达 王宫 崇高威望 任命 任期 任职 特战 运维 残奥 冬奥
 `)...)
 
 // speechVerbs after a name show it is a person (刘女士说, 张三表示).
@@ -87,7 +87,7 @@ var speechVerbs = set("说", "表示", "介绍", "指出", "强调", "认为", "
 // translit holds the characters transliterated foreign names are written
 // with (阿拉法特, 内塔尼亚胡, 别列佐夫斯基): a run of words made only of them
 // is a foreign name even when jieba cuts it into pieces.
-const translit = "娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
+const translit = "龙娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
 	"法菲费芬丰弗伏福富盖甘冈高戈格根贡古瓜圭哈海汉豪赫黑亨洪胡华霍吉基加贾杰金卡凯坎康考柯科克肯" +
 	"库夸奎昆拉莱赖兰郎朗劳勒雷蕾里利莉列林琳隆卢鲁路伦罗洛马玛迈麦曼梅美门蒙米密明莫默姆穆纳娜" +
 	"奈内尼涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦丘屈萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤" +
@@ -133,6 +133,19 @@ func mostlyTranslit(t corpus.Token) bool {
 		}
 	}
 	return n >= 2 && 3*k >= 2*n && !strings.ContainsRune(gluedAfterName, lastRune(t.Term))
+}
+
+// halfTranslit reports a word at least half of whose characters are
+// transliteration characters: jieba tags some common words nrt (崇高威望).
+func halfTranslit(w string) bool {
+	n, k := 0, 0
+	for _, r := range w {
+		n++
+		if translitRunes[r] {
+			k++
+		}
+	}
+	return 2*k >= n
 }
 
 // nameDots join the parts of a foreign name (冯·皮勒, 海因里希·冯·皮勒).
@@ -267,7 +280,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return mention(t.Span, "person/nr+context")
 	case t.POS == "nrfg" && n <= 4 && (n > 2 || surname):
 		return mention(t.Span, "person/nrfg")
-	case t.POS == "nrt" && n <= 8 && (n > 2 || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i):
+	case t.POS == "nrt" && n <= 8 && (n > 2 && halfTranslit(t.Term) || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i):
 		return mention(t.Span, "person/nrt")
 	case t.POS == "nr" && n == 3 && surname:
 		return mention(t.Span, "person/nr")

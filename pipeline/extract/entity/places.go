@@ -48,6 +48,7 @@ var gazetteer = set(strings.Fields(`
 墨西哥城 哈瓦那 巴西利亚 里约热内卢 圣保罗 布宜诺斯艾利斯 圣地亚哥 利马 波哥大 加拉加斯
 堪培拉 悉尼 墨尔本 惠灵顿 顿涅茨克 卢甘斯克 哈尔科夫 扎波罗热 赫尔松 马里乌波尔 巴赫穆特 敖德萨
 库尔斯克 别尔哥罗德 阿夫杰耶夫卡 恰索夫亚尔 加沙 拉法 汗尤尼斯 约旦河西岸 约旦河 戈兰高地 尼斯 里昂 马赛 慕尼黑 法兰克福 汉堡
+斯图加特 科隆 杜塞尔多夫 汉诺威 德累斯顿 莱比锡 纽伦堡 不来梅 波恩
 阿拉伯 米兰 威尼斯 巴塞罗那 鹿特丹 迪拜 新德里 班加罗尔 釜山 名古屋 横滨 札幌 冲绳
 `)...)
 
@@ -58,7 +59,7 @@ var gazetteer = set(strings.Fields(`
 // 爱国 patriotic, 台风 typhoon).
 var notPlaces = set(strings.Fields(`
 城市 山村 农村 乡村 城区 社区 小区 街道 都市 市区 县区 城镇 新区 山区 湾区 景区 园区 郊区
-省市 热烈祝贺 边境 大部 惠及 局部 沿岸 老区 边区 库区 牧区 林区 矿区 灾区 特区 片区 辖区 省区 市县 县市 乡镇 村镇 小镇 古镇 大县
+省市 热烈祝贺 开河 午休 边境 大部 惠及 局部 沿岸 老区 边区 库区 牧区 林区 矿区 灾区 特区 片区 辖区 省区 市县 县市 乡镇 村镇 小镇 古镇 大县
 小县 强县 大省 强省 小国 大国 强国 四国 两国 第三国 回国 本国 外国 各国 全国 东西 南北 北南
 东区 西区 南区 北区 中欧 英美 美德 上市 上门 上马 长达 高达 多达 爱国 台风 内河 河水 泉水
 平原 高原 山河 江海 冰海 沧桑 欢庆 喜庆 兴旺 安宁 福利 青春 深度 广度 庆典 嘉宾 朝野 华夏
@@ -105,7 +106,7 @@ func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) 
 	case t.POS == "ns" && n >= 2 && n == runeCount(t.Term) && !notPlaces[t.Term] && !genericPlace(t.Term) &&
 		!strings.HasSuffix(t.Term, "城市") && !regionAbbrev(t.Term):
 		rule = "place/ns"
-	case (t.POS == "nr" || t.POS == "nrt" || t.POS == "ns") && n >= 2 && i+1 < len(tags) &&
+	case (t.POS == "nr" || t.POS == "nrt" || t.POS == "ns") && n >= 2 && i+1 < len(tags) && !notPlaces[t.Term] &&
 		adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term):
 		rule = "place/suffix"
 	case n >= 2 && n <= 3 && n == runeCount(t.Term) && i+1 < len(tags) && adjacent(tags[i], tags[i+1]) &&
@@ -251,14 +252,14 @@ var facilitySet = newSuffixSet(facilities)
 // used.
 func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if !(t.POS == "ns" || gazetteer[t.Term] || t.POS == "nz" || t.POS == "nr") || hanLen(t.Term) < 2 || notPlaces[t.Term] {
+	if !(t.POS == "ns" || gazetteer[t.Term] || t.POS == "nz" || t.POS == "nr" || t.POS == "nt") || hanLen(t.Term) < 2 || notPlaces[t.Term] {
 		return corpus.Mention{}, 0, false
 	}
 	for k := i; k < len(tags) && k < i+4; k++ {
 		if k > i && (!adjacent(tags[k-1], tags[k]) || hanLen(tags[k].Term) != runeCount(tags[k].Term) || !facilityPart(tags[k])) {
 			break // 领导人/n 来到/v 人民大会堂: a verb ends the name
 		}
-		if facilitySet.has(text[t.Span.Start:tags[k].Span.End]) && (k > i || t.POS == "ns") {
+		if w := text[t.Span.Start:tags[k].Span.End]; facilitySet.has(w) && (k > i || t.POS == "ns" || t.POS == "nt" && hanLen(w) >= 4) {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: text[span.Start:span.End], Rule: "place/facility"}, k - i + 1, true
 		}
@@ -267,10 +268,11 @@ func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 }
 
 // facilityPart reports a word that may continue a facility's name: nouns
-// and names, not verbs or function words.
+// and names, not verbs, adjectives or function words (伦敦 著名景点
+// 大英博物馆 is the British Museum, a famous sight of London).
 func facilityPart(t corpus.Token) bool {
 	switch t.POS {
-	case "n", "ns", "nz", "nt", "nr", "nrt", "b", "j", "vn", "an", "l":
+	case "n", "ns", "nz", "nt", "nr", "nrt", "j":
 		return true
 	}
 	return false
