@@ -34,7 +34,8 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
 	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
 	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
-	"失所", "大部", "所系", "实处", "会同", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "督办", "包办", "查办", "申办", "代办", "中小学",
+	"失所", "仍处", "正处", "地处", "身处", "所处", "位处", "市中心", "政治中心", "经济中心", "金融中心", "科创中心", "工厂",
+	"大部", "所系", "实处", "会同", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "督办", "包办", "查办", "申办", "代办", "中小学",
 	"财政", "部署", "当局", "男队", "女队", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
 	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
 
@@ -205,6 +206,9 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		if cut := trimRole(w); cut != w && orgName(cut) {
 			end, endAt = k, tags[k].Span.Start+len(cut)
 			break // a role ends the name
+		}
+		if k > i && hostVerbs[w] {
+			break // 中国 主办 亚太经合组织: China hosts APEC
 		}
 		if k > i && roleWord(w) {
 			break // 青海省委/nt 原常委/n, 崔世昌/nr 常委/n: a person's title, not a unit
@@ -378,6 +382,9 @@ func orgName(w string) bool {
 
 // orgRoles are titles jieba glues to an organisation (中央政治局常委).
 var orgRoles = []string{"常委", "委员", "主任", "书记", "主席", "部长", "局长", "院长"}
+
+// hostVerbs hold events; between two names they end the first.
+var hostVerbs = set("主办", "承办", "协办", "举办", "联办", "合办", "指导", "支持", "发起", "组织", "牵头")
 
 // roleWord reports a word that is only a title, with 原, 前 or 副 before it.
 func roleWord(w string) bool {
