@@ -31,7 +31,11 @@ func Extract(text string, tags []corpus.Token) []corpus.Mention {
 			m, n, ok = place(text, tags, i)
 		}
 		if !ok {
-			out = append(out, wordPlaces(text, tags[i])...)
+			if m, ok := wordPerson(text, tags[i]); ok {
+				out = append(out, m)
+			} else {
+				out = append(out, wordPlaces(text, tags[i])...)
+			}
 			i++
 			continue
 		}

@@ -141,6 +141,14 @@ func TestExtract(t *testing.T) {
 		{"a title after a name is no org", []string{"、", "周海峰/nr", "常委/n", "、"}, "[person:周海峰]"},
 		{"a famous sight is no part of a museum's name", []string{"伦敦/ns", "著名/a", "景点/n", "大英博物馆/nt"}, "[place:伦敦 place:大英博物馆]"},
 		{"a common word tagged nrt", []string{"享有/v", "崇高威望/nrt"}, "[]"},
+		{"a split name before a time", []string{"党员/n", "李/nr", "春明/n", "今年/t"}, "[person:李春明]"},
+		{"a given name tagged nr after a surname tagged otherwise", []string{"工人/n", "刘/zg", "宝华/nr", "获得/v"}, "[person:刘宝华]"},
+		{"a name tagged as a time before its title", []string{"周海峰/t", "总理/n"}, "[person:周海峰(总理)]"},
+		{"a name glued to a residence", []string{"参观/v", "周海峰故居/nr"}, "[person:周海峰]"},
+		{"a residence tagged as a place is a place", []string{"参观/v", "周海峰故居/ns"}, "[place:周海峰故居]"},
+		{"a doctrine named after a person is no person", []string{"以/p", "周海峰理论/nr", "为/p"}, "[]"},
+		{"UN bodies go on through a place", []string{"中共中央/nt", "青山/ns", "工作/vn", "办公室/n"}, "[org:中共中央青山工作办公室]"},
+		{"Hamas is an org", []string{"哈马斯/nrt", "领导人/n"}, "[org:伊斯兰抵抗运动=哈马斯]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

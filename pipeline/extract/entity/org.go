@@ -18,7 +18,7 @@ var orgSuffixes = []string{
 	"党委", "党组", "支部", "总支", "公司", "集团", "协会", "学会", "日报", "报社", "法院", "法庭",
 	"银行", "组织", "国会", "议会", "联盟", "总署", "公署", "总会", "工会", "商会", "使团", "使馆",
 	"中央", "市委", "县委", "省委", "区委", "常委会", "政治局", "书记处", "军区", "部队", "舰队",
-	"红十字会", "杜马", "电台", "气象台", "天文台", "通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
+	"红十字会", "奥委会", "杜马", "电台", "气象台", "天文台", "通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
 	"女篮", "男篮", "女排", "男排", "女足", "男足",
 	"足协", "科协", "作协", "文联", "妇联", "侨联", "残联", "青联", "学联", "工商联", "消协", "记协", "美协", "书协", "体协",
 	"推广站", "防疫站", "气象站", "工作站", "水文站", "农技站", "兽医站", "观测站", "监测站", "检查站", "保护站", "管理站",
@@ -196,7 +196,10 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			k++
 			continue // 交通银行/nt 上海/ns 分行/v: the bank's Shanghai branch
 		}
-		if end >= 0 && !subUnit(tags[k]) && !(weak && (tags[k].Term == "驻" || placeWord(tags[k]) || tags[k].POS == "nt")) {
+		if end >= 0 && !subUnit(tags[k]) && !(weak && (tags[k].Term == "驻" || placeWord(tags[k]) || tags[k].POS == "nt")) &&
+			!(tags[end].POS == "nt" && placeWord(tags[k])) {
+			// 中共中央/nt 台湾/ns 工作 办公室 and 新华社/nt 北京/ns 分社 go on
+			// through a place; the name ends at the last suffix.
 			break // 中国女篮/nt 再负 美国队: a second name starts, not a sub-unit
 		}
 		if k > i && end < 0 && restarts(tags[k-1], tags[k]) {
@@ -478,6 +481,13 @@ var orgAliases = map[string]string{
 	"国务院新闻办公室":   "国务院新闻办公室",
 	"中国人民银行":     "中国人民银行",
 	"联合国":        "联合国",
+	"联大":         "联合国大会",
+	"联合国大会":      "联合国大会",
+	"哈马斯":        "伊斯兰抵抗运动",
+	"伊斯兰抵抗运动":    "伊斯兰抵抗运动",
+	"真主党":        "真主党",
+	"塔利班":        "塔利班",
+	"胡塞武装":       "胡塞武装",
 }
 
 // nationalOrgs are full names of national bodies that jieba cuts at a

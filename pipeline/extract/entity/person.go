@@ -306,17 +306,24 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 // break, a function word or a verb.
 func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if i == 0 || !adjacent(tags[i-1], t) || !hasSurname(t.Term) && !(hanLen(t.Term) == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) ||
-		hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
+	if !hasSurname(t.Term) && !(hanLen(t.Term) == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) || hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
 		hasNumeral(t.Term[len(string(firstRune(t.Term))):]) || strings.ContainsRune(notNameEndings, lastRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
 	switch t.POS {
-	case "n", "nz", "m", "j", "ns", "ng":
+	case "n", "nz", "m", "j", "ns", "ng", "t":
 	default:
 		return corpus.Mention{}, 0, false
 	}
-	role := roleBefore(tags[i-1].Term)
+	role := ""
+	if i > 0 && adjacent(tags[i-1], t) {
+		role = roleBefore(tags[i-1].Term)
+	}
+	if role == "" && hanLen(t.Term) == 3 && i+1 < len(tags) && adjacent(t, tags[i+1]) && roleOf(tags[i+1].Term) == tags[i+1].Term &&
+		!bylineRoles[tags[i+1].Term] {
+		// 周恩来/t 总理/n: a name jieba's dictionary tags as a time, then its title.
+		return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: t.Term, Noun: tags[i+1].Term, Rule: "person/role"}, 1, true
+	}
 	if role == "" {
 		return corpus.Mention{}, 0, false
 	}
@@ -328,6 +335,26 @@ func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: t.Term, Noun: role, Rule: "person/role"}, 1, true
 }
+
+// wordPerson reads a person's name at the start of a word jieba did not
+// cut (周恩来故居/ns, 孙中山诞辰/nr): a name of three characters with a
+// surname, and a place or a day of the person. A doctrine named after a
+// person (邓小平理论, 毛泽东思想) is one name, as the PFR annotation has it.
+func wordPerson(text string, t corpus.Token) (corpus.Mention, bool) {
+	if hanLen(t.Term) != runeCount(t.Term) || runeCount(t.Term) < 4 {
+		return corpus.Mention{}, false
+	}
+	name := prefixRunes(t.Term, 3)
+	if !namedAfter[t.Term[len(name):]] || !hasSurname(name) || notNames[name] || gazetteer[name] {
+		return corpus.Mention{}, false
+	}
+	span := corpus.Span{Start: t.Span.Start, End: t.Span.Start + len(name)}
+	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: name, Rule: "person/word"}, true
+}
+
+// namedAfter are what jieba glues to the name of a person: a residence, a
+// birthday, a statue.
+var namedAfter = set("故居", "旧居", "诞辰", "同志", "纪念馆", "铜像", "塑像", "墓")
 
 // foreignThing reports a transliterated word that names a thing, not a
 // person: after a number it is a currency or a unit (四亿/m 图格里克),
@@ -649,7 +676,8 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	// jieba tags the surname nr when it sees a name it cannot join; a
 	// surname tagged otherwise (刘/zg 文光/n, 韩/j 振国/ns) needs a role or
 	// a break before it.
-	named := t.POS == "nr"
+	named := t.POS == "nr" || i+1 < len(tags) && adjacent(t, tags[i+1]) && (tags[i+1].POS == "nr" || tags[i+1].POS == "nrfg") &&
+		!notGiven(tags[i+1].Term) // 工人/n 刘/zg 宝山/nr: the given name tagged as one
 	if !named && !strings.ContainsRune(coreSurnames, firstRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
@@ -668,7 +696,7 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			break // not 韩/j 调查/vn (Korea investigates), 苏/j 梅州/ns (Sumy oblast)
 		}
 		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
-			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" ||
+			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" || tags[k+1].POS == "t" ||
 			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && tags[k+1].POS == "v" // 丁/nr 薛祥/x 出席/v
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
