@@ -149,6 +149,9 @@ func TestExtract(t *testing.T) {
 		{"a doctrine named after a person is no person", []string{"以/p", "周海峰理论/nr", "为/p"}, "[]"},
 		{"UN bodies go on through a place", []string{"中共中央/nt", "青山/ns", "工作/vn", "办公室/n"}, "[org:中共中央青山工作办公室]"},
 		{"Hamas is an org", []string{"哈马斯/nrt", "领导人/n"}, "[org:伊斯兰抵抗运动=哈马斯]"},
+		{"two teams and a match", []string{"青山队/nt", "战胜/n", "松林/ns", "队/n"}, "[org:青山队 org:松林队]"},
+		{"a meeting verb tagged as a noun ends a name", []string{"在/p", "巴黎/ns", "会见/n", "国际奥委会/nt", "主席/n"}, "[place:巴黎 org:国际奥林匹克委员会=国际奥委会]"},
+		{"a name cut into three single characters", []string{"、", "陈/nr", "文/n", "清/t", "、"}, "[person:陈文清]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

@@ -191,6 +191,9 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		if k > i && (!adjacent(tags[k-1], tags[k]) || !orgPart(tags[k])) {
 			break
 		}
+		if end >= 0 && end == k-1 && team(tags[end].Term) {
+			break // a team has no sub-units
+		}
 		if end >= 0 && branchAt(tags, k) {
 			end, endAt = k+1, tags[k+1].Span.End
 			k++
@@ -386,8 +389,11 @@ func orgName(w string) bool {
 // orgRoles are titles jieba glues to an organisation (中央政治局常委).
 var orgRoles = []string{"常委", "委员", "主任", "书记", "主席", "部长", "局长", "院长"}
 
-// hostVerbs hold events; between two names they end the first.
-var hostVerbs = set("主办", "承办", "协办", "举办", "联办", "合办", "指导", "支持", "发起", "组织", "牵头")
+// hostVerbs hold events, and with the verbs of meetings and matches that
+// jieba tags as nouns (战胜/n, 会见/n) they end a name: 湖北队 战胜 贵州队
+// is two teams.
+var hostVerbs = set("主办", "承办", "协办", "举办", "联办", "合办", "指导", "支持", "发起", "组织", "牵头",
+	"战胜", "击败", "负于", "会见", "会晤", "改革", "访问", "出席", "经")
 
 // roleWord reports a word that is only a title, with 原, 前 or 副 before it.
 func roleWord(w string) bool {

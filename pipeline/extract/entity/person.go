@@ -691,12 +691,13 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	for k := i + 1; k < len(tags) && k <= i+2 && adjacent(tags[k-1], tags[k]); k++ {
 		w := tags[k].Term
 		given += runeCount(w)
-		if hanLen(w) != runeCount(w) || given > 2 || notGiven(w) || !givenPOS(tags[k].POS) && !(strict && runeCount(w) == 1 && tags[k].POS == "v") ||
+		if hanLen(w) != runeCount(w) || given > 2 || notGiven(w) ||
+			!givenPOS(tags[k].POS) && !(strict && runeCount(w) == 1 && tags[k].POS == "v") && !(runeCount(w) == 1 && tags[k].POS == "t") ||
 			tags[k].POS == "ns" && isSuffixWord(string(lastRune(w))) {
 			break // not 韩/j 调查/vn (Korea investigates), 苏/j 梅州/ns (Sumy oblast)
 		}
 		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
-			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" || tags[k+1].POS == "t" ||
+			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" || tags[k+1].POS == "t" && runeCount(tags[k+1].Term) >= 2 ||
 			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && tags[k+1].POS == "v" // 丁/nr 薛祥/x 出席/v
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
