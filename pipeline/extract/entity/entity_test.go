@@ -152,6 +152,9 @@ func TestExtract(t *testing.T) {
 		{"two teams and a match", []string{"青山队/nt", "战胜/n", "松林/ns", "队/n"}, "[org:青山队 org:松林队]"},
 		{"a meeting verb tagged as a noun ends a name", []string{"在/p", "巴黎/ns", "会见/n", "国际奥委会/nt", "主席/n"}, "[place:巴黎 org:国际奥林匹克委员会=国际奥委会]"},
 		{"a name cut into three single characters", []string{"、", "陈/nr", "文/n", "清/t", "、"}, "[person:陈文清]"},
+		{"a prefecture jieba tags as a name", []string{"柳州/nr", "并/c", "不/d"}, "[place:柳州]"},
+		{"a listed prefecture and 地区", []string{"商丘/ns", "地区/n", "已/d"}, "[place:商丘地区]"},
+		{"a country and 地区 stays the country", []string{"中东/ns", "地区/n", "局势/n"}, "[place:中东]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

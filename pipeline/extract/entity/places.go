@@ -11,8 +11,37 @@ import (
 // regions of the world, the Chinese provinces in their full and short
 // forms, and capitals and large cities. They are general knowledge, written
 // here from the standard Chinese names; a word equal to one is a place
-// whatever its tag.
-var gazetteer = set(strings.Fields(`
+// whatever its tag. With them come the prefectures.
+var gazetteer = func() map[string]bool {
+	m := set(strings.Fields(placeNames)...)
+	for p := range prefectures {
+		m[p] = true
+	}
+	return m
+}()
+
+// prefectures are the Chinese prefecture-level cities, except those that
+// are also common words (大同 great harmony, 安康 well-being, 日照
+// sunshine, 白银 silver, 来宾 guest, 中山 Sun Yat-sen, 长治, 大庆, 朝阳);
+// jieba tags many of them nr (玉林/nr). 驻马店 地区 is one place, as a
+// prefecture once was.
+var prefectures = set(strings.Fields(`
+邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水 秦皇岛 阳泉 晋城 朔州 晋中 运城 忻州 临汾 吕梁 包头 乌海
+赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭
+葫芦岛 四平 辽源 通化 白城 松原 齐齐哈尔 鸡西 鹤岗 双鸭山 伊春 七台河 牡丹江 绥化 佳木斯 徐州 常州
+南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 芜湖 蚌埠 淮南
+马鞍山 淮北 铜陵 安庆 滁州 阜阳 宿州 六安 亳州 池州 宣城 淄博 枣庄 潍坊 济宁 泰安 威海 临沂 聊城
+滨州 菏泽 东营 德州 三明 南平 龙岩 宁德 莆田 泉州 漳州 九江 景德镇 萍乡 新余 鹰潭 赣州 上饶 抚州
+宜春 吉安 开封 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 黄石
+十堰 宜昌 襄阳 鄂州 孝感 荆州 黄冈 咸宁 随州 荆门 株洲 湘潭 衡阳 邵阳 岳阳 张家界 益阳 郴州 怀化
+娄底 常德 永州 韶关 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 潮州 揭阳 云浮 柳州 梧州
+防城港 钦州 贵港 玉林 百色 贺州 河池 崇左 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山
+宜宾 广安 达州 雅安 巴中 资阳 遵义 六盘水 安顺 毕节 铜仁 曲靖 玉溪 保山 昭通 丽江 普洱 临沧 宝鸡
+咸阳 渭南 汉中 榆林 商洛 铜川 嘉峪关 金昌 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 海东 石嘴山 吴忠
+固原 中卫 克拉玛依 吐鲁番 哈密 阿克苏 和田 黑河 大兴安岭
+`)...)
+
+const placeNames = `
 中国 中华人民共和国 美国 英国 法国 德国 俄罗斯 日本 韩国 朝鲜 印度 巴西 加拿大 澳大利亚
 新西兰 意大利 西班牙 葡萄牙 荷兰 比利时 卢森堡 瑞士 奥地利 瑞典 挪威 丹麦 芬兰 冰岛 爱尔兰
 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 希腊 塞尔维亚 克罗地亚 斯洛文尼亚 黑山 波黑
@@ -59,7 +88,7 @@ var gazetteer = set(strings.Fields(`
 亚松森 蒙得维的亚 马耳他 塞浦路斯 摩纳哥 列支敦士登 安道尔 圣马力诺 梵蒂冈 诺曼底 文尼察 白宫 克里姆林宫 五角大楼 香格里拉 阿勒泰 钟祥
 斯图加特 科隆 杜塞尔多夫 汉诺威 德累斯顿 莱比锡 纽伦堡 不来梅 波恩
 阿拉伯 米兰 威尼斯 巴塞罗那 鹿特丹 迪拜 新德里 班加罗尔 釜山 名古屋 横滨 札幌 冲绳
-`)...)
+`
 
 // notPlaces are words jieba tags ns that name no particular place: kinds
 // of places (城市 city, 山区 mountain area, 新区 new district), directions
@@ -130,7 +159,7 @@ func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) 
 	end := i
 	if end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && isSuffixWord(tags[end+1].Term) {
 		end++
-	} else if rule == "place/ns" && end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && tags[end+1].Term == "地区" {
+	} else if (rule == "place/ns" || prefectures[t.Term]) && end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && tags[end+1].Term == "地区" {
 		end++ // 驻马店/ns 地区: a Chinese prefecture; 中东 地区 is the gazetteer's, and stays 中东
 	}
 	span := corpus.Span{Start: t.Span.Start, End: tags[end].Span.End}
