@@ -155,6 +155,8 @@ func TestExtract(t *testing.T) {
 		{"a prefecture jieba tags as a name", []string{"柳州/nr", "并/c", "不/d"}, "[place:柳州]"},
 		{"a listed prefecture and 地区", []string{"商丘/ns", "地区/n", "已/d"}, "[place:商丘地区]"},
 		{"a country and 地区 stays the country", []string{"中东/ns", "地区/n", "局势/n"}, "[place:中东]"},
+		{"a station under a township, a city and a province", []string{"青山/ns", "省/n", "松林/ns", "市/n", "杨柳/nr", "乡/n", "农技/n", "推广站/nz", "的/uj"}, "[org:青山省松林市杨柳乡农技推广站]"},
+		{"a name before a township suffix is a township", []string{"去年/t", "杨柳/nr", "乡/n", "农民/n"}, "[place:杨柳乡]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

@@ -164,8 +164,10 @@ func numberedSchool(w string) bool {
 }
 
 // maxOrgWords bounds an organisation name: 中国/驻/法国/斯特拉斯堡/总领事馆
-// is five words; longer runs are sentences, not names.
-const maxOrgWords = 7
+// is five words, 青山/省/松林/市/杨柳/乡/农技/推广站 (a station under a
+// township, a city and a province) eight; longer runs are sentences, not
+// names.
+const maxOrgWords = 9
 
 // org reads the longest organisation name starting at tags[i]: contiguous
 // name words ending in an organisation suffix, or a single word jieba
@@ -326,6 +328,9 @@ var teamKindEndings = []string{"男", "女", "车", "船", "舰", "乐", "梯", 
 func restarts(a, b corpus.Token) bool {
 	if b.POS == "nt" && a.POS == "j" && !orgPrefixes[a.Term] && !knownOrg(a.Term) {
 		return true // 深化/j 国务院/nt: jieba's abbreviation tag on a verb
+	}
+	if orgName(b.Term) {
+		return false // 农技/n 推广站/nz: the suffix, not a new name
 	}
 	switch b.POS {
 	case "ns", "nz", "nrt":

@@ -224,6 +224,9 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if isTranslit(t.Term) && foreignThing(tags, i) {
 		return corpus.Mention{}, 0, false // 四亿/m 图格里克 (a currency), 阿尔卡特/nrt 杯 (a sponsor's cup)
 	}
+	if followedBySuffix(tags, i) && !isTranslit(t.Term) {
+		return corpus.Mention{}, 0, false // 杨柳/nr 乡/n: a township
+	}
 	if isTranslit(t.Term) && translitPlace(t.Term) {
 		return corpus.Mention{}, 0, false // 库尔斯克, 波克罗夫斯克: Russian and Ukrainian towns
 	}
