@@ -157,6 +157,8 @@ func TestExtract(t *testing.T) {
 		{"a country and 地区 stays the country", []string{"中东/ns", "地区/n", "局势/n"}, "[place:中东]"},
 		{"a station under a township, a city and a province", []string{"青山/ns", "省/n", "松林/ns", "市/n", "杨柳/nr", "乡/n", "农技/n", "推广站/nz", "的/uj"}, "[org:青山省松林市杨柳乡农技推广站]"},
 		{"a name before a township suffix is a township", []string{"去年/t", "杨柳/nr", "乡/n", "农民/n"}, "[place:杨柳乡]"},
+		{"a title and a name end no organisation", []string{"韩国/ns", "总统/n", "金德洙/x", "2/x", "日到/x", "中国/ns", "驻/v", "韩国/ns", "使馆/n"}, "[place:韩国 person:金德洙(总统) org:中国驻韩国使馆]"},
+		{"working with another country ends a name", []string{"青山/ns", "电视台/n", "联合/v", "俄罗斯/ns", "国家/n", "电视/n", "公司/n"}, "[org:青山电视台 org:俄罗斯国家电视公司]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

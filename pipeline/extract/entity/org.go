@@ -34,7 +34,7 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
 	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
 	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
-	"失所", "仍处", "正处", "地处", "身处", "所处", "位处", "市中心", "政治中心", "经济中心", "金融中心", "科创中心", "工厂",
+	"失所", "交界处", "结合部", "仍处", "正处", "地处", "身处", "所处", "位处", "市中心", "政治中心", "经济中心", "金融中心", "科创中心", "工厂",
 	"大部", "所系", "实处", "会同", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "督办", "包办", "查办", "申办", "代办", "中小学",
 	"财政", "部署", "当局", "男队", "女队", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
 	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
@@ -94,7 +94,7 @@ func orgPart(t corpus.Token) bool {
 	case "s":
 		return numberedSchool(t.Term) // 一中/s
 	case "nr", "x":
-		return hanLen(t.Term) <= 4 && !notNames[t.Term]
+		return hanLen(t.Term) <= 4 && hanLen(t.Term) == runeCount(t.Term) && !notNames[t.Term]
 	}
 	switch t.Term {
 	case "附属", "驻", "自治", "联合", "特别", "高级", "直属", "民主", "人民", "公共":
@@ -215,10 +215,12 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			end, endAt = k, tags[k].Span.Start+len(cut)
 			break // a role ends the name
 		}
-		if k > i && hostVerbs[w] {
+		if k > i && (hostVerbs[w] || w == "联合" && k+1 < len(tags) && placeWord(tags[k+1])) {
 			break // 中国 主办 亚太经合组织: China hosts APEC
 		}
-		if k > i && roleWord(w) {
+		if k > i && (roleWord(w) || roleOf(w) == w && strings.HasPrefix(tags[k].POS, "n") && k+1 < len(tags) && adjacent(tags[k], tags[k+1]) &&
+			(strings.HasPrefix(tags[k+1].POS, "nr") || tags[k+1].POS == "x")) {
+			// 韩国/ns 总统/n 尹锡悦/x: a title and a name
 			break // 青海省委/nt 原常委/n, 崔世昌/nr 常委/n: a person's title, not a unit
 		}
 		if k > i && runeCount(w) == 1 && tags[k-1].POS == "m" {
@@ -398,7 +400,7 @@ var orgRoles = []string{"常委", "委员", "主任", "书记", "主席", "部�
 // jieba tags as nouns (战胜/n, 会见/n) they end a name: 湖北队 战胜 贵州队
 // is two teams.
 var hostVerbs = set("主办", "承办", "协办", "举办", "联办", "合办", "指导", "支持", "发起", "组织", "牵头",
-	"战胜", "击败", "负于", "会见", "会晤", "改革", "访问", "出席", "经")
+	"战胜", "击败", "负于", "会见", "会晤", "改革", "访问", "出席", "经", "会同")
 
 // roleWord reports a word that is only a title, with 原, 前 or 副 before it.
 func roleWord(w string) bool {
