@@ -159,6 +159,10 @@ func TestExtract(t *testing.T) {
 		{"a name before a township suffix is a township", []string{"去年/t", "杨柳/nr", "乡/n", "农民/n"}, "[place:杨柳乡]"},
 		{"a title and a name end no organisation", []string{"韩国/ns", "总统/n", "金德洙/x", "2/x", "日到/x", "中国/ns", "驻/v", "韩国/ns", "使馆/n"}, "[place:韩国 person:金德洙(总统) org:中国驻韩国使馆]"},
 		{"working with another country ends a name", []string{"青山/ns", "电视台/n", "联合/v", "俄罗斯/ns", "国家/n", "电视/n", "公司/n"}, "[org:青山电视台 org:俄罗斯国家电视公司]"},
+		{"a company in Latin letters", []string{"美国/ns", "XYZ/eng", "公司/n", "宣布/v"}, "[org:美国XYZ公司]"},
+		{"Latin letters alone are no org", []string{"用/p", "xyz/eng", "电脑/n"}, "[]"},
+		{"a company jieba tags as a place", []string{"青松电器公司/ns", "宣布/v"}, "[org:青松电器公司]"},
+		{"a role glued to an office", []string{"青山/ns", "律师/n", "事务所律师/n", "王明/nr"}, "[org:青山律师事务所 person:王明(律师)]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

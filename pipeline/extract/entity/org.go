@@ -53,6 +53,8 @@ var notOrgs = set(strings.Fields(`
 // 委员会), or a local prefix (市中心医院).
 func orgStart(t corpus.Token) bool {
 	switch t.POS {
+	case "eng":
+		return len(t.Term) >= 2 && len(t.Term) <= 8 // ibm/eng 公司, tcl/eng 集团
 	case "ns", "nt", "nz", "j", "nrt":
 		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯") && (!notPlaces[t.Term] || orgPrefixes[t.Term])
 	case "nr":
@@ -87,6 +89,8 @@ func orgPart(t corpus.Token) bool {
 		return hanLen(t.Term) <= 12 // 中央政治局常委/nt, 联合国开发计划署/nt
 	case "m":
 		return ordinal(t.Term) // 第一/m 中学, not 一位/m 农村 党支部
+	case "eng":
+		return len(t.Term) >= 2 && len(t.Term) <= 8 // 美国/ns ibm/eng 公司
 	case "ns", "nz", "n", "vn", "b", "j", "ng", "nrt", "an":
 		return hanLen(t.Term) <= 6
 	case "l":
@@ -244,7 +248,8 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	// is not a kind (公立医院, 中心医院 are kinds, not names).
 	if end == i {
 		w := text[tags[i].Span.Start:endAt]
-		nz := tags[i].POS == "nz" && hanLen(w) >= 3 // 万达队/nz
+		nz := tags[i].POS == "nz" && hanLen(w) >= 3 || // 万达队/nz
+			tags[i].POS == "ns" && runeCount(orgSuffixSet.match(w)) >= 2 && hanLen(w) >= 4 // 摩托罗拉公司/ns
 		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) && !team(w) && !placePrefixed(w) || notOrgs[w] || hanLen(w) < 2 {
 			return corpus.Mention{}, 0, false
 		}
@@ -417,6 +422,11 @@ func trimRole(w string) string {
 	for _, r := range orgRoles {
 		if cut, ok := strings.CutSuffix(w, r); ok && hanLen(cut) >= 2 {
 			return cut
+		}
+	}
+	if r := roleOf(w); r != "" && r != w {
+		if cut := strings.TrimSuffix(w, r); hanLen(cut) >= 2 && orgName(cut) {
+			return cut // 事务所律师/n, 电视台记者/n
 		}
 	}
 	return w
