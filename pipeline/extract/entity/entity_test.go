@@ -163,6 +163,11 @@ func TestExtract(t *testing.T) {
 		{"Latin letters alone are no org", []string{"用/p", "xyz/eng", "电脑/n"}, "[]"},
 		{"a company jieba tags as a place", []string{"青松电器公司/ns", "宣布/v"}, "[org:青松电器公司]"},
 		{"a role glued to an office", []string{"青山/ns", "律师/n", "事务所律师/n", "王明/nr"}, "[org:青山律师事务所 person:王明(律师)]"},
+		{"a preposition glued before a name", []string{"来华/v", "同周海峰/x", "主任/b", "的/uj"}, "[person:周海峰(主任)]"},
+		{"a name and a speech verb in a byline", []string{"（", "韩明/x", "说/v", "）"}, "[person:韩明]"},
+		{"country abbreviations are no foreign name", []string{"在/p", "美/ns", "英法德/nr", "推动/v"}, "[]"},
+		{"a number before a nationality is no name", []string{"110/m", "万/m", "巴勒斯坦人/nrt", "在/p"}, "[]"},
+		{"a common word tagged nr after a title", []string{"总书记/n", "希冀/nr", "科技/n"}, "[]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

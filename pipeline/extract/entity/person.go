@@ -116,7 +116,24 @@ func isTranslit(w string) bool {
 
 // gluedAfterName are characters jieba's unknown words carry after a
 // name: a photo credit (摄), a conjunction or a verb.
-const gluedAfterName = "摄及等说于在和与称将是也以作到因"
+const gluedAfterName = "摄及等说于在和与称将是也以作到因愿"
+
+// gluedBeforeName are prepositions and conjunctions jieba's unknown words
+// carry before a name (同王毅/x, 与李强/x).
+const gluedBeforeName = "同与和向对给被将把从让跟"
+
+// countryAbbrevs are the one-character names of countries that news
+// strings together (美英法德, 美以, 中俄): such a run is no foreign name.
+const countryAbbrevs = "中美英法德俄日韩朝以巴伊叙印越澳加意西葡荷比瑞挪丹芬希土埃沙乌欧非"
+
+func countryRun(w string) bool {
+	for _, r := range w {
+		if !strings.ContainsRune(countryAbbrevs, r) {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // mostlyTranslit reports an unknown or transliterated word of two or
 // more characters most of which are transliteration characters (谢年科/x
@@ -257,6 +274,14 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if m, n, ok := translitRun(text, tags, i); ok {
 		return m, n, true
 	}
+	if strings.ContainsRune(gluedBeforeName, first) && t.POS == "x" && n >= 3 && n <= 4 {
+		// A preposition glued before the name: 同王毅/x 主任 (with
+		// director Wang Yi), 与李强/x.
+		if rest := t.Term[len(string(first)):]; hasSurname(rest) && !notNames[rest] {
+			span := corpus.Span{Start: t.Span.Start + len(string(first)), End: t.Span.End}
+			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: rest, Noun: role, Rule: "person/x"}, 1, true
+		}
+	}
 	if strings.ContainsRune(gluedAfterName, last) && t.POS == "x" && n >= 3 && n <= 5 {
 		// A credit, a list or a verb glued to the name: 杨振武摄 (photo
 		// by), 郑梦九及, 张平说, 穆萨于.
@@ -279,7 +304,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		// A three-character name jieba cut after two: 王成/x 喜/v.
 		m, _, ok := mention(corpus.Span{Start: t.Span.Start, End: tags[i+1].Span.End}, "person/x")
 		return m, 2, ok
-	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks):
+	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks) && (n > 2 || surname || isTranslit(t.Term) || strings.ContainsRune(rareSurnames, first)):
 		return mention(t.Span, "person/nr+context")
 	case t.POS == "nrfg" && n <= 4 && (n > 2 || surname):
 		return mention(t.Span, "person/nrfg")
@@ -289,7 +314,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return mention(t.Span, "person/nr")
 	case t.POS == "nr" && n == 2 && surname && !strings.ContainsRune(notGivenNames, last):
 		return mention(t.Span, "person/nr")
-	case t.POS == "nr" && n >= 3 && isTranslit(t.Term) && !placeLike(t.Term) && !followedBySuffix(tags, i):
+	case t.POS == "nr" && n >= 3 && isTranslit(t.Term) && !placeLike(t.Term) && !followedBySuffix(tags, i) && !countryRun(t.Term):
 		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
 	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleBefore(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
 		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
@@ -521,7 +546,7 @@ func givenPOS(pos string) bool {
 // characters, at least one tagged as a name or unknown, three characters
 // or more, and not a place.
 func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
-	if !isTranslit(tags[i].Term) || i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) {
+	if !isTranslit(tags[i].Term) || i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) || tags[i].POS == "m" {
 		return corpus.Mention{}, 0, false
 	}
 	end, named := i, false
@@ -543,7 +568,7 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 		// 波克罗/夫斯/克: a town jieba cut apart is one place, not three names.
 		return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: w, Rule: "place/translit"}, end - i + 1, true
 	}
-	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || notNames[w] || followedBySuffix(tags, end) {
+	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || notNames[w] || followedBySuffix(tags, end) || countryRun(w) {
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
@@ -643,8 +668,8 @@ func aloneName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		return corpus.Mention{}, 0, false
 	}
 	for k := i; k < len(tags) && k <= i+2; k++ {
-		if k > i && !adjacent(tags[k-1], tags[k]) {
-			return corpus.Mention{}, 0, false
+		if k > i && (!adjacent(tags[k-1], tags[k]) || speechVerbs[tags[k].Term]) {
+			return corpus.Mention{}, 0, false // 韩凯/x 说/v is a name and a verb
 		}
 		end := tags[k].Span.End
 		w := text[t.Span.Start:end]
