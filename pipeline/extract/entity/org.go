@@ -126,15 +126,10 @@ func paperTitle(tags []corpus.Token, i int) bool {
 // name of two or more characters, whatever jieba's tag (俄罗斯国家杜马/ns,
 // 英国议会/ns): the place's body.
 func placePrefixed(w string) bool {
-	if hanLen(w) != runeCount(w) || !orgName(w) || runeCount(orgSuffixSet.match(w)) < 2 {
+	if !orgName(w) || runeCount(orgSuffixSet.match(w)) < 2 || hanLen(w) != runeCount(w) {
 		return false
 	}
-	for _, n := range []int{5, 4, 3, 2} {
-		if p := prefixRunes(w, n); p != "" && p != w && gazetteer[p] && !ambiguousPrefix[p] {
-			return true
-		}
-	}
-	return false
+	return gazetteerPrefix(w) != ""
 }
 
 // branchAt reports a place followed by a branch (上海/ns 分行/v, 海淀/ns

@@ -62,6 +62,15 @@ func oneInName(w string) bool {
 // compoundSurnames are two-character family names (欧阳修, 司马光).
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
 
+// compoundFirst holds their first characters: hasSurname runs at most words.
+var compoundFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, c := range compoundSurnames {
+		m[firstRune(c)] = true
+	}
+	return m
+}()
+
 // notNameEndings end words jieba may tag nr that name things, not people.
 const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡性率生员们家者界乡镇村县"
 
@@ -174,6 +183,9 @@ const nameDots = "·•‧・"
 // and transliterated words before the first dot and after the last. It
 // returns the mention and the words used.
 func dottedPerson(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	if !isTranslit(tags[i].Term) && !(i+1 < len(tags) && dotBetween(text, tags[i], tags[i+1])) {
+		return corpus.Mention{}, 0, false // the common case: no dot follows, no run starts here
+	}
 	if i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) && isTranslit(tags[i].Term) {
 		return corpus.Mention{}, 0, false // not the start of the run
 	}
@@ -334,13 +346,16 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 // break, a function word or a verb.
 func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if !hasSurname(t.Term) && !(hanLen(t.Term) == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) || hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
-		hasNumeral(t.Term[len(string(firstRune(t.Term))):]) || strings.ContainsRune(notNameEndings, lastRune(t.Term)) {
-		return corpus.Mention{}, 0, false
-	}
 	switch t.POS {
 	case "n", "nz", "m", "j", "ns", "ng", "t":
 	default:
+		return corpus.Mention{}, 0, false
+	}
+	if n := len(t.Term); n < 6 || n > 9 { // two or three Han characters, tested cheaply first
+		return corpus.Mention{}, 0, false
+	}
+	if !hasSurname(t.Term) && !(hanLen(t.Term) == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) || hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
+		hasNumeral(t.Term[len(string(firstRune(t.Term))):]) || strings.ContainsRune(notNameEndings, lastRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
 	role := ""
@@ -369,7 +384,7 @@ func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 // surname, and a place or a day of the person. A doctrine named after a
 // person (邓小平理论, 毛泽东思想) is one name, as the PFR annotation has it.
 func wordPerson(text string, t corpus.Token) (corpus.Mention, bool) {
-	if hanLen(t.Term) != runeCount(t.Term) || runeCount(t.Term) < 4 {
+	if runeCount(t.Term) < 4 || !namedAfterLast[lastRune(t.Term)] || hanLen(t.Term) != runeCount(t.Term) {
 		return corpus.Mention{}, false
 	}
 	name := prefixRunes(t.Term, 3)
@@ -383,6 +398,14 @@ func wordPerson(text string, t corpus.Token) (corpus.Mention, bool) {
 // namedAfter are what jieba glues to the name of a person: a residence, a
 // birthday, a statue.
 var namedAfter = set("故居", "旧居", "诞辰", "同志", "纪念馆", "铜像", "塑像", "墓")
+
+var namedAfterLast = func() map[rune]bool {
+	m := map[rune]bool{}
+	for w := range namedAfter {
+		m[lastRune(w)] = true
+	}
+	return m
+}()
 
 // foreignThing reports a transliterated word that names a thing, not a
 // person: after a number it is a currency or a unit (四亿/m 图格里克),
@@ -457,6 +480,9 @@ func japaneseName(text string, tags []corpus.Token, i int) (corpus.Mention, int,
 
 // japaneseSurname returns the listed Japanese surname w starts with, or "".
 func japaneseSurname(w string) string {
+	if !japaneseFirst[firstRune(w)] {
+		return ""
+	}
 	for _, n := range []int{3, 2, 1} {
 		if p := prefixRunes(w, n); p != "" && japaneseSurnameSet[p] {
 			return p
@@ -464,6 +490,16 @@ func japaneseSurname(w string) string {
 	}
 	return ""
 }
+
+// japaneseFirst holds the first characters of the Japanese surnames: the
+// rule runs at every word.
+var japaneseFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for w := range japaneseSurnameSet {
+		m[firstRune(w)] = true
+	}
+	return m
+}()
 
 var japaneseSurnameSet = func() map[string]bool {
 	m := map[string]bool{}
@@ -605,9 +641,11 @@ func hasNumeral(w string) bool { return strings.ContainsAny(w, "一二三四五�
 // or two characters after it.
 func hasSurname(w string) bool {
 	n := runeCount(w)
-	for _, c := range compoundSurnames {
-		if strings.HasPrefix(w, c) {
-			return n >= 3 && n <= 4
+	if compoundFirst[firstRune(w)] {
+		for _, c := range compoundSurnames {
+			if strings.HasPrefix(w, c) {
+				return n >= 3 && n <= 4
+			}
 		}
 	}
 	if n == 2 {

@@ -228,13 +228,7 @@ func wordPlaces(text string, t corpus.Token) []corpus.Mention {
 	if hanLen(t.Term) != runeCount(t.Term) || gazetteer[t.Term] {
 		return nil
 	}
-	g := ""
-	for _, n := range []int{5, 4, 3, 2} {
-		if p := prefixRunes(t.Term, n); p != "" && p != t.Term && gazetteer[p] && !ambiguousPrefix[p] {
-			g = p
-			break
-		}
-	}
+	g := gazetteerPrefix(t.Term)
 	if g == "" {
 		return nil
 	}
@@ -256,6 +250,29 @@ func wordPlaces(text string, t corpus.Token) []corpus.Mention {
 	}
 	return []corpus.Mention{at(t.Span.Start, g, "place/word")}
 }
+
+// gazetteerPrefix returns the longest listed place of two to five
+// characters that w starts with and is longer than, or "".
+func gazetteerPrefix(w string) string {
+	if !gazetteerStarts[prefixRunes(w, 2)] {
+		return "" // the common case, tested at every word
+	}
+	for _, n := range []int{5, 4, 3, 2} {
+		if p := prefixRunes(w, n); p != "" && p != w && gazetteer[p] && !ambiguousPrefix[p] {
+			return p
+		}
+	}
+	return ""
+}
+
+// gazetteerStarts holds the first two characters of the listed places.
+var gazetteerStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for p := range gazetteer {
+		m[prefixRunes(p, 2)] = true
+	}
+	return m
+}()
 
 // states end the full names of states (越南社会主义共和国, 大不列颠及北爱尔兰联合王国).
 var states = newSuffixSet([]string{"共和国", "王国", "公国", "合众国", "酋长国"})
