@@ -31,6 +31,11 @@ func Extract(text string, tags []corpus.Token) []corpus.Mention {
 			m, n, ok = place(text, tags, i)
 		}
 		if !ok {
+			if m, ok := wordPerson(text, tags[i]); ok {
+				out = append(out, m)
+			} else {
+				out = append(out, wordPlaces(text, tags[i])...)
+			}
 			i++
 			continue
 		}
@@ -70,7 +75,8 @@ func (m suffixSet) has(w string) bool { return m.match(w) != "" }
 func hanLen(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		// The common block first: unicode.Is walks a table at every rune.
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && unicode.Is(unicode.Han, r) {
 			n++
 		}
 	}

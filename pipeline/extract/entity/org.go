@@ -18,8 +18,11 @@ var orgSuffixes = []string{
 	"党委", "党组", "支部", "总支", "公司", "集团", "协会", "学会", "日报", "报社", "法院", "法庭",
 	"银行", "组织", "国会", "议会", "联盟", "总署", "公署", "总会", "工会", "商会", "使团", "使馆",
 	"中央", "市委", "县委", "省委", "区委", "常委会", "政治局", "书记处", "军区", "部队", "舰队",
-	"通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
+	"红十字会", "奥委会", "杜马", "电台", "气象台", "天文台", "通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
 	"女篮", "男篮", "女排", "男排", "女足", "男足",
+	"足协", "科协", "作协", "文联", "妇联", "侨联", "残联", "青联", "学联", "工商联", "消协", "记协", "美协", "书协", "体协",
+	"推广站", "防疫站", "气象站", "工作站", "水文站", "农技站", "兽医站", "观测站", "监测站", "检查站", "保护站", "管理站",
+	"附中", "附小", "有限公司", "有限责任公司", "股份公司",
 	"局", "厅", "部", "署", "委", "办", "社", "队", "厂", "所", "院", "系", "党", "团", "处",
 }
 
@@ -31,7 +34,9 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"外部", "全部", "干部", "局部", "本部", "总部", "全院", "全社", "社会", "中心城区", "同行", "进行",
 	"举行", "实行", "执行", "运行", "发行", "旅行", "银行卡", "机会", "工作队", "国家队", "集团军",
 	"东部", "西部", "南部", "北部", "中部", "东北部", "西北部", "东南部", "西南部", "冠军队",
-	"部署", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
+	"失所", "有所", "对党", "交界处", "结合部", "仍处", "正处", "地处", "身处", "所处", "位处", "市中心", "政治中心", "经济中心", "金融中心", "科创中心", "工厂",
+	"大部", "所系", "实处", "会同", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "督办", "包办", "查办", "申办", "代办", "中小学",
+	"财政", "部署", "当局", "男队", "女队", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
 	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
 
 // notOrgs are words jieba tags nt that name no organisation.
@@ -39,6 +44,7 @@ var notOrgs = set(strings.Fields(`
 太空飞行 新兴产业 国际化 新进展 民富国强 自由贸易区 党政军 国家队 国家集训队 共产党 太空中心
 党和国家 公立医院 中心医院 人民医院 大学生 研究生 国有企业 民营企业 党组织 基层党组织
 委员会 联合会 管理部 农村部 社会保障部 代表团 宣讲团 编辑部 指挥部 总指挥部 俱乐部 办公室
+国家机关 党政机关 卫生室 普通高校 普通高等学校 合法政府 世界政党
 `)...)
 
 // orgStart reports whether a word may begin an organisation name: a
@@ -47,12 +53,22 @@ var notOrgs = set(strings.Fields(`
 // 委员会), or a local prefix (市中心医院).
 func orgStart(t corpus.Token) bool {
 	switch t.POS {
+	case "eng":
+		return len(t.Term) >= 2 && len(t.Term) <= 8 // ibm/eng 公司, tcl/eng 集团
 	case "ns", "nt", "nz", "j", "nrt":
-		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯")
+		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯") && (!notPlaces[t.Term] || orgPrefixes[t.Term])
 	case "nr":
 		return hanLen(t.Term) >= 2 && hanLen(t.Term) <= 3 && !notNames[t.Term]
+	}
+	if team(t.Term) {
+		return true // 申花队/n, 雅琪队/x
+	}
+	if placePrefixed(t.Term) {
+		return true // 俄罗斯国家杜马/ns
+	}
+	switch t.POS {
 	case "n", "vn":
-		return strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省") ||
+		return (strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省")) && !notPlaces[t.Term] ||
 			orgPrefixes[t.Term] || ministry(t)
 	}
 	return gazetteer[t.Term]
@@ -64,17 +80,25 @@ var notOrgStarts = set("上届", "本届", "下届", "历届", "首届", "新一
 
 // orgPrefixes are common nouns that begin national and international
 // organisation names.
-var orgPrefixes = set("国际", "世界", "中华", "全国", "中央", "国家", "联合国", "中共", "最高")
+var orgPrefixes = set("国际", "世界", "中华", "全国", "中央", "国家", "联合国", "中共", "最高", "海关", "伊斯兰")
 
 // orgPart reports whether a word may continue an organisation name.
 func orgPart(t corpus.Token) bool {
 	switch t.POS {
 	case "nt":
 		return hanLen(t.Term) <= 12 // 中央政治局常委/nt, 联合国开发计划署/nt
-	case "ns", "nz", "n", "vn", "b", "j", "m", "ng", "nrt", "an":
+	case "m":
+		return ordinal(t.Term) // 第一/m 中学, not 一位/m 农村 党支部
+	case "eng":
+		return len(t.Term) >= 2 && len(t.Term) <= 8 // 美国/ns ibm/eng 公司
+	case "ns", "nz", "n", "vn", "b", "j", "ng", "nrt", "an":
 		return hanLen(t.Term) <= 6
+	case "l":
+		return hanLen(t.Term) <= 4 && orgName(t.Term) // 交流中心/l
+	case "s":
+		return numberedSchool(t.Term) // 一中/s
 	case "nr", "x":
-		return hanLen(t.Term) <= 4 && !notNames[t.Term]
+		return hanLen(t.Term) <= 4 && hanLen(t.Term) == runeCount(t.Term) && !notNames[t.Term]
 	}
 	switch t.Term {
 	case "附属", "驻", "自治", "联合", "特别", "高级", "直属", "民主", "人民", "公共":
@@ -83,9 +107,66 @@ func orgPart(t corpus.Token) bool {
 	return false
 }
 
+// paperTitle reports a common noun that jieba cut from the newspaper it
+// names (经济/n 日报社/nt, 法制/n 日报/n): the noun is the paper's title.
+func paperTitle(tags []corpus.Token, i int) bool {
+	if tags[i].POS != "n" || hanLen(tags[i].Term) != 2 || i+1 >= len(tags) || !adjacent(tags[i], tags[i+1]) {
+		return false
+	}
+	next := tags[i+1].Term
+	for _, p := range []string{"日报", "晚报", "时报", "周报"} {
+		if strings.HasPrefix(next, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// placePrefixed reports a word made of a listed place and an organisation
+// name of two or more characters, whatever jieba's tag (俄罗斯国家杜马/ns,
+// 英国议会/ns): the place's body.
+func placePrefixed(w string) bool {
+	if !orgName(w) || runeCount(orgSuffixSet.match(w)) < 2 || hanLen(w) != runeCount(w) {
+		return false
+	}
+	return gazetteerPrefix(w) != ""
+}
+
+// branchAt reports a place followed by a branch (上海/ns 分行/v, 海淀/ns
+// 分局/n) at tags[k], after an organisation's name.
+func branchAt(tags []corpus.Token, k int) bool {
+	if k+1 >= len(tags) || !adjacent(tags[k], tags[k+1]) || !placeWord(tags[k]) {
+		return false
+	}
+	b := tags[k+1].Term
+	return (strings.HasPrefix(b, "分") || strings.HasPrefix(b, "支")) && runeCount(b) <= 4 && (orgSuffixSet.has(b) || strings.HasSuffix(b, "行"))
+}
+
+// ordinal reports a numeral or an ordinal (第一, 十一, 101): part of
+// names of schools and hospitals (第一中学, 101中学), unlike a numeral
+// with a measure word (一位).
+func ordinal(w string) bool {
+	w = strings.TrimPrefix(w, "第")
+	if cut, ok := strings.CutSuffix(w, "届"); ok {
+		w = cut // 政协/j 第十四届/m 全国委员会
+	} else if cut, ok := strings.CutSuffix(w, "次"); ok {
+		w = cut // 全国人大/nt 一次/m 会议 主席团
+	}
+	return w != "" && strings.Trim(w, "一二三四五六七八九十百零〇0123456789") == ""
+}
+
+// numberedSchool reports a school named by its number, as cities name
+// their secondary and primary schools (一中, 十一中, 二小, 四十七中).
+func numberedSchool(w string) bool {
+	last := lastRune(w)
+	return (last == '中' || last == '小') && hanLen(w) >= 2 && ordinal(strings.TrimSuffix(w, string(last)))
+}
+
 // maxOrgWords bounds an organisation name: 中国/驻/法国/斯特拉斯堡/总领事馆
-// is five words; longer runs are sentences, not names.
-const maxOrgWords = 7
+// is five words, 青山/省/松林/市/杨柳/乡/农技/推广站 (a station under a
+// township, a city and a province) eight; longer runs are sentences, not
+// names.
+const maxOrgWords = 9
 
 // org reads the longest organisation name starting at tags[i]: contiguous
 // name words ending in an organisation suffix, or a single word jieba
@@ -102,24 +183,52 @@ func org(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 
 // suffixOrg reads the organisation name by suffix for org.
 func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
-	if !orgStart(tags[i]) {
+	if !orgStart(tags[i]) && !paperTitle(tags, i) {
 		return corpus.Mention{}, 0, false
 	}
 	end, endAt := -1, 0
+	weak := false // the name so far is an nt word without a suffix (中国人民解放军), which may go on (驻 香港 部队)
 	for k := i; k < len(tags) && k < i+maxOrgWords; k++ {
 		if k > i && (!adjacent(tags[k-1], tags[k]) || !orgPart(tags[k])) {
 			break
 		}
-		if end >= 0 && !subUnit(tags[k]) {
+		if end >= 0 && end == k-1 && team(tags[end].Term) {
+			break // a team has no sub-units
+		}
+		if end >= 0 && branchAt(tags, k) {
+			end, endAt = k+1, tags[k+1].Span.End
+			k++
+			continue // 交通银行/nt 上海/ns 分行/v: the bank's Shanghai branch
+		}
+		if end >= 0 && !subUnit(tags[k]) && !(weak && (tags[k].Term == "驻" || placeWord(tags[k]) || tags[k].POS == "nt")) &&
+			!(tags[end].POS == "nt" && placeWord(tags[k])) {
+			// 中共中央/nt 台湾/ns 工作 办公室 and 新华社/nt 北京/ns 分社 go on
+			// through a place; the name ends at the last suffix.
 			break // 中国女篮/nt 再负 美国队: a second name starts, not a sub-unit
+		}
+		if k > i && end < 0 && restarts(tags[k-1], tags[k]) {
+			break // 法国/ns 足坛/n 劲旅/n 波尔多/ns 队: a description, then the name
 		}
 		w := tags[k].Term
 		if cut := trimRole(w); cut != w && orgName(cut) {
 			end, endAt = k, tags[k].Span.Start+len(cut)
 			break // a role ends the name
 		}
-		if orgName(w) || k > i && orgSuffixSet.has(w) && !notOrgEndingSet.has(w) {
-			end, endAt = k, tags[k].Span.End
+		if k > i && (hostVerbs[w] || w == "联合" && k+1 < len(tags) && placeWord(tags[k+1])) {
+			break // 中国 主办 亚太经合组织: China hosts APEC
+		}
+		if k > i && (roleWord(w) || roleOf(w) == w && strings.HasPrefix(tags[k].POS, "n") && k+1 < len(tags) && adjacent(tags[k], tags[k+1]) &&
+			(strings.HasPrefix(tags[k+1].POS, "nr") || tags[k+1].POS == "x")) {
+			// 韩国/ns 总统/n 尹锡悦/x: a title and a name
+			break // 青海省委/nt 原常委/n, 崔世昌/nr 常委/n: a person's title, not a unit
+		}
+		if k > i && runeCount(w) == 1 && tags[k-1].POS == "m" {
+			break // 15/m 处: a number of places, not an office
+		}
+		if orgName(w) || k > i && orgSuffixSet.has(w) && !notOrgEndingSet.has(w) || k == i && team(w) {
+			end, endAt, weak = k, tags[k].Span.End, false
+		} else if ntName(tags[k]) && (end < 0 || weak) {
+			end, endAt, weak = k, tags[k].Span.End, true
 		}
 	}
 	if end < 0 || end > i+1 && (strings.HasPrefix(tags[i].POS, "nr") || tags[i].POS == "x") ||
@@ -134,21 +243,113 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	// is not a kind (公立医院, 中心医院 are kinds, not names).
 	if end == i {
 		w := text[tags[i].Span.Start:endAt]
-		nz := tags[i].POS == "nz" && hanLen(w) >= 3 // 万达队/nz
-		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) || notOrgs[w] || hanLen(w) < 2 {
+		nz := tags[i].POS == "nz" && hanLen(w) >= 3 || // 万达队/nz
+			tags[i].POS == "ns" && runeCount(orgSuffixSet.match(w)) >= 2 && hanLen(w) >= 4 // 摩托罗拉公司/ns
+		if tags[i].POS != "nt" && !nz && !knownOrg(w) && !ministry(tags[i]) && !team(w) && !placePrefixed(w) || notOrgs[w] || hanLen(w) < 2 {
 			return corpus.Mention{}, 0, false
 		}
 	}
-	span := corpus.Span{Start: tags[i].Span.Start, End: endAt}
+	if endAt == tags[end].Span.End && end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && tags[end+1].Term == "人" {
+		return corpus.Mention{}, 0, false // 中国共产党人: the party's members, not the party
+	}
+	span := corpus.Span{Start: tags[i].Span.Start + ordinalPrefix(tags[i]), End: endAt}
 	name := text[span.Start:span.End]
-	if hanLen(name) < 2 || notOrgs[name] {
+	if hanLen(name) < 2 || notOrgs[name] || orgSuffixWord[name] {
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindOrg, Span: span, Value: OrgCanonical(name), Rule: "org/suffix"}, end - i + 1, true
 }
 
-// The suffix lists as sets, for the tests at every word.
+// ntName reports a word jieba tags nt that names an organisation without
+// one of the suffixes (联合国, 解放军, 中国移动, 九届全国人大): jieba's
+// dictionary also tags nt disciplines (天文学), meetings (音乐会), zones and
+// buildings (开发区, 北京站, 美术馆) and plain words (国际化), which their
+// last character gives away.
+func ntName(t corpus.Token) bool {
+	return t.POS == "nt" && hanLen(t.Term) >= 3 && hanLen(t.Term) == runeCount(t.Term) && !notOrgs[t.Term] &&
+		!notOrgEndingSet.has(t.Term) && ntNameEndings.has(t.Term)
+}
+
+// ntNameEndings end the nt words that name an organisation without one of
+// the suffixes: armies and services (解放军, 新四军, 空军航空兵), unions and
+// leagues (工商联, 民主同盟), central banks and the state companies
+// everyone knows by their short name. The rest of jieba's nt words
+// without a suffix are fields (广播电视, 卫星通信, 国际航运), disciplines
+// (天文学), meetings (音乐会) and buildings (人民大会堂).
+var ntNameEndings = newSuffixSet([]string{"军", "兵", "联", "盟", "央行", "政协", "人大", "党校", "军校",
+	"移动", "联通", "电信", "邮政", "民航", "国际"})
+
+// ordinalPrefix returns the bytes of a congress number jieba glues to an
+// organisation (九届全国人大, 第十届全国人大): the ordinal is no part of
+// the name.
+func ordinalPrefix(t corpus.Token) int {
+	w := strings.TrimPrefix(t.Term, "第")
+	k := strings.IndexRune(w, '届')
+	if k <= 0 || strings.Trim(w[:k], "一二三四五六七八九十百") != "" || hanLen(w[k:]) < 3 {
+		return 0
+	}
+	return len(t.Term) - len(w) + k + len("届")
+}
+
+// team reports a word made of a club or place name and 队 (申花队,
+// 波尔多队): a team, unless what comes before 队 names a kind of team
+// (国家队, 篮球队, 医疗队, 男队) rather than one.
+func team(w string) bool {
+	name, ok := strings.CutSuffix(w, "队")
+	if !ok || hanLen(name) < 2 || hanLen(name) > 6 || hanLen(w) != runeCount(w) || notOrgEndingSet.has(w) || hasNumeral(name) {
+		return false
+	}
+	if strings.HasSuffix(name, "球") || kindsOfTeam[name] {
+		return false
+	}
+	for _, k := range teamKindEndings {
+		if strings.HasSuffix(name, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// kindsOfTeam are the words before 队 that name a kind of team, not one:
+// 国家队 (the national team), 工作队 (a work team), 冠军队 (the champion).
+var kindsOfTeam = set(strings.Fields(`
+国家 工作 消防 施工 医疗 突击 少先 生产 游击 冠军 亚军 主场 客场 巡逻 护卫 仪仗 宣传 考察 探险 救援 搜救
+科考 志愿 服务 演出 文艺 舞蹈 合唱 代表 集训 预备 后备 种子 甲级 乙级 青年 少年 国奥 联合 中国 地方 专业
+职业 业余 妇女 民兵 武装 工程 勘探 地质 测绘 运输 抢险 维修 安装 打捞 护林 巡防 执法 稽查 侦察 特种 应急
+警卫 表演 运动 先锋 龙舟 排长 成群结 结 列 编 组 仪 卫
+`)...)
+
+// teamKindEndings end the kinds of team: 男队 and 女队 (the men's and
+// women's side of a country), 车队, 船队, 舰队, 乐队, 梯队, 军队, 部队.
+var teamKindEndings = []string{"男", "女", "车", "船", "舰", "乐", "梯", "军", "部", "团", "分", "小", "大", "中", "支", "本", "该", "全", "各", "两", "强", "弱", "主", "客"}
+
+// restarts reports whether an organisation name cannot run from word a
+// into word b: a common noun before a proper name describes what follows
+// (足坛/n 劲旅/n 波尔多/ns 队: the strong side of French football,
+// Bordeaux), it does not begin the name.
+func restarts(a, b corpus.Token) bool {
+	if b.POS == "nt" && a.POS == "j" && !orgPrefixes[a.Term] && !knownOrg(a.Term) {
+		return true // 深化/j 国务院/nt: jieba's abbreviation tag on a verb
+	}
+	if orgName(b.Term) {
+		return false // 农技/n 推广站/nz: the suffix, not a new name
+	}
+	switch b.POS {
+	case "ns", "nz", "nrt":
+	case "nr":
+		if !hasSurname(b.Term) {
+			return false // 经济/n 亚太/nr 委员会: jieba's name tag on a common word
+		}
+	default:
+		return false
+	}
+	return a.POS == "n" && hanLen(a.Term) >= 2 && !orgPrefixes[a.Term] && !orgSuffixSet.has(a.Term)
+}
+
+// The suffix lists as sets, for the tests at every word; a suffix alone
+// (推广站/nz, 有限公司) names a kind of organisation, not one.
 var (
+	orgSuffixWord    = set(orgSuffixes...)
 	orgSuffixSet     = newSuffixSet(orgSuffixes)
 	notOrgEndingSet  = newSuffixSet(notOrgEndings)
 	ministrySuffixes = newSuffixSet([]string{"部", "局", "署", "厅", "委员会"})
@@ -167,6 +368,18 @@ func subUnit(t corpus.Token) bool {
 	if t.Term == "附属" || t.Term == "直属" {
 		return true // 医科大学附属医院
 	}
+	if orgName(t.Term) && hanLen(t.Term) == runeCount(t.Term) {
+		switch {
+		case hanLen(t.Term) <= 3 && strings.ContainsRune("部局厅处司室办科", lastRune(t.Term)):
+			return true // 省委/nt 宣传部/nr, 联邦政府/nt 财政部/nt: a department, whatever its tag
+		case strings.HasPrefix(t.Term, "分") || strings.HasPrefix(t.Term, "支"):
+			return true // 中国银行/nt 分行/nt
+		case t.POS == "ns" || t.POS == "j":
+			return hanLen(t.Term) <= 3 // 中央/n 工艺/n 美院/ns
+		case t.POS == "nt" && strings.HasSuffix(t.Term, "委员会") && !knownOrg(t.Term):
+			return true // 全国人大/nt 财政经济委员会/nt
+		}
+	}
 	switch t.POS {
 	case "n", "vn", "ng", "b", "m":
 		return true
@@ -177,16 +390,38 @@ func subUnit(t corpus.Token) bool {
 // orgName reports whether a word, by its ending, can end an organisation
 // name.
 func orgName(w string) bool {
-	return orgSuffixSet.has(w) && !notOrgEndingSet.has(w) && !notOrgs[w]
+	return orgSuffixSet.has(w) && !notOrgEndingSet.has(w) && !notOrgs[w] || numberedSchool(w)
 }
 
 // orgRoles are titles jieba glues to an organisation (中央政治局常委).
 var orgRoles = []string{"常委", "委员", "主任", "书记", "主席", "部长", "局长", "院长"}
 
+// hostVerbs hold events, and with the verbs of meetings and matches that
+// jieba tags as nouns (战胜/n, 会见/n) they end a name: 湖北队 战胜 贵州队
+// is two teams.
+var hostVerbs = set("主办", "承办", "协办", "举办", "联办", "合办", "指导", "支持", "发起", "组织", "牵头",
+	"战胜", "击败", "负于", "会见", "会晤", "改革", "访问", "出席", "经", "会同", "援引")
+
+// roleWord reports a word that is only a title, with 原, 前 or 副 before it.
+func roleWord(w string) bool {
+	w = strings.TrimLeft(w, "原前副")
+	for _, r := range orgRoles {
+		if w == r {
+			return true
+		}
+	}
+	return false
+}
+
 func trimRole(w string) string {
 	for _, r := range orgRoles {
 		if cut, ok := strings.CutSuffix(w, r); ok && hanLen(cut) >= 2 {
 			return cut
+		}
+	}
+	if r := roleOf(w); r != "" && r != w {
+		if cut := strings.TrimSuffix(w, r); hanLen(cut) >= 2 && orgName(cut) {
+			return cut // 事务所律师/n, 电视台记者/n
 		}
 	}
 	return w
@@ -263,6 +498,14 @@ var orgAliases = map[string]string{
 	"中共中央办公厅":    "中共中央办公厅",
 	"国务院新闻办公室":   "国务院新闻办公室",
 	"中国人民银行":     "中国人民银行",
+	"联合国":        "联合国",
+	"联大":         "联合国大会",
+	"联合国大会":      "联合国大会",
+	"哈马斯":        "伊斯兰抵抗运动",
+	"伊斯兰抵抗运动":    "伊斯兰抵抗运动",
+	"真主党":        "真主党",
+	"塔利班":        "塔利班",
+	"胡塞武装":       "胡塞武装",
 }
 
 // nationalOrgs are full names of national bodies that jieba cuts at a
@@ -339,6 +582,11 @@ func OrgCanonical(name string) string {
 	name = strings.Join(strings.Fields(name), "")
 	if c, ok := orgAliases[name]; ok {
 		return c
+	}
+	if rest, ok := strings.CutPrefix(name, "中国"); ok {
+		if c, ok := orgAliases[rest]; ok && !strings.HasPrefix(rest, "中") {
+			return c // 中国全国人大 (China's National People's Congress) is 全国人大
+		}
 	}
 	return name
 }

@@ -19,6 +19,11 @@ var roles = []string{
 	"校长", "总统", "副总统", "首相", "外长", "大使", "秘书长", "委员长", "国务委员", "总干事",
 	"董事长", "理事长", "总经理", "经理", "负责人", "博士", "先生", "女士", "同志", "教练", "主教练",
 	"议长", "国王", "亲王", "王储", "省长", "州长", "参赞", "领事", "特使", "代表",
+	"外相", "藏相", "大臣", "社长", "会长", "总裁", "行长", "主帅", "知事", "议员", "参议员", "众议员",
+	"将军", "司令", "司令员", "政委", "发言人", "主编", "总编辑", "作家", "诗人", "画家", "演员", "导演",
+	"歌手", "运动员", "选手", "队员", "球员", "棋手", "老师", "厂长", "村长", "支书", "党支书", "工程师",
+	"研究员", "院士", "律师", "法官", "民警", "教练员", "领队", "团长", "组长", "馆长", "所长", "行长",
+	"夫人", "小姐", "大使衔", "首席代表", "总监", "主任委员", "审判长", "检察长", "庭长", "参谋长", "师傅",
 }
 
 // bylineRoles are written before a name only: 日讯记者汪大昭 puts 记者
@@ -42,11 +47,32 @@ const (
 	moreSurnames = "倪艾殷申宣翟庞黎滕阮严薄邢蒲逯芦岳娄樊柴史施林马文金"
 )
 
+// rareSurnames are family names that begin too many words to be taken
+// alone (黄河, 万元, 高度, 林业, 马上) but mark a name right after a role
+// (主席/n 万钢/x, 代表/n 傅聪/x).
+const rareSurnames = "黄高林马万苗靳傅卢祝白石龙伍易乔温向欧聂关包牛鲁葛段武康齐柳宁车颜房纪舒屈项俞景凌"
+
+// oneInName reports a three-character name whose only numeral is 一
+// (赵一德, 陈一新): 一 is a common given-name character, other numerals
+// make congresses and plans (二十大, 十四五).
+func oneInName(w string) bool {
+	return runeCount(w) == 3 && hasSurname(w) && !strings.ContainsAny(w, "二三四五六七八九十百千")
+}
+
 // compoundSurnames are two-character family names (欧阳修, 司马光).
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
 
+// compoundFirst holds their first characters: hasSurname runs at most words.
+var compoundFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, c := range compoundSurnames {
+		m[firstRune(c)] = true
+	}
+	return m
+}()
+
 // notNameEndings end words jieba may tag nr that name things, not people.
-const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡性率生员们家者界"
+const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡性率生员们家者界乡镇村县"
 
 // notNameStarts begin words that follow a role but are no names (主席此访,
 // 书记本人).
@@ -61,7 +87,7 @@ var notNames = set(strings.Fields(`
 宋体 唐装 高度 高端 高峰 高效 高考 高校 高铁 万岁 于是 江山 江河 石油 金融 金牌 金额 余额
 吕剧 胡同 胡须 苏醒 魏碑 钟表 钟声 彭湃 罗盘 罗列 曹操 潘多拉 谢谢 谢幕 许多 许可 何时 何况
 何等 何必 孙子 郑重 包括 程序 程度 康复 康乐 安康 丁香 毛病 毛巾 邵阳 龚滩 叶片
-林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别
+林火 林田湖 管党 黎以 海马斯 王储 欧佩克 夏粮 贺信 贺电 雷达 陆军 宣言 科普 崇高 育人 祥和 施策 哈马斯 胡塞 真主党 塔利班 拉赫 卡桑 杰哈德 派别 多达 王宫 崇高威望 任命 任期 任职 特战 运维 残奥 冬奥
 `)...)
 
 // speechVerbs after a name show it is a person (刘女士说, 张三表示).
@@ -70,7 +96,7 @@ var speechVerbs = set("说", "表示", "介绍", "指出", "强调", "认为", "
 // translit holds the characters transliterated foreign names are written
 // with (阿拉法特, 内塔尼亚胡, 别列佐夫斯基): a run of words made only of them
 // is a foreign name even when jieba cuts it into pieces.
-const translit = "娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
+const translit = "龙娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥澳巴拜班邦鲍贝本比彼毕边宾波伯勃博布采查达戴丹道德登迪蒂丁东杜敦多厄恩尔" +
 	"法菲费芬丰弗伏福富盖甘冈高戈格根贡古瓜圭哈海汉豪赫黑亨洪胡华霍吉基加贾杰金卡凯坎康考柯科克肯" +
 	"库夸奎昆拉莱赖兰郎朗劳勒雷蕾里利莉列林琳隆卢鲁路伦罗洛马玛迈麦曼梅美门蒙米密明莫默姆穆纳娜" +
 	"奈内尼涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦丘屈萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤" +
@@ -99,7 +125,24 @@ func isTranslit(w string) bool {
 
 // gluedAfterName are characters jieba's unknown words carry after a
 // name: a photo credit (摄), a conjunction or a verb.
-const gluedAfterName = "摄及等说于在和与称将是也"
+const gluedAfterName = "摄及等说于在和与称将是也以作到因愿"
+
+// gluedBeforeName are prepositions and conjunctions jieba's unknown words
+// carry before a name (同王毅/x, 与李强/x).
+const gluedBeforeName = "同与和向对给被将把从让跟"
+
+// countryAbbrevs are the one-character names of countries that news
+// strings together (美英法德, 美以, 中俄): such a run is no foreign name.
+const countryAbbrevs = "中美英法德俄日韩朝以巴伊叙印越澳加意西葡荷比瑞挪丹芬希土埃沙乌欧非"
+
+func countryRun(w string) bool {
+	for _, r := range w {
+		if !strings.ContainsRune(countryAbbrevs, r) {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // mostlyTranslit reports an unknown or transliterated word of two or
 // more characters most of which are transliteration characters (谢年科/x
@@ -118,6 +161,19 @@ func mostlyTranslit(t corpus.Token) bool {
 	return n >= 2 && 3*k >= 2*n && !strings.ContainsRune(gluedAfterName, lastRune(t.Term))
 }
 
+// halfTranslit reports a word at least half of whose characters are
+// transliteration characters: jieba tags some common words nrt (崇高威望).
+func halfTranslit(w string) bool {
+	n, k := 0, 0
+	for _, r := range w {
+		n++
+		if translitRunes[r] {
+			k++
+		}
+	}
+	return 2*k >= n
+}
+
 // nameDots join the parts of a foreign name (冯·皮勒, 海因里希·冯·皮勒).
 const nameDots = "·•‧・"
 
@@ -127,6 +183,9 @@ const nameDots = "·•‧・"
 // and transliterated words before the first dot and after the last. It
 // returns the mention and the words used.
 func dottedPerson(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	if !isTranslit(tags[i].Term) && !(i+1 < len(tags) && dotBetween(text, tags[i], tags[i+1])) {
+		return corpus.Mention{}, 0, false // the common case: no dot follows, no run starts here
+	}
 	if i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) && isTranslit(tags[i].Term) {
 		return corpus.Mention{}, 0, false // not the start of the run
 	}
@@ -176,6 +235,9 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if n != runeCount(t.Term) || notNames[t.Term] || gazetteer[t.Term] {
 		return corpus.Mention{}, 0, false
 	}
+	if m, k, ok := japaneseName(text, tags, i); ok {
+		return m, k, true
+	}
 	if n == 1 {
 		if m, k, ok := splitName(text, tags, i); ok {
 			return m, k, true
@@ -186,19 +248,25 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return aloneName(text, tags, i)
 	}
 	if !strings.HasPrefix(t.POS, "nr") && t.POS != "x" && !isTranslit(t.Term) {
-		return corpus.Mention{}, 0, false // the common case: no name tag, no foreign name
+		return roleName(text, tags, i) // the common case: no name tag, no foreign name
+	}
+	if isTranslit(t.Term) && foreignThing(tags, i) {
+		return corpus.Mention{}, 0, false // 四亿/m 图格里克 (a currency), 阿尔卡特/nrt 杯 (a sponsor's cup)
+	}
+	if followedBySuffix(tags, i) && !isTranslit(t.Term) {
+		return corpus.Mention{}, 0, false // 杨柳/nr 乡/n: a township
 	}
 	if isTranslit(t.Term) && translitPlace(t.Term) {
 		return corpus.Mention{}, 0, false // 库尔斯克, 波克罗夫斯克: Russian and Ukrainian towns
 	}
-	if hasNumeral(t.Term) || strings.HasSuffix(t.Term, "人") && placeLike(strings.TrimSuffix(t.Term, "人")) {
+	if hasNumeral(t.Term) && !oneInName(t.Term) || strings.HasSuffix(t.Term, "人") && placeLike(strings.TrimSuffix(t.Term, "人")) {
 		return corpus.Mention{}, 0, false // 二十大 (the 20th congress), 巴勒斯坦人 (Palestinians)
 	}
 	// The role is written before the name (院长何建国) or after it
 	// (习近平总书记, 王毅外长).
 	role := ""
 	if i > 0 && adjacent(tags[i-1], t) {
-		role = roleOf(tags[i-1].Term)
+		role = roleBefore(tags[i-1].Term)
 	}
 	if role == "" && i+1 < len(tags) && adjacent(t, tags[i+1]) && !placeLike(t.Term) {
 		if r := roleOf(tags[i+1].Term); !bylineRoles[r] {
@@ -218,10 +286,19 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if m, n, ok := translitRun(text, tags, i); ok {
 		return m, n, true
 	}
+	if strings.ContainsRune(gluedBeforeName, first) && t.POS == "x" && n >= 3 && n <= 4 {
+		// A preposition glued before the name: 同王毅/x 主任 (with
+		// director Wang Yi), 与李强/x.
+		if rest := t.Term[len(string(first)):]; hasSurname(rest) && !notNames[rest] {
+			span := corpus.Span{Start: t.Span.Start + len(string(first)), End: t.Span.End}
+			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: rest, Noun: role, Rule: "person/x"}, 1, true
+		}
+	}
 	if strings.ContainsRune(gluedAfterName, last) && t.POS == "x" && n >= 3 && n <= 5 {
 		// A credit, a list or a verb glued to the name: 杨振武摄 (photo
 		// by), 郑梦九及, 张平说, 穆萨于.
-		if rest := strings.TrimSuffix(t.Term, string(last)); hasSurname(rest) || isTranslit(rest) {
+		if rest := strings.TrimSuffix(t.Term, string(last)); hasSurname(rest) || isTranslit(rest) ||
+			role != "" && runeCount(rest) == 2 && strings.ContainsRune(rareSurnames, first) {
 			return mention(corpus.Span{Start: t.Span.Start, End: t.Span.End - utf8.RuneLen(last)}, "person/x")
 		}
 	}
@@ -235,32 +312,227 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return corpus.Mention{}, 0, false
 	}
 	switch {
-	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks):
+	case t.POS == "x" && n == 2 && surname && i+1 < len(tags) && adjacent(t, tags[i+1]) && givenChar(tags[i+1]):
+		// A three-character name jieba cut after two: 王成/x 喜/v.
+		m, _, ok := mention(corpus.Span{Start: t.Span.Start, End: tags[i+1].Span.End}, "person/x")
+		return m, 2, ok
+	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks) && (n > 2 || surname || isTranslit(t.Term) || strings.ContainsRune(rareSurnames, first)):
 		return mention(t.Span, "person/nr+context")
 	case t.POS == "nrfg" && n <= 4 && (n > 2 || surname):
 		return mention(t.Span, "person/nrfg")
-	case t.POS == "nrt" && n <= 8 && (n > 2 || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i):
+	case t.POS == "nrt" && n <= 8 && (n > 2 && halfTranslit(t.Term) || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i):
 		return mention(t.Span, "person/nrt")
 	case t.POS == "nr" && n == 3 && surname:
 		return mention(t.Span, "person/nr")
 	case t.POS == "nr" && n == 2 && surname && !strings.ContainsRune(notGivenNames, last):
 		return mention(t.Span, "person/nr")
-	case t.POS == "nr" && n >= 3 && isTranslit(t.Term) && !placeLike(t.Term) && !followedBySuffix(tags, i):
+	case t.POS == "nr" && n >= 3 && isTranslit(t.Term) && !placeLike(t.Term) && !followedBySuffix(tags, i) && !countryRun(t.Term):
 		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
-	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleOf(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
+	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleBefore(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
 		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
-	case t.POS == "x" && n <= 3 && role != "":
-		return mention(t.Span, "person/role")
+	case t.POS == "x" && n <= 3 && role != "" && (n == 3 || surname || isTranslit(t.Term) || strings.ContainsRune(rareSurnames, first)):
+		return mention(t.Span, "person/role") // not 民警/n 辅警/x (auxiliary police)
 	case t.POS == "x" && n <= 3 && speaks:
 		return mention(t.Span, "person/speech")
-	case t.POS == "x" && n == 2 && surname && i+1 < len(tags) && adjacent(t, tags[i+1]) && givenChar(tags[i+1]):
-		// A three-character name jieba cut after two: 王成/x 喜/v.
-		m, _, ok := mention(corpus.Span{Start: t.Span.Start, End: tags[i+1].Span.End}, "person/x")
-		return m, 2, ok
 	case t.POS == "x" && n <= 3 && surname:
 		return mention(t.Span, "person/x")
 	}
 	return corpus.Mention{}, 0, false
+}
+
+// roleName reads a Chinese name jieba tagged as a common word, a
+// numeral or a place (代总理/n 金钟泌/n, 记者/n 许立群/m): two or three
+// characters starting with a surname, right after a role and before a
+// break, a function word or a verb.
+func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	switch t.POS {
+	case "n", "nz", "m", "j", "ns", "ng", "t":
+	default:
+		return corpus.Mention{}, 0, false
+	}
+	if n := len(t.Term); n < 6 || n > 9 { // two or three Han characters, tested cheaply first
+		return corpus.Mention{}, 0, false
+	}
+	if !hasSurname(t.Term) && !(hanLen(t.Term) == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) || hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
+		hasNumeral(t.Term[len(string(firstRune(t.Term))):]) || strings.ContainsRune(notNameEndings, lastRune(t.Term)) {
+		return corpus.Mention{}, 0, false
+	}
+	role := ""
+	if i > 0 && adjacent(tags[i-1], t) {
+		role = roleBefore(tags[i-1].Term)
+	}
+	if role == "" && hanLen(t.Term) == 3 && i+1 < len(tags) && adjacent(t, tags[i+1]) && roleOf(tags[i+1].Term) == tags[i+1].Term &&
+		!bylineRoles[tags[i+1].Term] {
+		// 周恩来/t 总理/n: a name jieba's dictionary tags as a time, then its title.
+		return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: t.Term, Noun: tags[i+1].Term, Rule: "person/role"}, 1, true
+	}
+	if role == "" {
+		return corpus.Mention{}, 0, false
+	}
+	if i+1 < len(tags) && adjacent(t, tags[i+1]) {
+		next := tags[i+1]
+		if !functionWord(next.POS) && next.POS != "v" && !speechVerbs[next.Term] && next.POS != "t" {
+			return corpus.Mention{}, 0, false
+		}
+	}
+	return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: t.Term, Noun: role, Rule: "person/role"}, 1, true
+}
+
+// wordPerson reads a person's name at the start of a word jieba did not
+// cut (周恩来故居/ns, 孙中山诞辰/nr): a name of three characters with a
+// surname, and a place or a day of the person. A doctrine named after a
+// person (邓小平理论, 毛泽东思想) is one name, as the PFR annotation has it.
+func wordPerson(text string, t corpus.Token) (corpus.Mention, bool) {
+	if runeCount(t.Term) < 4 || !namedAfterLast[lastRune(t.Term)] || hanLen(t.Term) != runeCount(t.Term) {
+		return corpus.Mention{}, false
+	}
+	name := prefixRunes(t.Term, 3)
+	if !namedAfter[t.Term[len(name):]] || !hasSurname(name) || notNames[name] || gazetteer[name] {
+		return corpus.Mention{}, false
+	}
+	span := corpus.Span{Start: t.Span.Start, End: t.Span.Start + len(name)}
+	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: name, Rule: "person/word"}, true
+}
+
+// namedAfter are what jieba glues to the name of a person: a residence, a
+// birthday, a statue.
+var namedAfter = set("故居", "旧居", "诞辰", "同志", "纪念馆", "铜像", "塑像", "墓")
+
+var namedAfterLast = func() map[rune]bool {
+	m := map[rune]bool{}
+	for w := range namedAfter {
+		m[lastRune(w)] = true
+	}
+	return m
+}()
+
+// foreignThing reports a transliterated word that names a thing, not a
+// person: after a number it is a currency or a unit (四亿/m 图格里克),
+// before 杯, 号 or 计划 a cup, a ship or a programme (阿波罗 计划).
+func foreignThing(tags []corpus.Token, i int) bool {
+	if i > 0 && adjacent(tags[i-1], tags[i]) && tags[i-1].POS == "m" {
+		return true
+	}
+	if i+1 < len(tags) && adjacent(tags[i], tags[i+1]) {
+		next := tags[i+1]
+		if next.POS == "m" && !dateAfter(tags, i+1) || strings.HasPrefix(next.Term, "杯") || strings.HasPrefix(next.Term, "号") || next.Term == "计划" ||
+			next.Term == "公司" || next.Term == "集团" || next.Term == "大区" || next.Term == "地区" {
+			return true
+		}
+	}
+	return false
+}
+
+// japaneseSurnames are common Japanese family names that are not also
+// Chinese words or places (中山, 和田, 山下, 丰田 are left out). jieba
+// tags Japanese names as anything (桥本龙太郎/n, 村山富市/ns) or cuts them
+// after the surname (铃木/nr 一郎/x, 田中/nr 真/d 纪子/n).
+var japaneseSurnames = newSuffixSet(strings.Fields(`
+佐藤 铃木 高桥 田中 渡边 伊藤 山本 中村 小林 加藤 吉田 山田 佐佐木 山口 松本 井上 木村 清水 山崎
+森田 池田 桥本 石川 前田 藤田 小川 冈田 后藤 长谷川 石井 村上 近藤 坂本 远藤 青木 藤井 西村 福田
+三浦 藤原 冈本 松田 中野 小野 田村 竹内 柴田 酒井 工藤 横山 宫本 内田 高木 安藤 岛田 谷口 丸山
+今井 河野 藤本 村田 武田 上野 杉山 增田 大塚 菅原 久保 松井 岩崎 樱井 野口 松尾 菊地 野村 渡部
+小渊 村山 细川 羽田 宫泽 竹下 海部 中曾根 鸠山 安倍 麻生 小泉 野田 岸田 高村 奥田 小泽 土井 黑泽
+盛田 稻盛 川端 东条 吉野 桥龙 堤 小仓 片山 宇野 三木 佐川 中岛 北岛 浅井 永野 长野 大平
+`))
+
+// japaneseName reads a Japanese name at tags[i]: a word starting with a
+// listed surname and three to five characters long, or the surname alone
+// followed by one or two words of a given name (one to three characters)
+// before a break, a function word, a verb or a role.
+func japaneseName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+	t := tags[i]
+	sn := japaneseSurname(t.Term)
+	if sn == "" || hanLen(t.Term) != runeCount(t.Term) {
+		return corpus.Mention{}, 0, false
+	}
+	end := i
+	if t.Term == sn {
+		given := 0
+		for k := i + 1; k < len(tags) && k <= i+2 && adjacent(tags[k-1], tags[k]); k++ {
+			w := tags[k].Term
+			if hanLen(w) != runeCount(w) || !givenPOS(tags[k].POS) || notGiven(w) {
+				break
+			}
+			given += runeCount(w)
+			end = k
+		}
+		if given == 0 || given > 3 {
+			return corpus.Mention{}, 0, false
+		}
+	}
+	span := corpus.Span{Start: t.Span.Start, End: tags[end].Span.End}
+	w := text[span.Start:span.End]
+	n := runeCount(w)
+	if n < 3 || n > 5 || isSuffixWord(string(lastRune(w))) || orgName(w) || strings.ContainsRune(notNameEndings+"河江山湖港场町岸", lastRune(w)) ||
+		facilitySet.has(w) {
+		return corpus.Mention{}, 0, false
+	}
+	if end+1 < len(tags) && adjacent(tags[end], tags[end+1]) {
+		next := tags[end+1]
+		if !functionWord(next.POS) && next.POS != "v" && roleOf(next.Term) == "" && !speechVerbs[next.Term] && next.POS != "m" && next.POS != "t" {
+			return corpus.Mention{}, 0, false
+		}
+	}
+	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/japanese"}, end - i + 1, true
+}
+
+// japaneseSurname returns the listed Japanese surname w starts with, or "".
+func japaneseSurname(w string) string {
+	if !japaneseFirst[firstRune(w)] {
+		return ""
+	}
+	for _, n := range []int{3, 2, 1} {
+		if p := prefixRunes(w, n); p != "" && japaneseSurnameSet[p] {
+			return p
+		}
+	}
+	return ""
+}
+
+// japaneseFirst holds the first characters of the Japanese surnames: the
+// rule runs at every word.
+var japaneseFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for w := range japaneseSurnameSet {
+		m[firstRune(w)] = true
+	}
+	return m
+}()
+
+var japaneseSurnameSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ws := range japaneseSurnames {
+		for _, w := range ws {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// prefixRunes returns the first n runes of w, or "" when w is shorter.
+func prefixRunes(w string, n int) string {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(w) {
+			return ""
+		}
+		_, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+	}
+	return w[:i]
+}
+
+// dateAfter reports whether the number at tags[k] is a day or a month
+// (阿拉法特 29/m 日: Arafat on the 29th), not the number of a thing
+// (阿波罗 17: Apollo 17).
+func dateAfter(tags []corpus.Token, k int) bool {
+	if k+1 >= len(tags) || !adjacent(tags[k], tags[k+1]) {
+		return false
+	}
+	w := tags[k+1].Term
+	return strings.HasPrefix(w, "日") || strings.HasPrefix(w, "月") || strings.HasPrefix(w, "年")
 }
 
 // givenChar reports a one-character word that can end a given name:
@@ -278,14 +550,39 @@ func givenChar(t corpus.Token) bool {
 
 // notGivenNames are characters that end a two-character unknown word
 // without making it a name.
-const notGivenNames = "时为中把人了的在是后前里上下和与对向从被给让又也都就才"
+const notGivenNames = "时为中把人了的在是后前里上下和与对向从被给让又也都就才着过得地"
+
+// notGiven reports a word after a surname that is no given name: a role
+// (习 主席), an organisation or a place (黎 政府: the Lebanese
+// government), a word for all or each (周 全国).
+func notGiven(w string) bool {
+	return roleOf(w) != "" || orgName(w) || gazetteer[w] || isSuffixWord(w) || strings.ContainsRune(notNameStarts+"全", firstRune(w)) ||
+		speechVerbs[w] || runeCount(w) == 2 && strings.ContainsRune(gluedAfterName, lastRune(w)) ||
+		runeCount(w) == 1 && strings.ContainsRune(gluedAfterName+notGivenNames, firstRune(w))
+}
+
+// looseSurnames are surnames that are also adverbs, verbs or a country's
+// short name (曾 once, 周 week, 任 appoint, 黎 Lebanon, 韩 Korea, 越
+// Vietnam): a name starting with one needs a break before it.
+const looseSurnames = "曾周任黎韩越陆朝金石林高苏"
+
+// givenPOS reports the tags jieba gives the pieces of a given name it
+// cut from the surname (宁/j, 婷婷/z, 振国/ns, 薛祥/x): not verbs, times,
+// numbers or function words.
+func givenPOS(pos string) bool {
+	switch pos {
+	case "v", "vn", "t", "f", "m", "q", "r", "s", "vd", "ad":
+		return false
+	}
+	return !functionWord(pos)
+}
 
 // translitRun reads a foreign name that jieba cut into pieces (阿克/nrt
 // 谢年科/x, 赫里斯/nr 坚科/x): adjacent words of transliteration
 // characters, at least one tagged as a name or unknown, three characters
 // or more, and not a place.
 func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
-	if !isTranslit(tags[i].Term) || i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) {
+	if !isTranslit(tags[i].Term) || i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) || tags[i].POS == "m" {
 		return corpus.Mention{}, 0, false
 	}
 	end, named := i, false
@@ -299,15 +596,34 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 		end = k
 	}
 	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
+	if g, ok := gluedTail(tags, end); ok {
+		span.End = g // 克莱/nrt 塞斯/nrt 基以/x: the name ends before 以 (by)
+	}
 	w := text[span.Start:span.End]
 	if end > i && (translitPlace(w) || gazetteer[w]) {
 		// 波克罗/夫斯/克: a town jieba cut apart is one place, not three names.
 		return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: w, Rule: "place/translit"}, end - i + 1, true
 	}
-	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || notNames[w] || followedBySuffix(tags, end) {
+	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || notNames[w] || followedBySuffix(tags, end) || countryRun(w) {
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
+}
+
+// gluedTail returns where a foreign name ends inside the unknown word
+// after tags[end] when that word is the name's last syllables with a
+// preposition or conjunction glued on (基以/x, 斯基和/x).
+func gluedTail(tags []corpus.Token, end int) (int, bool) {
+	if end+1 >= len(tags) || !adjacent(tags[end], tags[end+1]) || tags[end+1].POS != "x" {
+		return 0, false
+	}
+	w := tags[end+1].Term
+	last := lastRune(w)
+	body := strings.TrimSuffix(w, string(last))
+	if body == "" || !isTranslit(body) || !strings.ContainsRune(gluedAfterName, last) {
+		return 0, false
+	}
+	return tags[end+1].Span.Start + len(body), true
 }
 
 // functionWord reports the tags of words that follow a name but never
@@ -325,9 +641,11 @@ func hasNumeral(w string) bool { return strings.ContainsAny(w, "一二三四五�
 // or two characters after it.
 func hasSurname(w string) bool {
 	n := runeCount(w)
-	for _, c := range compoundSurnames {
-		if strings.HasPrefix(w, c) {
-			return n >= 3 && n <= 4
+	if compoundFirst[firstRune(w)] {
+		for _, c := range compoundSurnames {
+			if strings.HasPrefix(w, c) {
+				return n >= 3 && n <= 4
+			}
 		}
 	}
 	if n == 2 {
@@ -348,6 +666,18 @@ func translitPlace(w string) bool {
 // suffix: 阿尔泰/nr 省 is a place.
 func followedBySuffix(tags []corpus.Token, i int) bool {
 	return i+1 < len(tags) && adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term)
+}
+
+// afterNameRoles follow a name and never precede it (杨振宁先生, 李女士):
+// the word after 先生 is what he did (先生/n 有言/x), not his name.
+var afterNameRoles = set("先生", "女士", "同志", "小姐", "夫人")
+
+// roleBefore returns the role a word written before a name ends with, or "".
+func roleBefore(w string) string {
+	if r := roleOf(w); !afterNameRoles[r] {
+		return r
+	}
+	return ""
 }
 
 // roleOf returns the role a word ends with (医院院长 → 院长), or "".
@@ -376,8 +706,8 @@ func aloneName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		return corpus.Mention{}, 0, false
 	}
 	for k := i; k < len(tags) && k <= i+2; k++ {
-		if k > i && !adjacent(tags[k-1], tags[k]) {
-			return corpus.Mention{}, 0, false
+		if k > i && (!adjacent(tags[k-1], tags[k]) || speechVerbs[tags[k].Term]) {
+			return corpus.Mention{}, 0, false // 韩凯/x 说/v is a name and a verb
 		}
 		end := tags[k].Span.End
 		w := text[t.Span.Start:end]
@@ -406,22 +736,35 @@ func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 // or between a role and a speech verb.
 func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if t.POS != "nr" || runeCount(t.Term) != 1 || !surnameRunes[firstRune(t.Term)] {
+	if runeCount(t.Term) != 1 || !surnameRunes[firstRune(t.Term)] {
 		return corpus.Mention{}, 0, false
 	}
-	left := i == 0 || !adjacent(tags[i-1], t) || roleOf(tags[i-1].Term) != ""
-	if !left {
+	// jieba tags the surname nr when it sees a name it cannot join; a
+	// surname tagged otherwise (刘/zg 文光/n, 韩/j 振国/ns) needs a role or
+	// a break before it.
+	named := t.POS == "nr" || i+1 < len(tags) && adjacent(t, tags[i+1]) && (tags[i+1].POS == "nr" || tags[i+1].POS == "nrfg") &&
+		!notGiven(tags[i+1].Term) // 工人/n 刘/zg 宝山/nr: the given name tagged as one
+	if !named && !strings.ContainsRune(coreSurnames, firstRune(t.Term)) {
+		return corpus.Mention{}, 0, false
+	}
+	strict := i == 0 || !adjacent(tags[i-1], t) || roleBefore(tags[i-1].Term) != ""
+	loose := !strict && named && !strings.ContainsRune(looseSurnames, firstRune(t.Term)) &&
+		(functionWord(tags[i-1].POS) || tags[i-1].POS == "r" || hanLen(tags[i-1].Term) >= 2 && !bylineRoles[tags[i-1].Term])
+	if !strict && !loose {
 		return corpus.Mention{}, 0, false
 	}
 	given := 0
 	for k := i + 1; k < len(tags) && k <= i+2 && adjacent(tags[k-1], tags[k]); k++ {
 		w := tags[k].Term
 		given += runeCount(w)
-		if hanLen(w) != runeCount(w) || given > 2 {
-			break
+		if hanLen(w) != runeCount(w) || given > 2 || notGiven(w) ||
+			!givenPOS(tags[k].POS) && !(strict && runeCount(w) == 1 && tags[k].POS == "v") && !(runeCount(w) == 1 && tags[k].POS == "t") ||
+			tags[k].POS == "ns" && isSuffixWord(string(lastRune(w))) {
+			break // not 韩/j 调查/vn (Korea investigates), 苏/j 梅州/ns (Sumy oblast)
 		}
 		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
-			functionWord(tags[k+1].POS)
+			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" || tags[k+1].POS == "t" && runeCount(tags[k+1].Term) >= 2 ||
+			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && tags[k+1].POS == "v" // 丁/nr 薛祥/x 出席/v
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/split"}, k - i + 1, true

@@ -19,13 +19,17 @@ import (
 // pfrSet picks the PFR file TestPFR scores: tune on dev, report test once.
 var pfrSet = flag.String("pfr", "dev", "PFR 1998 set TestPFR scores: dev or test")
 
+// pfrHalf scores one half of the sentences by index: tune the rules on
+// even, check on odd that a change generalises before keeping it.
+var pfrHalf = flag.String("pfr-half", "all", "sentences TestPFR scores: all, even or odd (by index)")
+
 // pfrMisses lists this many misses per kind with -v (0: none).
 var pfrMisses = flag.Int("pfr-misses", 0, "misses per kind TestPFR logs")
 
-// pfrFloors guard the span-exact F1 of each kind on dev a little under
-// what was measured (person 0.836, place 0.877, org 0.794); a regression
-// below fails the test. The goal is 0.80 for each.
-var pfrFloors = map[corpus.Kind]float64{corpus.KindPerson: 0.81, corpus.KindPlace: 0.86, corpus.KindOrg: 0.77}
+// pfrFloors guard the span-exact F1 of each kind on all of dev a little
+// under what was measured (person 0.871, place 0.916, org 0.847); a
+// regression below fails the test. The goal is 0.80 for each on test.
+var pfrFloors = map[corpus.Kind]float64{corpus.KindPerson: 0.85, corpus.KindPlace: 0.90, corpus.KindOrg: 0.82}
 
 // pfrKinds maps the PFR labels to mention kinds.
 var pfrKinds = map[string]corpus.Kind{"PER": corpus.KindPerson, "LOC": corpus.KindPlace, "ORG": corpus.KindOrg}
@@ -145,6 +149,7 @@ func (s *f1) score() (p, r, f float64) {
 // its floor.
 //
 //	go test ./pipeline/extract/entity -run PFR -v              # dev
+//	go test ./pipeline/extract/entity -run PFR -v -pfr-half odd # held-out half
 //	go test ./pipeline/extract/entity -run PFR -v -pfr test    # test, once
 func TestPFR(t *testing.T) {
 	if *pfrSet != "dev" && *pfrSet != "test" {
@@ -152,6 +157,18 @@ func TestPFR(t *testing.T) {
 	}
 	path := filepath.Join(corpustest.Shared(t, "annotated", "pfr1998-time-ner"), *pfrSet+".char.bio.tsv")
 	sents := readBIO(t, path, pfrKinds)
+	if *pfrHalf != "all" {
+		if *pfrHalf != "even" && *pfrHalf != "odd" {
+			t.Fatalf("-pfr-half %q: want all, even or odd", *pfrHalf)
+		}
+		var half []labelled
+		for i, s := range sents {
+			if (i%2 == 0) == (*pfrHalf == "even") {
+				half = append(half, s)
+			}
+		}
+		sents = half
+	}
 	j, err := segment.New(segment.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -187,14 +204,14 @@ func TestPFR(t *testing.T) {
 	for _, k := range kinds {
 		p, r, f := ours[k].score()
 		_, _, bf := base[k].score()
-		t.Logf("%s %-6v gold %4d predicted %4d  precision %.3f recall %.3f F1 %.3f  (jieba tags alone F1 %.3f)",
-			*pfrSet, k, ours[k].gold, ours[k].pred, p, r, f, bf)
+		t.Logf("%s/%s %-6v gold %4d predicted %4d  precision %.3f recall %.3f F1 %.3f  (jieba tags alone F1 %.3f)",
+			*pfrSet, *pfrHalf, k, ours[k].gold, ours[k].pred, p, r, f, bf)
 		fmt.Fprintf(os.Stdout, "pfr %s %v F1 %.3f\n", *pfrSet, k, f)
 		if *pfrMisses > 0 {
 			logTop(t, "missed", ours[k].missed, *pfrMisses)
 			logTop(t, "wrong", ours[k].wrong, *pfrMisses)
 		}
-		if *pfrSet == "dev" && f < pfrFloors[k] {
+		if *pfrSet == "dev" && *pfrHalf == "all" && f < pfrFloors[k] {
 			t.Errorf("%v F1 on dev = %.3f; want ≥ %.2f", k, f, pfrFloors[k])
 		}
 	}
