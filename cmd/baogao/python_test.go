@@ -1,9 +1,12 @@
 package main
 
 import (
+	"encoding/json"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -111,4 +114,82 @@ func TestPythonReadsTables(t *testing.T) {
 		"BAOGAO_RUNS=" + seeds + string(os.PathListSeparator) + xwlb,
 		"BAOGAO_DOCS=" + strings.Join(docs, string(os.PathListSeparator)),
 	}, "-m", "pytest", "-q", "-p", "no:cacheprovider", filepath.Join("testdata", "python", "test_tables.py"))
+}
+
+// TestNotebook executes examples/first-hour.ipynb headless, as a researcher
+// would run it, on a run of the sample corpus: every cell runs, both plots
+// are written as PNG, and the growth table holds every 同比增长 X% the
+// sample reports write.
+func TestNotebook(t *testing.T) {
+	interp := pythonOf(t)
+	tmp := t.TempDir()
+	reports := "../../corpus/testdata/reports"
+	out := filepath.Join(tmp, "out")
+	if r := baogao(t, nil, "run", "-out", out, "-progress", "none", reports); r.code != exitOK {
+		t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
+	}
+	plots, executed := filepath.Join(tmp, "plots"), filepath.Join(tmp, "nb")
+	python(t, interp, []string{"BAOGAO_OUT=" + out, "BAOGAO_PLOTS=" + plots},
+		"-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--output-dir", executed, "../../examples/first-hour.ipynb")
+
+	for _, name := range []string{"dates-per-month.png", "top-initiatives.png"} {
+		f, err := os.Open(filepath.Join(plots, name))
+		if err != nil {
+			t.Errorf("plot not written: %v", err)
+			continue
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil || cfg.Width < 300 || cfg.Height < 200 {
+			t.Errorf("%s: %v, %dx%d; want a PNG of a plot", name, err, cfg.Width, cfg.Height)
+		}
+	}
+
+	b, err := os.ReadFile(filepath.Join(executed, "first-hour.ipynb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nb struct {
+		Cells []struct {
+			Metadata struct{ Tags []string }
+			Outputs  []struct {
+				Data map[string]json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &nb); err != nil {
+		t.Fatal(err)
+	}
+	var growth strings.Builder
+	for _, c := range nb.Cells {
+		if len(c.Metadata.Tags) == 0 || c.Metadata.Tags[0] != "growth" {
+			continue
+		}
+		for _, o := range c.Outputs {
+			var lines []string
+			if err := json.Unmarshal(o.Data["text/plain"], &lines); err == nil {
+				growth.WriteString(strings.Join(lines, ""))
+			}
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(reports, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 0
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`同比增长了?(\d+(?:\.\d+)?%)`).FindAllStringSubmatch(string(text), -1) {
+			want++
+			if !strings.Contains(growth.String(), m[1]) {
+				t.Errorf("%s writes %s; the notebook's growth table lacks it:\n%s", f, m[0], growth.String())
+			}
+		}
+	}
+	if want == 0 {
+		t.Fatal("the sample reports write no 同比增长 X%: the check above checks nothing")
+	}
 }
