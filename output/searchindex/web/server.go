@@ -195,11 +195,16 @@ func secure(h http.Handler) http.Handler {
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "no-referrer")
 		hd.Set("X-Frame-Options", "DENY")
-		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			hd.Set("Allow", "GET, HEAD")
 			writeError(w, http.StatusMethodNotAllowed, "only GET")
 			return
 		}
+		if r.ContentLength > maxBody {
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body of %d bytes; at most %d", r.ContentLength, maxBody))
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 		defer func() {
 			if p := recover(); p != nil {
 				slog.Default().Error("panic", "path", r.URL.Path, "panic", p)
