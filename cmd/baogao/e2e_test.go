@@ -43,7 +43,7 @@ func TestMain(m *testing.M) {
 }
 
 // sharedCorpus returns ../shared/corpus/NAME (see corpustest.Shared).
-func sharedCorpus(t *testing.T, name string) string { return corpustest.Shared(t, name) }
+func sharedCorpus(t testing.TB, name string) string { return corpustest.Shared(t, name) }
 
 type result struct {
 	code           int
