@@ -19,13 +19,15 @@ import (
 //
 //   - first: the binary started until its first search is answered
 //     (dictionaries and index loaded), in seconds;
+//
 //   - queries: the fixed query set of output/searchindex/testdata/queries.txt
 //     (top 10 with snippets and facets), one client, warm: p50/p90/p99;
+//
 //   - load: 50 clients cycling through the query set for
 //     $BAOGAO_BENCH_LOAD (default 20s): p50/p90/p99, requests per second
 //     and errors (any answer but 200).
 //
-//	BAOGAO_BENCH_OUT=OUT go test ./cmd/baogao -run XXX -bench Serve -benchtime 1x
+//     BAOGAO_BENCH_OUT=OUT go test ./cmd/baogao -run XXX -bench Serve -benchtime 1x
 func BenchmarkServe(b *testing.B) {
 	out := os.Getenv("BAOGAO_BENCH_OUT")
 	if out == "" {
