@@ -185,6 +185,23 @@ func BenchmarkCut(b *testing.B) {
 // (words jieba found by HMM included: 铭初心 holds the dictionary word 初心).
 func TestCutMatchesSearchMode(t *testing.T) {
 	names, texts := corpustest.Seeds(t)
+	// And every 20th news transcript: Latin letters, digits, names.
+	xwlb := corpustest.Shared(t, "xwlb")
+	entries, err := os.ReadDir(xwlb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range entries {
+		if i%20 != 0 || !strings.HasSuffix(e.Name(), ".md") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(xwlb, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, e.Name())
+		texts[e.Name()] = string(b)
+	}
 	j := jieba(t)
 	for _, name := range names {
 		text := texts[name]
