@@ -51,20 +51,20 @@ type LearnedName struct {
 // out.
 func (e *Engine) Learn(ctx context.Context, src Source) (Learned, error) {
 	found := map[string]*LearnedName{}
-	err := src(ctx, func(doc *corpus.Document) error {
-		if doc.Skip != "" {
-			return nil
-		}
-		view := normalize.Repair(doc.Text)
+	// The documents are analysed by the run's workers and counted in
+	// input order, so the first quotation is the same whatever the
+	// number of workers.
+	r := NewRunner([]Stage{learnStage{e}}, RunnerOptions{Workers: e.opts.Workers})
+	_, err := r.Run(ctx, src, func(doc *corpus.Document) error {
 		seen := map[string]bool{}
-		for _, m := range e.inits.Extract(view.Text, doc.Date) {
-			if !confident(m) || e.lex.Excluded(m.Value) || seen[m.Value] {
+		for _, m := range doc.Mentions {
+			if seen[m.Value] {
 				continue
 			}
 			seen[m.Value] = true
 			n := found[m.Value]
 			if n == nil {
-				n = &LearnedName{Name: m.Value, Type: m.Type, Example: view.Text[m.Span.Start:m.Span.End], FirstPath: doc.Path}
+				n = &LearnedName{Name: m.Value, Type: m.Type, Example: doc.View[m.Span.Start:m.Span.End], FirstPath: doc.Path}
 				found[m.Value] = n
 			}
 			n.Documents++
@@ -77,6 +77,24 @@ func (e *Engine) Learn(ctx context.Context, src Source) (Learned, error) {
 	}
 	slices.SortFunc(out, func(a, b LearnedName) int { return cmp.Compare(a.Name, b.Name) })
 	return out, err
+}
+
+// learnStage keeps in doc.Mentions the confident initiative mentions of
+// its repaired view (doc.View) and drops the text.
+type learnStage struct{ e *Engine }
+
+func (learnStage) Name() string { return "learn" }
+
+func (s learnStage) Process(_ context.Context, doc *corpus.Document) error {
+	if doc.Skip != "" {
+		return nil
+	}
+	view := normalize.Repair(doc.Text)
+	doc.View, doc.Text = view.Text, ""
+	doc.Mentions = slices.DeleteFunc(s.e.inits.Extract(view.Text, doc.Date), func(m corpus.Mention) bool {
+		return !confident(m) || s.e.lex.Excluded(m.Value)
+	})
+	return nil
 }
 
 // Lexicon returns the learned names as a lexicon, for Engine.UseLexicon.

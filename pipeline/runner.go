@@ -108,8 +108,9 @@ func NewRunner(stages []Stage, opts RunnerOptions) *Runner {
 }
 
 type seqDoc struct {
-	seq int
-	doc *corpus.Document
+	seq    int
+	doc    *corpus.Document
+	weight int64 // of the text window, taken when it was read
 }
 
 // Run analyses every document src emits and hands it to consume, in input
@@ -186,12 +187,13 @@ func (r *Runner) parallel(ctx context.Context, src Source, deliver func(*corpus.
 			if err := docs.Acquire(ctx, 1); err != nil {
 				return err
 			}
-			if err := text.Acquire(ctx, weight(doc)); err != nil {
+			w := weight(doc)
+			if err := text.Acquire(ctx, w); err != nil {
 				docs.Release(1)
 				return err
 			}
 			select {
-			case in <- seqDoc{seq, doc}:
+			case in <- seqDoc{seq, doc, w}:
 				seq++
 				return nil
 			case <-ctx.Done():
@@ -219,16 +221,15 @@ func (r *Runner) parallel(ctx context.Context, src Source, deliver func(*corpus.
 	g.Go(func() error {
 		// Reorder: hold documents that finished early until their turn.
 		// The window bounds pending.
-		pending := map[int]*corpus.Document{}
+		pending := map[int]seqDoc{}
 		next := 0
 		for sd := range out {
-			pending[sd.seq] = sd.doc
-			for doc, ok := pending[next]; ok; doc, ok = pending[next] {
+			pending[sd.seq] = sd
+			for sd, ok := pending[next]; ok; sd, ok = pending[next] {
 				delete(pending, next)
 				next++
-				w := weight(doc)
-				err := deliver(doc)
-				text.Release(w)
+				err := deliver(sd.doc)
+				text.Release(sd.weight) // as acquired: stages may change the text
 				docs.Release(1)
 				if err != nil {
 					return err

@@ -387,3 +387,53 @@ func TestKindFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexOneSegment: an index written in many batches is merged into
+// one segment file, nothing left beside it, and answers as one written in
+// a single batch.
+func TestIndexOneSegment(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("testdata", "reports", "docs", "*.txt"))
+	if err != nil || len(paths) < 3 {
+		t.Fatalf("need documents in testdata/reports/docs: %v", err)
+	}
+	var docs []*corpus.Document
+	for _, p := range paths {
+		docs = append(docs, readDoc(t, p))
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	w, err := Create(dir, testAnalyzer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.limit = 1 // a batch, and so a segment, per document
+	for _, d := range docs {
+		if err := w.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	zaps, _ := filepath.Glob(filepath.Join(dir, bleveDir, "store", "*.zap"))
+	if len(zaps) != 1 {
+		t.Errorf("%d segment files after Finish: %v", len(zaps), zaps)
+	}
+	many, err := Open(dir, testJieba)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer many.Close()
+	one := buildIndex(t, docs)
+	for _, d := range docs {
+		for _, q := range []string{`"` + string([]rune(d.Text)[:4]) + `"`, d.Title} {
+			a, err := many.Search(context.Background(), Request{Query: q, N: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := one.Search(context.Background(), Request{Query: q, N: 10})
+			if a.Total == 0 || a.Total != b.Total || !slices.EqualFunc(a.Hits, b.Hits, func(x, y Hit) bool { return x.ID == y.ID && x.Score == y.Score }) {
+				t.Errorf("%s: many batches %v, one batch %v", q, a.Hits, b.Hits)
+			}
+		}
+	}
+}

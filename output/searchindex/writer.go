@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -199,15 +200,25 @@ func (w *Writer) merge() error {
 	return nil
 }
 
-// cleanup removes the segment files the merge left: scorch deletes them
-// in the background, and on opening an index for writing; closing right
-// after the merge can leave them, doubling the index on disk.
+// cleanup removes the segment files the merge left. Scorch deletes them
+// in the background and keeps the previous snapshot's for a rollback, so
+// closing right after the merge can leave them, doubling the index on
+// disk. The index was merged into one segment, made after all the others:
+// the one with the highest number (scorch names segments by a counter in
+// fixed-width hex) is the only one the last snapshot holds.
 func cleanup(dir string) error {
-	idx, err := bleve.Open(dir)
-	if err != nil {
-		return fmt.Errorf("searchindex: clean up %s: %w", dir, err)
+	store := filepath.Join(dir, "store")
+	zaps, err := filepath.Glob(filepath.Join(store, "*.zap"))
+	if err != nil || len(zaps) < 2 {
+		return err
 	}
-	return idx.Close()
+	slices.Sort(zaps)
+	for _, z := range zaps[:len(zaps)-1] {
+		if err := os.Remove(z); err != nil {
+			return fmt.Errorf("searchindex: clean up %s: %w", dir, err)
+		}
+	}
+	return nil
 }
 
 // flush writes the pending batch to the index.
