@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // This file removes Markdown markup and the raw inline HTML that scraped
@@ -50,12 +51,28 @@ var dropTags = map[string]bool{
 // removed. Headings stay as their text followed by a blank line. url is
 // the target of a source-link line ([查看原文](…)), "" if none.
 func cleanMarkdown(text string) (clean, url string) {
-	text = htmlComment.ReplaceAllString(text, "")
+	if strings.Contains(text, "<!--") {
+		text = htmlComment.ReplaceAllString(text, "")
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	inFence := false
 	for line := range strings.Lines(text) {
 		line = strings.TrimRight(line, "\n")
+		// The block rules below start with a marker character after the
+		// indent; most lines (prose) start with none and skip them all.
+		var mark byte
+		if t := strings.TrimLeftFunc(line, unicode.IsSpace); t != "" {
+			mark = t[0]
+		}
+		if mark == 0 || !strings.ContainsRune("`~[-*_#>+", rune(mark)) {
+			if !inFence {
+				line = cleanInline(line)
+			}
+			b.WriteString(line)
+			b.WriteByte('\n')
+			continue
+		}
 		if fence.MatchString(line) {
 			inFence = !inFence
 			continue

@@ -284,7 +284,22 @@ func (j *Jieba) CutForSearch(text string) []string {
 // Term folds a word for the index: full-width to half-width (x/text
 // width.Fold, not NFKC, so ① and ㎡ stay themselves), then lower case.
 func Term(w string) string {
+	if plainTerm(w) {
+		return w
+	}
 	return strings.ToLower(width.Fold.String(w))
+}
+
+// plainTerm reports whether w is its own term: lower-case ASCII and CJK
+// unified ideographs only, which neither folding nor lower-casing change
+// (most words: a run spares a string copy for each of them).
+func plainTerm(w string) bool {
+	for _, r := range w {
+		if !(r < utf8.RuneSelf && (r < 'A' || r > 'Z') || r >= 0x4E00 && r <= 0x9FFF) {
+			return false
+		}
+	}
+	return true
 }
 
 // indexable reports whether a word holds a letter or digit; whitespace and

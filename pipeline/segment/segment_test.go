@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"golang.org/x/text/width"
+
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/corpus/corpustest"
 )
@@ -314,4 +316,28 @@ func TestCutNUL(t *testing.T) {
 	if want := []string{"医院@0", "义诊@7", "活动@14"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("Cut(%q) = %v; want %v", text, got, want)
 	}
+}
+
+// TestTermFastPath: the words Term returns unchanged are exactly those
+// folding and lower-casing leave alone.
+func TestTermFastPath(t *testing.T) {
+	words := []string{"医院", "abc", "ABC", "Ａｂｃ", "１２３", "ｶﾀｶﾅ", "㎡", "①", "İstanbul", "ß", "中国ＧＤＰ", "　", "x\u0301", "\u9fff", "\u4e00", "\u3400", "\U00020BB7"}
+	for r := rune(0); r < 0x30000; r += 7 {
+		words = append(words, string(r), "中"+string(r))
+	}
+	for _, w := range words {
+		want := strings.ToLower(width.Fold.String(w))
+		if got := Term(w); got != want {
+			t.Errorf("Term(%q) = %q; want %q", w, got, want)
+		}
+	}
+}
+
+func FuzzTerm(f *testing.F) {
+	f.Add("医院ABC")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := Term(w), strings.ToLower(width.Fold.String(w)); got != want {
+			t.Errorf("Term(%q) = %q; want %q", w, got, want)
+		}
+	})
 }
