@@ -322,6 +322,7 @@ function showChart(st, months) {
   const W = 600, H = 110, base = H - 20, top = 16;
   const most = Math.max(...bars.map((b) => b.count));
   const bw = W / bars.length;
+  const fw = Math.min(Math.max(bw * 0.8, 1), 40); // a bar's width: thin for many months, never a slab
   const g = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'bars' });
   const busiest = bars.find((b) => b.count === most);
   const desc = svg('desc', { id: 'chart-desc' });
@@ -333,7 +334,7 @@ function showChart(st, months) {
     const t = svg('title');
     t.textContent = `${b.name}: ${b.count}`;
     bar.append(t, svg('rect', { class: 'area', x: i * bw, y: 0, width: bw, height: base }),
-      svg('rect', { class: 'fill', x: i * bw + bw * 0.1, y: base - h, width: Math.max(bw * 0.8, 1), height: h }));
+      svg('rect', { class: 'fill', x: i * bw + (bw - fw) / 2, y: base - h, width: fw, height: h }));
     if (b.count) bar.addEventListener('click', () => navigate({ ...st, after: b.name, before: b.name, page: 1, doc: '' }));
     g.append(bar);
   });
@@ -342,7 +343,8 @@ function showChart(st, months) {
     e.textContent = text;
     return e;
   };
-  g.append(label(0, bars[0].name, 'start'), label(W, bars[bars.length - 1].name, 'end'));
+  if (bars.length === 1) g.append(label(W / 2, bars[0].name, 'middle'));
+  else g.append(label(0, bars[0].name, 'start'), label(W, bars[bars.length - 1].name, 'end'));
   const max = svg('text', { x: 0, y: 12, class: 'max' });
   max.textContent = `${most}`;
   g.append(max);
@@ -542,7 +544,7 @@ $('search').addEventListener('submit', (e) => {
 
 document.addEventListener('keydown', (e) => {
   const t = e.target;
-  const typing = t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t.isContentEditable;
+  const typing = t.matches('input:not([type=checkbox]), textarea, select, [contenteditable]');
   if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
     e.preventDefault();
     $('q').focus();
