@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -528,6 +529,24 @@ func TestServeAPI(t *testing.T) {
 			}
 			if path == "/" && (resp.StatusCode != 200 || !strings.Contains(string(body), "<html")) {
 				t.Errorf("GET /: %s %.80s", resp.Status, body)
+			}
+		}
+		// The page's own assets, of the types nosniff lets a browser use;
+		// nothing from elsewhere (the CSP would block it, and users may be
+		// offline), nothing inline.
+		_, page := s.get(t, "/", nil)
+		for _, c := range []struct{ path, ctype string }{{"/static/app.js", "text/javascript"}, {"/static/app.css", "text/css"}} {
+			resp, body := s.get(t, c.path, nil)
+			if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), c.ctype) || len(body) == 0 {
+				t.Errorf("GET %s: %s, Content-Type %q, %d bytes", c.path, resp.Status, resp.Header.Get("Content-Type"), len(body))
+			}
+			if !strings.Contains(string(page), `"`+c.path+`"`) {
+				t.Errorf("the page does not load %s", c.path)
+			}
+		}
+		for _, bad := range []string{`https?://`, `<style`, `\sstyle\s*=`, `<script>`, `\son[a-z]+\s*=`} {
+			if m := regexp.MustCompile(bad).FindString(string(page)); m != "" {
+				t.Errorf("the page holds %q", m)
 			}
 		}
 	})
