@@ -182,7 +182,7 @@ func (s *Staging) Publish() error {
 	if replaced {
 		// s.Dir now holds the previous outputs (or the empty directory
 		// that was there).
-		if err := os.RemoveAll(s.Dir); err != nil {
+		if err := removeOwned(s.Dir); err != nil {
 			return fmt.Errorf("publish: remove previous outputs: %w", err)
 		}
 	}
@@ -195,7 +195,7 @@ func (s *Staging) Discard() error {
 	if _, err := os.Stat(filepath.Join(s.Dir, stagingMarker)); err != nil {
 		return nil // published: s.Dir is gone, or holds what Publish removes
 	}
-	return os.RemoveAll(s.Dir)
+	return removeOwned(s.Dir)
 }
 
 // Recover repairs what a run killed while writing or publishing leaves
@@ -222,7 +222,7 @@ func Recover(out string) error {
 		if !ours(dir) {
 			continue
 		}
-		if err := os.RemoveAll(dir); err != nil {
+		if err := removeOwned(dir); err != nil {
 			return fmt.Errorf("recover: remove %s: %w", dir, err)
 		}
 	}
@@ -236,16 +236,43 @@ func Recover(out string) error {
 		}
 		return nil
 	}
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeOwned(old); err != nil {
 		return fmt.Errorf("recover: %w", err)
 	}
 	return nil
 }
 
-// ours reports whether dir is a directory a run wrote: it holds the
-// staging marker or a baogao manifest.
+// removeOwned removes dir, a directory a run wrote, so that whenever it
+// is interrupted what is left is still recognisably ours (see ours): the
+// files that mark it, the staging marker and the manifest, go last.
+func removeOwned(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() == stagingMarker || e.Name() == ManifestFile {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return os.RemoveAll(dir)
+}
+
+// ours reports whether dir, named as a run names its staging
+// directories, is one a run wrote: it holds the staging marker or a
+// baogao manifest, or it is empty (a run killed between making it and
+// marking it, or while removing it; removing it loses nothing).
 func ours(dir string) bool {
 	if _, err := os.Stat(filepath.Join(dir, stagingMarker)); err == nil {
+		return true
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) == 0 {
 		return true
 	}
 	_, err := ReadManifest(dir)

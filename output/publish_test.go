@@ -159,12 +159,20 @@ func TestRecover(t *testing.T) {
 	write(t, filepath.Join(out+stagingInfix+"111", "a.parquet"), "half")
 	// Killed after the exchange: the previous outputs, with their manifest.
 	output(t, out+stagingInfix+"222", "previous")
+	// Killed between making the staging directory and marking it.
+	if err := os.Mkdir(out+stagingInfix+"333", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// Killed while removing the previous outputs: removeOwned takes the
+	// manifest last, so whatever is left still has it.
+	output(t, out+stagingInfix+"444", "previous")
+	os.Remove(filepath.Join(out+stagingInfix+"444", "a.parquet"))
 	// A directory of the user's that happens to share the prefix.
 	write(t, filepath.Join(out+stagingInfix+"mine", "notes.txt"), "keep me")
 	if _, err := NewStaging(out); err != nil {
 		t.Fatal(err)
 	}
-	for _, gone := range []string{"111", "222"} {
+	for _, gone := range []string{"111", "222", "333", "444"} {
 		if _, err := os.Stat(out + stagingInfix + gone); !os.IsNotExist(err) {
 			t.Errorf("leftover %s not removed: %v", gone, err)
 		}
@@ -272,5 +280,37 @@ func TestReadManifest(t *testing.T) {
 	}
 	if m, err := ReadManifest(dir); err != nil || m.Format != FormatName || m.FormatVersion != FormatVersion {
 		t.Errorf("ReadManifest after WriteManifest = %+v, %v", m, err)
+	}
+}
+
+// TestRemoveOwnedMarkLast: whatever removeOwned has done when it stops,
+// the directory it leaves is still ours.
+func TestRemoveOwnedMarkLast(t *testing.T) {
+	for _, mark := range []string{stagingMarker, ManifestFile} {
+		dir := filepath.Join(t.TempDir(), "out"+stagingInfix+"1")
+		for _, f := range []string{"a.parquet", "b.parquet", "index/x.zap", mark} {
+			write(t, filepath.Join(dir, f), "{}")
+		}
+		if mark == ManifestFile {
+			output(t, dir, "x")
+		}
+		// removeOwned removes the other entries first: simulate a stop
+		// after each of them by removing them by hand, checking ours.
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if e.Name() == mark || e.Name() == stagingMarker || e.Name() == ManifestFile {
+				continue
+			}
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+			if !ours(dir) {
+				t.Errorf("%s: after removing %s the directory is not ours", mark, e.Name())
+			}
+		}
+		if err := removeOwned(dir); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("%s: removeOwned left %s: %v", mark, dir, err)
+		}
 	}
 }
