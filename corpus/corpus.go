@@ -167,6 +167,28 @@ type Document struct {
 	Pages []int
 	// OCR is true when some of Text was read from page images by OCR.
 	OCR bool
+
+	// File is the file the document came from, as the run found it.
+	File File
+	// From, when not empty, is the directory of an earlier output that
+	// holds this document's rows, unchanged: an incremental run or a
+	// merge carries them forward instead of analysing the document
+	// again. Such a document has only its ID, Path, Item and File.
+	From string
+}
+
+// File describes the file of a document: where the run's walk met it and
+// what it held. Every document of a file (the items of a split file)
+// carries the same.
+type File struct {
+	// Seq is the file's position in the walk over all the run's roots,
+	// from 0, counting every file the walk met (refused ones too, and
+	// those of other shards): documents of several outputs of the same
+	// roots sort into one run's order by it.
+	Seq int64
+	// SHA256 is the hex SHA-256 of the file's bytes; "" when they could
+	// not be read.
+	SHA256 string
 }
 
 // Status derives the document status from Skip and Problems.

@@ -48,6 +48,31 @@ type Manifest struct {
 	Problems map[string]int64 `json:"problems,omitempty"`
 	// Seconds per part of the run: "wall", "load", "learn", stages.
 	Seconds map[string]float64 `json:"seconds"`
+	// Analysis is what decided the analysis, before learning
+	// (pipeline.Analysis): the next run over the output compares it to
+	// its own to tell whether rows can be carried forward.
+	Analysis json.RawMessage `json:"analysis,omitempty"`
+	// Shard is the part of the corpus a run took (-shard i/n), "" for
+	// all of it.
+	Shard string `json:"shard,omitempty"`
+	// Incremental says what a run carried forward from the previous
+	// outputs, nil for a run that analysed everything.
+	Incremental *Incremental `json:"incremental,omitempty"`
+	// Merged are the outputs a merge joined (baogao merge).
+	Merged []string `json:"merged,omitempty"`
+}
+
+// Incremental is what an incremental run did: files by what became of
+// them, and documents re-analysed because learned names changed.
+type Incremental struct {
+	Unchanged int64 `json:"unchanged_files"`
+	New       int64 `json:"new_files"`
+	Changed   int64 `json:"changed_files"`
+	Deleted   int64 `json:"deleted_files"`
+	// Relearned are unchanged files analysed again because they hold a
+	// learned name that was added or dropped.
+	Relearned int64    `json:"relearned_files"`
+	Names     []string `json:"changed_names,omitempty"`
 }
 
 // ErrNoManifest is wrapped by ReadManifest's error for a directory

@@ -1,6 +1,8 @@
 package output
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/baogao/baogao/corpus"
@@ -20,40 +22,109 @@ const indexQueue = 16
 // index) into a staging directory beside the output directory, and
 // publishes them whole. It is the run's Sink.
 //
+// A run that carries documents from earlier outputs (an incremental run,
+// a merge) names them as Sources: documents with From set take their
+// rows from there, and the index keeps those outputs' index parts for
+// them (searchindex.Parts) beside a part of its own for the documents
+// analysed.
+//
 // Concurrency: Add and Finish are called from one goroutine, as for any
 // Sink; the index builds on a goroutine of its own.
 type Writer struct {
-	stage  *Staging
-	Tables *summary.Writer
-	index  *searchindex.Writer
-	sinks  Multi
-	done   bool
+	stage   *Staging
+	Tables  *summary.Writer
+	index   *searchindex.Writer
+	sinks   Multi
+	words   []string
+	sources map[string]*source
+	order   []*source
+	fresh   string // the index part of the documents analysed, "" without sources
+	added   int    // documents the fresh part got
+	done    bool
+}
+
+// source is an earlier output documents are carried from.
+type source struct {
+	dir     string
+	rows    *summary.Reader
+	parts   []searchindex.Part
+	ids     [][]string // the documents of each part
+	carried map[string]bool
+}
+
+// WriterOptions configures NewWriter.
+type WriterOptions struct {
+	// Sources are earlier outputs documents may be carried from
+	// (corpus.Document.From names one of them).
+	Sources []string
 }
 
 // NewWriter prepares the outputs of a run for out, which must have passed
 // CheckTarget. an cuts as the run does (its segmenter and kept words); the
 // index records the words so that queries are cut the same way.
-func NewWriter(out string, an searchindex.Analyzer) (*Writer, error) {
+func NewWriter(out string, an searchindex.Analyzer, opts WriterOptions) (*Writer, error) {
 	stage, err := NewStaging(out)
 	if err != nil {
 		return nil, err
 	}
-	tables, err := summary.New(stage.Dir, summary.Options{})
-	if err != nil {
+	w := &Writer{stage: stage, words: an.Words.List(), sources: map[string]*source{}}
+	fail := func(err error) (*Writer, error) {
+		w.closeSources()
+		if w.Tables != nil {
+			w.Tables.Finish()
+		}
 		stage.Discard()
 		return nil, err
 	}
-	index, err := searchindex.Create(filepath.Join(stage.Dir, IndexDir), an)
-	if err != nil {
-		tables.Finish()
-		stage.Discard()
-		return nil, err
+	nparts := 0
+	for _, dir := range opts.Sources {
+		src := &source{dir: dir, carried: map[string]bool{}}
+		w.sources[dir], w.order = src, append(w.order, src)
+		if src.rows, err = summary.OpenReader(dir); err != nil {
+			return fail(err)
+		}
+		if src.parts, src.ids, err = searchindex.PartsOf(filepath.Join(dir, IndexDir)); err != nil {
+			return fail(err)
+		}
+		nparts += len(src.parts)
 	}
-	return &Writer{stage: stage, Tables: tables, index: index, sinks: Multi{NewAsync(index, indexQueue), tables}}, nil
+	if w.Tables, err = summary.New(stage.Dir, summary.Options{}); err != nil {
+		return fail(err)
+	}
+	ixDir := filepath.Join(stage.Dir, IndexDir)
+	if len(opts.Sources) > 0 {
+		w.fresh = partName(nparts)
+		ixDir = filepath.Join(ixDir, w.fresh)
+	}
+	if w.index, err = searchindex.Create(ixDir, an); err != nil {
+		return fail(err)
+	}
+	w.sinks = Multi{NewAsync(w.index, indexQueue), w.Tables}
+	return w, nil
 }
 
+// partName names the index part i of a run's index.
+func partName(i int) string { return fmt.Sprintf("p%04d", i+1) }
+
 // Add implements Sink.
-func (w *Writer) Add(doc *corpus.Document) error { return w.sinks.Add(doc) }
+func (w *Writer) Add(doc *corpus.Document) error {
+	if doc.From == "" {
+		if doc.Skip == "" {
+			w.added++
+		}
+		return w.sinks.Add(doc)
+	}
+	src := w.sources[doc.From]
+	if src == nil {
+		return fmt.Errorf("output: document %s carried from %s, not a source of the run", doc.ID, doc.From)
+	}
+	rows, err := src.rows.Rows(doc.ID)
+	if err != nil {
+		return err
+	}
+	src.carried[doc.ID] = true
+	return w.Tables.AddCarried(doc, rows)
+}
 
 // Finish implements Sink: it completes the tables and the index in the
 // staging directory. Nothing is published yet.
@@ -62,7 +133,72 @@ func (w *Writer) Finish() error {
 		return nil
 	}
 	w.done = true
-	return w.sinks.Finish()
+	err := w.sinks.Finish()
+	if err == nil && w.fresh != "" {
+		err = w.linkParts()
+	}
+	w.closeSources()
+	return err
+}
+
+// linkParts makes the index of a run with sources: the parts of the
+// sources that hold carried documents, those left out listed as deleted,
+// and the run's own part when it analysed any.
+func (w *Writer) linkParts() error {
+	ixDir := filepath.Join(w.stage.Dir, IndexDir)
+	var ps searchindex.Parts
+	n := 0
+	for _, src := range w.order {
+		srcIx := filepath.Join(src.dir, IndexDir)
+		for i, p := range src.parts {
+			gone := map[string]bool{}
+			for _, id := range p.Deleted {
+				gone[id] = true
+			}
+			var deleted []string
+			live := 0
+			for _, id := range src.ids[i] {
+				if !gone[id] && src.carried[id] {
+					live++
+				} else {
+					deleted = append(deleted, id)
+				}
+			}
+			if live == 0 {
+				continue
+			}
+			name := partName(n)
+			n++
+			if err := searchindex.LinkPart(filepath.Join(srcIx, p.Dir), filepath.Join(ixDir, name), w.words); err != nil {
+				return err
+			}
+			ps.Parts = append(ps.Parts, searchindex.Part{Dir: name, Deleted: deleted})
+		}
+	}
+	fresh := filepath.Join(ixDir, w.fresh)
+	if w.added == 0 {
+		if err := os.RemoveAll(fresh); err != nil { // made by this run, in its staging directory
+			return err
+		}
+	} else {
+		name := partName(n)
+		if name != w.fresh {
+			if err := os.Rename(fresh, filepath.Join(ixDir, name)); err != nil {
+				return err
+			}
+		}
+		ps.Parts = append(ps.Parts, searchindex.Part{Dir: name})
+	}
+	return searchindex.WriteParts(ixDir, &ps)
+}
+
+func (w *Writer) closeSources() {
+	for _, src := range w.order {
+		if src.rows != nil {
+			src.rows.Close()
+			src.rows = nil
+		}
+	}
 }
 
 // Publish finishes the outputs, writes the manifest and makes the staging

@@ -39,6 +39,8 @@ type Engine struct {
 	set   *extract.Set
 	// LoadTime is how long New took (the dictionaries, mostly).
 	LoadTime time.Duration
+	// analysis is what New was given, before any UseLexicon.
+	analysis Analysis
 
 	spentRepair, spentSegment atomic.Int64 // nanoseconds, over goroutines
 
@@ -81,6 +83,7 @@ func New(opts Options) (*Engine, error) {
 		j.Close()
 		return nil, err
 	}
+	e.analysis = e.opts.analysis(j.Hash(), e.set.Names(), e.lex)
 	e.LoadTime = time.Since(start)
 	return e, nil
 }
@@ -138,6 +141,11 @@ func (e *Engine) Hash() string {
 	return e.opts.hash(e.jieba.Hash(), e.set.Names(), e.lex)
 }
 
+// Analysis returns what decides the outputs as the engine was made,
+// before anything learned was added (UseLexicon): two runs with equal
+// analyses and equal learned names analyse alike.
+func (e *Engine) Analysis() Analysis { return e.analysis }
+
 // Options returns the options the engine was made with.
 func (e *Engine) Options() Options { return e.opts }
 
@@ -171,7 +179,7 @@ func (e *Engine) UseLexicon(lex *initiative.Lexicon) {
 // doc.Meta). A failure is a Problem of the document. Skipped documents
 // are left alone.
 func (e *Engine) Analyze(doc *corpus.Document) {
-	if doc.Skip != "" {
+	if doc.Skip != "" || doc.From != "" {
 		return
 	}
 	t := time.Now()

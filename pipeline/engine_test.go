@@ -151,7 +151,7 @@ func TestLearnSeesRepairedView(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer e.Close()
-	learned, err := e.Learn(context.Background(), e.Source([]string{dir}))
+	learned, _, err := e.Learn(context.Background(), e.Source([]string{dir}), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

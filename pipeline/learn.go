@@ -44,39 +44,64 @@ type LearnedName struct {
 	FirstPath string // the document it is first quoted in
 }
 
+// Evidence is one confident quotation of a name in a document: what
+// learning goes by (see confident). A run keeps it (learned.parquet) so
+// that an incremental run learns again from the changed files only.
+type Evidence struct {
+	DocID, Path string
+	Name, Type  string
+	Example     string // the quotation, as the repaired view reads it
+}
+
 // Learn reads the documents of src once and returns the initiative names
-// they quote confidently (see confident). It sees each document's
-// repaired view, as the run does, and runs only the initiative extractor:
-// a fraction of a run's cost. Names the engine's lexicon excludes are left
-// out.
-func (e *Engine) Learn(ctx context.Context, src Source) (Learned, error) {
-	found := map[string]*LearnedName{}
+// they quote confidently (see confident), with the evidence, in input
+// order. It sees each document's repaired view, as the run does, and runs
+// only the initiative extractor: a fraction of a run's cost. Names the
+// engine's lexicon excludes are left out. Documents carried from an
+// earlier output (From set) are not read: prior, when not nil, gives
+// their evidence.
+func (e *Engine) Learn(ctx context.Context, src Source, prior func(doc *corpus.Document) []Evidence) (Learned, []Evidence, error) {
+	var evidence []Evidence
 	// The documents are analysed by the run's workers and counted in
 	// input order, so the first quotation is the same whatever the
 	// number of workers.
 	r := NewRunner([]Stage{learnStage{e}}, RunnerOptions{Workers: e.opts.Workers})
 	_, err := r.Run(ctx, src, func(doc *corpus.Document) error {
+		if doc.From != "" {
+			if prior != nil {
+				evidence = append(evidence, prior(doc)...)
+			}
+			return nil
+		}
 		seen := map[string]bool{}
 		for _, m := range doc.Mentions {
-			if seen[m.Value] {
-				continue
+			if !seen[m.Value] {
+				seen[m.Value] = true
+				evidence = append(evidence, Evidence{DocID: doc.ID, Path: doc.Path, Name: m.Value, Type: m.Type, Example: doc.View[m.Span.Start:m.Span.End]})
 			}
-			seen[m.Value] = true
-			n := found[m.Value]
-			if n == nil {
-				n = &LearnedName{Name: m.Value, Type: m.Type, Example: doc.View[m.Span.Start:m.Span.End], FirstPath: doc.Path}
-				found[m.Value] = n
-			}
-			n.Documents++
 		}
 		return nil
 	})
+	return LearnedFrom(evidence), evidence, err
+}
+
+// LearnedFrom sums evidence, in input order, into the learned names.
+func LearnedFrom(evidence []Evidence) Learned {
+	found := map[string]*LearnedName{}
+	for _, ev := range evidence {
+		n := found[ev.Name]
+		if n == nil {
+			n = &LearnedName{Name: ev.Name, Type: ev.Type, Example: ev.Example, FirstPath: ev.Path}
+			found[ev.Name] = n
+		}
+		n.Documents++
+	}
 	out := make(Learned, 0, len(found))
 	for _, n := range found {
 		out = append(out, *n)
 	}
 	slices.SortFunc(out, func(a, b LearnedName) int { return cmp.Compare(a.Name, b.Name) })
-	return out, err
+	return out
 }
 
 // learnStage keeps in doc.Mentions the confident initiative mentions of
@@ -86,7 +111,7 @@ type learnStage struct{ e *Engine }
 func (learnStage) Name() string { return "learn" }
 
 func (s learnStage) Process(_ context.Context, doc *corpus.Document) error {
-	if doc.Skip != "" {
+	if doc.Skip != "" || doc.From != "" {
 		return nil
 	}
 	view := normalize.Repair(doc.Text)

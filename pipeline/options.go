@@ -98,8 +98,12 @@ func (o *Options) Check() error {
 	return nil
 }
 
-// hashed is what Hash covers, as JSON with sorted keys.
-type hashed struct {
+// Analysis is what decides a run's outputs for given input files (what
+// Hash covers, as JSON): the options, the dictionaries' hash, the
+// extractors and the lexicon's lines. A run's manifest records it, before
+// learning, so that the next run over the same output can tell what
+// changed (Diff).
+type Analysis struct {
 	Version    string   `json:"version"`
 	Dictionary string   `json:"dictionary"`
 	Split      string   `json:"split"`
@@ -116,15 +120,51 @@ type hashed struct {
 // hash returns the hex SHA-256 of the hashed options, with the
 // dictionaries' hash, the registered extractors and the lexicon's lines.
 func (o *Options) hash(dict string, extractors []string, lex *initiative.Lexicon) string {
-	h := hashed{
+	b, _ := json.Marshal(o.analysis(dict, extractors, lex)) // a struct of strings: cannot fail
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func (o *Options) analysis(dict string, extractors []string, lex *initiative.Lexicon) Analysis {
+	return Analysis{
 		Version: o.Version, Dictionary: dict,
 		Split: o.Read.Format.Split, TextColumn: o.Read.Format.TextColumn, Encoding: strings.ToLower(o.Read.Encoding), OCR: o.Read.OCR,
 		MaxSize: o.Read.Walk.MaxSize, Exclude: slices.Clone(o.Read.Walk.Exclude), Learn: o.Learn,
 		Extractors: extractors, Lexicon: lexiconLines(lex),
 	}
-	b, _ := json.Marshal(h) // a struct of strings: cannot fail
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+}
+
+// Diff names what differs between a and b, in the words of the command
+// line: nil when they analyse alike.
+func (a Analysis) Diff(b Analysis) []string {
+	var out []string
+	str := func(name, x, y string) {
+		if x != y {
+			out = append(out, fmt.Sprintf("%s %q → %q", name, x, y))
+		}
+	}
+	str("version", a.Version, b.Version)
+	if a.Dictionary != b.Dictionary {
+		out = append(out, "the jieba dictionaries")
+	}
+	str("-split", a.Split, b.Split)
+	str("-text-column", a.TextColumn, b.TextColumn)
+	str("-encoding", a.Encoding, b.Encoding)
+	if a.OCR != b.OCR {
+		out = append(out, fmt.Sprintf("-ocr %v → %v", a.OCR, b.OCR))
+	}
+	if a.MaxSize != b.MaxSize {
+		out = append(out, fmt.Sprintf("-max-size %d → %d", a.MaxSize, b.MaxSize))
+	}
+	str("-exclude", strings.Join(a.Exclude, ","), strings.Join(b.Exclude, ","))
+	if a.Learn != b.Learn {
+		out = append(out, fmt.Sprintf("-learn %v → %v", a.Learn, b.Learn))
+	}
+	str("extractors", strings.Join(a.Extractors, ","), strings.Join(b.Extractors, ","))
+	if !slices.Equal(a.Lexicon, b.Lexicon) {
+		out = append(out, "the -lexicon names")
+	}
+	return out
 }
 
 // lexiconLines lists a lexicon's entries as lines, sorted: its content,

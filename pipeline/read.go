@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
@@ -43,6 +44,15 @@ type ReadOptions struct {
 	// it when they return; a caller reading many files with ReadBytes
 	// passes one to start PDFium once.
 	PDF *pdf.Engine
+
+	// Shard keeps the files of one shard (-shard i/n): the others are
+	// walked, so that File.Seq counts them, but not read.
+	Shard Shard
+	// Carry, when not nil, is asked about each file read, with its path
+	// and the SHA-256 of its bytes: documents it returns (with From set)
+	// are emitted instead of the file's, whose rows an earlier output
+	// holds unchanged.
+	Carry func(path, sha256 string) []*corpus.Document
 }
 
 // SetDefaults fills the zero fields: Walk.Accept takes the formats
@@ -63,8 +73,14 @@ func Read(roots []string, opts ReadOptions) Source {
 	return func(ctx context.Context, emit func(*corpus.Document) error) error {
 		bin := newBinaryReader(ctx, opts)
 		defer bin.close()
+		var seq int64
 		return walk.Walk(ctx, roots, opts.Walk, func(f walk.File) error {
-			for _, doc := range readFile(f, opts, bin) {
+			file := corpus.File{Seq: seq}
+			seq++
+			if !opts.Shard.Holds(f.Path) {
+				return nil
+			}
+			for _, doc := range readFile(f, file, opts, bin) {
 				if err := emit(doc); err != nil {
 					return err
 				}
@@ -79,19 +95,67 @@ func Read(roots []string, opts ReadOptions) Source {
 func ReadBytes(path string, b []byte, opts ReadOptions) []*corpus.Document {
 	bin := newBinaryReader(context.Background(), opts)
 	defer bin.close()
-	return parse(path, int64(len(b)), b, opts, bin)
+	docs := parse(path, int64(len(b)), b, opts, bin)
+	sum := sha256.Sum256(b)
+	for _, d := range docs {
+		d.File.SHA256 = hex.EncodeToString(sum[:])
+	}
+	return docs
 }
 
-func readFile(f walk.File, opts ReadOptions, bin *binaryReader) []*corpus.Document {
+func readFile(f walk.File, file corpus.File, opts ReadOptions, bin *binaryReader) []*corpus.Document {
+	var docs []*corpus.Document
 	if f.Err != nil {
 		skip, reason := walkReason(f.Err)
-		return []*corpus.Document{skipped(f.Path, f.Size, skip, corpus.Problem{Stage: "walk", Reason: reason, Err: f.Err})}
+		docs = []*corpus.Document{skipped(f.Path, f.Size, skip, corpus.Problem{Stage: "walk", Reason: reason, Err: f.Err})}
+	} else if b, err := readAll(f); err != nil {
+		docs = []*corpus.Document{skipped(f.Path, f.Size, "unreadable", corpus.Problem{Stage: "read", Reason: "unreadable", Err: err})}
+	} else {
+		sum := sha256.Sum256(b)
+		file.SHA256 = hex.EncodeToString(sum[:])
+		if opts.Carry != nil {
+			docs = opts.Carry(f.Path, file.SHA256)
+		}
+		if docs == nil {
+			docs = parse(f.Path, f.Size, b, opts, bin)
+		}
 	}
-	b, err := readAll(f)
-	if err != nil {
-		return []*corpus.Document{skipped(f.Path, f.Size, "unreadable", corpus.Problem{Stage: "read", Reason: "unreadable", Err: err})}
+	for _, d := range docs {
+		d.File = file
 	}
-	return parse(f.Path, f.Size, b, opts, bin)
+	return docs
+}
+
+// Shard is one of N parts of a corpus, by file: shard I (0 ≤ I < N) holds
+// the files whose path hashes to I, so each file belongs to one shard
+// whatever machine reads it. The zero value (N 0 or 1) holds every file.
+type Shard struct{ I, N int }
+
+// ParseShard reads "i/n" (-shard), 0 ≤ i < n.
+func ParseShard(s string) (Shard, error) {
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+		return Shard{}, fmt.Errorf("-shard %q: want i/n with 0 ≤ i < n (shard 0/4 is the first of four)", s)
+	}
+	return Shard{i, n}, nil
+}
+
+// Holds reports whether the file at path (walk.File.Path) is the shard's.
+func (s Shard) Holds(path string) bool {
+	if s.N <= 1 {
+		return true
+	}
+	h := sha256.Sum256([]byte(path))
+	return binary.BigEndian.Uint64(h[:8])%uint64(s.N) == uint64(s.I)
+}
+
+func (s Shard) String() string {
+	if s.N <= 1 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", s.I, s.N)
 }
 
 // walkReason names a file the walker refused: the skip reason of its

@@ -43,7 +43,7 @@ func runLearn(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return fatal(ctx, stderr, "learn", err)
 	}
 	defer e.Close()
-	learned, err := e.Learn(ctx, e.LearnSource(roots))
+	learned, _, err := e.Learn(ctx, e.LearnSource(roots), nil)
 	if err != nil {
 		return fatal(ctx, stderr, "learn", err)
 	}

@@ -31,6 +31,7 @@ Usage:
   baogao run -out DIR [flags] PATH...     analyse reports into Parquet tables and a search index
   baogao extract [flags] [FILE...]        print dates, numbers, initiatives and entities as JSON Lines
   baogao learn -out FILE [flags] PATH...  learn the initiative names a corpus quotes, with evidence, for run -lexicon
+  baogao merge -out DIR SHARD...          join the outputs of run -shard i/n into one
   baogao search -index DIR [flags] QUERY  search an index built by run
   baogao serve [-addr HOST:PORT] OUT...   serve a search page and a JSON API over run outputs
   baogao eval -gold FILE.jsonl            score the extractors against annotated documents
@@ -95,6 +96,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd = runServe
 	case "bench":
 		cmd = runBench
+	case "merge":
+		cmd = runMerge
 	case "eval":
 		cmd = runEval
 	case "learn":

@@ -3,7 +3,9 @@ package main
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -31,6 +33,8 @@ type runFlags struct {
 	Progress   string `json:"progress"`
 	CPUProfile string `json:"cpu_profile,omitempty"`
 	MemProfile string `json:"mem_profile,omitempty"`
+	Full       bool   `json:"full,omitempty"`
+	Shard      string `json:"shard,omitempty"`
 }
 
 // manifestFlags is what a run's manifest records of its command line.
@@ -60,10 +64,26 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	fs.StringVar(&f.Progress, "progress", "auto", "progress display: auto (bar on a terminal, else log lines), bar, log, none")
 	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 	fs.StringVar(&f.MemProfile, "memprofile", "", "write a heap profile taken at the run's highest heap to `file` (for go tool pprof)")
+	fs.BoolVar(&f.Full, "full", false, "analyse every file, even when OUT holds an earlier run's outputs of the same files with the same options (by default only new and changed files are analysed, the rest carried forward)")
+	fs.StringVar(&f.Shard, "shard", "", "analyse only shard `i/n` of the files (0 ≤ i < n, by a hash of each path), for runs on n machines joined by baogao merge; learning is off (learn the lexicon of the whole corpus with baogao learn, pass it with -lexicon)")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	roots := fs.Args()
+	if f.Shard != "" {
+		shard, err := pipeline.ParseShard(f.Shard)
+		if err != nil {
+			fmt.Fprintf(stderr, "baogao run: %v\n", err)
+			return exitUsage
+		}
+		learnSet := false
+		fs.Visit(func(fl *flag.Flag) { learnSet = learnSet || fl.Name == "learn" })
+		if learnSet && opts.Learn {
+			fmt.Fprintln(stderr, "baogao run: -shard learns nothing: a shard sees part of the corpus; run baogao learn over all of it and pass -lexicon")
+			return exitUsage
+		}
+		opts.Read.Shard, opts.Learn = shard, false
+	}
 	if f.Out == "" || len(roots) == 0 {
 		fmt.Fprintln(stderr, "baogao run: need -out DIR and at least one PATH")
 		fs.Usage()
@@ -145,19 +165,66 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
 	log.Info("baogao run", "inputs", strings.Join(roots, " "), "files", files,
 		"MB", fmt.Sprintf("%.1f", float64(totalBytes)/1e6), "workers", workers, "out", f.Out)
+	// An earlier run's outputs in OUT: carry forward the rows of the
+	// files that did not change.
+	var pl *plan
+	if !f.Full {
+		prev, why, err := openPrevious(f.Out, e, opts.Read.Shard)
+		if err != nil {
+			return 0, err
+		}
+		if why != "" {
+			log.Info("analysing every file", "why", why)
+		}
+		if prev != nil {
+			pl = &plan{prev: prev}
+			if err := pl.scan(ctx, roots, opts.Read); err != nil {
+				return 0, err
+			}
+		}
+	}
+	read := opts.Read
+	if pl != nil {
+		read.Carry = pl.carry
+	}
 	learnStart := time.Now()
 	var learned pipeline.Learned
+	var evidence []pipeline.Evidence
 	if opts.Learn {
-		if learned, err = e.Learn(ctx, e.LearnSource(roots)); err != nil {
+		lr := read
+		lr.OCR = false // seconds a page; names quoted only in scans are not learned
+		var prior func(*corpus.Document) []pipeline.Evidence
+		if pl != nil {
+			prior = pl.prior
+		}
+		if learned, evidence, err = e.Learn(ctx, pipeline.Read(roots, lr), prior); err != nil {
 			return 0, err
+		}
+		if pl != nil {
+			if err := pl.relearn(ctx, e, pipeline.LearnedFrom(pl.prev.evidence), learned); err != nil {
+				return 0, err
+			}
 		}
 		e.UseLexicon(learned.Lexicon())
 	}
 	learnTime := time.Since(learnStart)
-	w, err := output.NewWriter(f.Out, searchindex.Analyzer{Jieba: e.Jieba(), Words: e.Words()})
+	if pl != nil && pl.unchanged(e.Hash()) {
+		fmt.Fprintf(stderr, "baogao: %s is up to date: %d files unchanged since %s; nothing written\n", f.Out, pl.stats.Unchanged, pl.prev.manifest.Created)
+		if n := pl.prev.manifest.Counts["problems"]; n > 0 {
+			printReasons(stderr, pl.prev.manifest.Problems, f.Out)
+			return exitProblems, nil
+		}
+		return exitOK, nil
+	}
+	var wopts output.WriterOptions
+	if pl != nil {
+		wopts.Sources = []string{f.Out}
+	}
+	w, err := output.NewWriter(f.Out, searchindex.Analyzer{Jieba: e.Jieba(), Words: e.Words()}, wopts)
 	if err != nil {
 		return 0, err
 	}
+	w.Tables.SetLearned(learnedRows(evidence))
 	published := false
 	defer func() {
 		if !published {
@@ -166,7 +233,7 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 	}()
 	prog := newProgress(f.Progress, stderr, log, files, totalBytes)
 	var writeTime time.Duration
-	st, err := e.Run(ctx, e.Source(roots), func(doc *corpus.Document) error {
+	st, err := e.Run(ctx, pipeline.Read(roots, read), func(doc *corpus.Document) error {
 		prog.Done(doc)
 		t := time.Now()
 		err := w.Add(doc)
@@ -183,10 +250,13 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 		return 0, err
 	}
 	reasons := w.Tables.Reasons()
-	if st.Documents == st.Skipped {
+	counts := w.Tables.Counts()
+	// A shard may hold no file of a small corpus: its empty outputs are
+	// still one part of the merge.
+	if counts["documents"] == counts["skipped"] && !(opts.Read.Shard.N > 1 && counts["documents"] == 0) {
 		// Nothing to publish: keep whatever outputs are there.
 		fmt.Fprintf(stderr, "baogao run: no document could be analysed in %s (%d files, %d skipped); nothing was published\n",
-			strings.Join(roots, " "), st.Files, st.Skipped)
+			strings.Join(roots, " "), st.Files, counts["skipped"])
 		printReasons(stderr, reasons, "")
 		return exitFatal, nil
 	}
@@ -203,6 +273,13 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 			Lexicon: opts.LexiconFile, Learn: opts.Learn, Workers: opts.Workers, DictDir: opts.DictDir, OCR: opts.Read.OCR},
 		Inputs: roots, Dictionary: dictSource + ": " + dictDir + " (" + e.Jieba().Hash() + ")",
 		Counts: map[string]int64{"files": st.Files, "learned_words": int64(len(learned)), "kept_words": int64(e.Words().Len())}, Seconds: seconds,
+		Shard: opts.Read.Shard.String(),
+	}
+	if m.Analysis, err = json.Marshal(e.Analysis()); err != nil {
+		return 0, err
+	}
+	if pl != nil {
+		m.Incremental = &pl.stats
 	}
 	seconds["wall"] = time.Since(began).Seconds()
 	m.Created = time.Now().UTC().Format(time.RFC3339)
@@ -214,8 +291,13 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 	mb := float64(st.DiskBytes) / 1e6
 	wall := time.Since(began)
 	fmt.Fprintf(stderr, "baogao: %d documents (%d skipped), %d mentions, %d problems; %.1f MB read in %s (%.2f MB/s) → %s\n",
-		st.Documents, st.Skipped, st.Mentions, st.Problems, mb, wall.Round(time.Millisecond), mb/wall.Seconds(), f.Out)
-	if st.Problems > 0 {
+		counts["documents"], counts["skipped"], counts["mentions"], counts["problems"], mb, wall.Round(time.Millisecond), mb/wall.Seconds(), f.Out)
+	if pl != nil {
+		s := pl.stats
+		fmt.Fprintf(stderr, "baogao: incremental: %d files unchanged (rows carried forward), %d new, %d changed, %d deleted; %d unchanged analysed again for %d changed learned names (-full analyses everything)\n",
+			s.Unchanged, s.New, s.Changed, s.Deleted, s.Relearned, len(s.Names))
+	}
+	if counts["problems"] > 0 {
 		printReasons(stderr, reasons, f.Out)
 		return exitProblems, nil
 	}

@@ -483,18 +483,20 @@ func checkWhole(t *testing.T, j *segment.Jieba, out string) int64 {
 	if err != nil {
 		t.Fatalf("output not whole: %v", err)
 	}
-	for _, table := range []string{"documents", "mentions", "problems", "initiatives"} {
+	for _, table := range []string{"documents", "mentions", "problems", "initiatives", "entities", "files", "learned"} {
 		rows, _ := readTable(t, filepath.Join(out, table+".parquet"))
 		if int64(len(rows)) != m.Counts[table] {
 			t.Fatalf("%s.parquet has %d rows; the manifest says %d", table, len(rows), m.Counts[table])
 		}
 	}
-	ix, err := searchindex.Open(filepath.Join(out, "index"), j)
+	ixs, err := searchindex.OpenSet(out, j)
 	if err != nil {
 		t.Fatalf("index does not open: %v", err)
 	}
-	res, err := ix.Search(context.Background(), searchindex.Request{Query: "", N: 0})
-	ix.Close()
+	res, err := searchindex.Search(context.Background(), ixs, searchindex.Request{Query: "", N: 0})
+	for _, ix := range ixs {
+		ix.Close()
+	}
 	if err != nil || int64(res.Total) > m.Counts["documents"] || res.Total == 0 {
 		t.Fatalf("index search: %v, %v", res, err)
 	}

@@ -84,12 +84,14 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 	defer j.Close()
 	var ixs []*searchindex.Index
 	for _, dir := range dirs {
-		ix, err := searchindex.Open(dir, j)
+		set, err := searchindex.OpenSet(dir, j)
 		if err != nil {
 			return fatal(ctx, stderr, "search", err)
 		}
-		defer ix.Close()
-		ixs = append(ixs, ix)
+		for _, ix := range set {
+			defer ix.Close()
+		}
+		ixs = append(ixs, set...)
 	}
 	res, err := searchindex.Search(ctx, ixs, req)
 	if errors.Is(err, searchindex.ErrQuery) {

@@ -14,7 +14,7 @@ import (
 )
 
 // tableFiles are the tables of a run, in the order the goldens list them.
-var tableFiles = []string{summary.DocumentsFile, summary.MentionsFile, summary.InitiativesFile, summary.EntitiesFile, summary.ProblemsFile}
+var tableFiles = []string{summary.DocumentsFile, summary.MentionsFile, summary.InitiativesFile, summary.EntitiesFile, summary.ProblemsFile, summary.FilesFile, summary.LearnedFile}
 
 // dumpTables writes every row of every table of out, read with arrow-go,
 // as one JSON object per line (keys sorted), in file order. Paths and

@@ -554,7 +554,7 @@ func (ix *Index) postings(ctx context.Context, field, term string) (*roaring.Bit
 	defer r.Close()
 	// Bits set in a dense word array, then one conversion: adding to a
 	// bitmap one by one searches its containers for each document.
-	words := make([]uint64, (ix.Len()+63)/64)
+	words := make([]uint64, (ix.docs.len()+63)/64)
 	var d index.TermFieldDoc
 	for {
 		td, err := r.Next(&d)
@@ -562,7 +562,11 @@ func (ix *Index) postings(ctx context.Context, field, term string) (*roaring.Bit
 			return nil, err
 		}
 		if td == nil {
-			return roaring.FromDense(words, false), nil
+			b := roaring.FromDense(words, false)
+			if ix.deleted != nil {
+				b.AndNot(ix.deleted)
+			}
+			return b, nil
 		}
 		ord := ix.ordOf[docNum(td.ID)]
 		words[ord/64] |= 1 << (ord % 64)
@@ -603,6 +607,7 @@ func (ix *Index) keyword(field, value string) (*roaring.Bitmap, error) {
 	default:
 		return nil, fmt.Errorf("%w: unknown field %s", ErrQuery, field)
 	}
+	out.And(ix.all)
 	return out, nil
 }
 

@@ -58,7 +58,7 @@ func loadNews(t *testing.T) *newsIndex {
 			newsErr = err
 			return
 		}
-		learned, err := e.Learn(context.Background(), e.Source([]string{root}))
+		learned, _, err := e.Learn(context.Background(), e.Source([]string{root}), nil)
 		if err != nil {
 			newsErr = err
 			return

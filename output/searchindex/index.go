@@ -48,6 +48,13 @@ type Index struct {
 	// average.
 	textLen, titleLen uint64
 	byID              map[string]uint32 // document id → ordinal
+	// deleted are the ordinals of documents an incremental run or a merge
+	// left out of a part (parts.go): they are in the postings, and no
+	// search sees them. nil: none.
+	deleted *roaring.Bitmap
+	// label names the index in hits: its directory, or for a part the
+	// directory of the index it is part of (OpenSet).
+	label string
 }
 
 // Open opens the index at dir for searching. Queries are cut by j keeping
@@ -57,6 +64,12 @@ func Open(dir string, j *segment.Jieba) (*Index, error) {
 	if st, err := os.Stat(filepath.Join(dir, "index", docsFile)); err == nil && !st.IsDir() {
 		dir = filepath.Join(dir, "index")
 	}
+	return openPart(dir, j, nil)
+}
+
+// openPart opens the index at dir, leaving out the documents with the
+// deleted ids.
+func openPart(dir string, j *segment.Jieba, deleted []string) (*Index, error) {
 	docs, err := readDocs(filepath.Join(dir, docsFile))
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -68,7 +81,19 @@ func Open(dir string, j *segment.Jieba) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("searchindex: open %s: %w (%v)", dir, ErrNotIndex, err)
 	}
-	ix := &Index{dir: dir, bi: bi, docs: docs, byInit: map[string]*roaring.Bitmap{}}
+	ix := &Index{dir: dir, label: dir, bi: bi, docs: docs, byInit: map[string]*roaring.Bitmap{}}
+	if len(deleted) > 0 {
+		ix.deleted = roaring.New()
+		gone := map[string]bool{}
+		for _, id := range deleted {
+			gone[id] = true
+		}
+		for ord, id := range docs.ID {
+			if gone[id] {
+				ix.deleted.Add(uint32(ord))
+			}
+		}
+	}
 	if err := ix.load(); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("searchindex: open %s: %w", dir, err)
@@ -128,8 +153,14 @@ func (ix *Index) load() error {
 	}
 	ix.all = roaring.New()
 	ix.all.AddRange(0, uint64(n))
+	if ix.deleted != nil {
+		ix.all.AndNot(ix.deleted)
+	}
 	ix.byID = make(map[string]uint32, n)
 	for ord := range n {
+		if ix.deleted != nil && ix.deleted.Contains(uint32(ord)) {
+			continue
+		}
 		ix.byID[ix.docs.ID[ord]] = uint32(ord)
 		for _, id := range ix.docs.Inits[ord] {
 			name := ix.docs.Names[id]
@@ -166,8 +197,12 @@ func (ix *Index) Close() error {
 // Dir returns the index directory.
 func (ix *Index) Dir() string { return ix.dir }
 
-// Len returns the number of documents.
-func (ix *Index) Len() int { return ix.docs.len() }
+// Label returns the directory hits name: Dir, or for a part the index it
+// is part of.
+func (ix *Index) Label() string { return ix.label }
+
+// Len returns the number of documents searched.
+func (ix *Index) Len() int { return int(ix.all.GetCardinality()) }
 
 // Words returns the words the index's documents were cut keeping whole.
 func (ix *Index) Words() *segment.Words { return ix.an.Words }

@@ -93,7 +93,7 @@ func Search(ctx context.Context, ixs []*Index, req Request) (*Result, error) {
 	if req.From < len(all) {
 		page := all[req.From:min(len(all), req.From+req.N)]
 		for _, s := range page {
-			h, err := s.ev.hit(s, style, len(ixs) > 1)
+			h, err := s.ev.hit(s, style, labels(ixs) > 1)
 			if err != nil {
 				return nil, err
 			}
@@ -278,7 +278,7 @@ const rescoreWindow = 128
 // titleBoost.
 func (ev *evaluation) scores(st *stats) []scored {
 	hits := ev.within
-	sum := make([]float64, ev.ix.Len())
+	sum := make([]float64, ev.ix.docs.len())
 	for i, l := range ev.q.leaves {
 		m := ev.matches[i]
 		if !l.scored || m == nil {
@@ -399,7 +399,7 @@ func (ev *evaluation) hit(s scored, style style, many bool) (Hit, error) {
 	docs := ev.ix.docs
 	h := Hit{ID: s.id, Path: docs.Path[s.ord], Title: docs.Title[s.ord], Date: unpackDate(docs.Date[s.ord]).String(), Score: s.score}
 	if many {
-		h.Index = ev.ix.dir
+		h.Index = ev.ix.label
 	}
 	text, view, err := ev.ix.text(s.ord)
 	if err != nil {
@@ -427,4 +427,14 @@ func (ev *evaluation) hit(s scored, style style, many bool) (Hit, error) {
 		}
 	}
 	return h, nil
+}
+
+// labels counts the indexes a search names hits by: the parts of one
+// index are one.
+func labels(ixs []*Index) int {
+	seen := map[string]bool{}
+	for _, ix := range ixs {
+		seen[ix.label] = true
+	}
+	return len(seen)
 }

@@ -42,19 +42,20 @@ func isEntity(k corpus.Kind) bool {
 	return k == corpus.KindOrg || k == corpus.KindPerson || k == corpus.KindPlace
 }
 
-func (en entities) add(doc *corpus.Document) {
-	for _, m := range doc.Mentions {
-		if !isEntity(m.Kind) || m.Value == "" {
+func (en entities) add(doc *DocumentRow, ms []MentionRow) {
+	for _, m := range ms {
+		kind := corpus.Kind(m.Kind)
+		if !isEntity(kind) || m.Value == nil {
 			continue
 		}
-		key := entityKey{m.Kind, m.Value}
+		key := entityKey{kind, *m.Value}
 		a := en[key]
 		if a == nil {
 			a = &entityAgg{aliases: map[string]bool{}}
 			en[key] = a
 		}
 		a.mentions++
-		a.aliases[strings.Join(strings.Fields(doc.Text[m.Span.Start:m.Span.End]), "")] = true
+		a.aliases[strings.Join(strings.Fields(m.Text), "")] = true
 		if a.lastDoc != doc.ID {
 			a.lastDoc = doc.ID
 			a.docs++

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/baogao/baogao/corpus"
 )
@@ -43,27 +44,27 @@ type initiativeAgg struct {
 // with the number of distinct initiatives, not with the corpus.
 type initiatives map[string]*initiativeAgg
 
-func (in initiatives) add(doc *corpus.Document) {
-	for _, m := range doc.Mentions {
-		if m.Kind != corpus.KindInitiative || m.Value == "" {
+func (in initiatives) add(doc *DocumentRow, ms []MentionRow) {
+	d := rowDate(doc)
+	for _, m := range ms {
+		if m.Kind != string(corpus.KindInitiative) || m.Value == nil {
 			continue
 		}
-		a := in[m.Value]
+		a := in[*m.Value]
 		if a == nil {
 			a = &initiativeAgg{types: map[string]int{}, aliases: map[string]bool{}}
-			in[m.Value] = a
+			in[*m.Value] = a
 		}
 		a.mentions++
-		if m.Type != "" {
-			a.types[m.Type]++
+		if m.Type != nil {
+			a.types[*m.Type]++
 		}
-		a.aliases[strings.Join(strings.Fields(doc.Text[m.Span.Start:m.Span.End]), "")] = true
+		a.aliases[strings.Join(strings.Fields(m.Text), "")] = true
 		if a.lastDoc == doc.ID {
 			continue
 		}
 		a.lastDoc = doc.ID
 		a.docs++
-		d := doc.Date
 		if d.IsZero() {
 			continue
 		}
@@ -80,6 +81,19 @@ func (in initiatives) add(doc *corpus.Document) {
 			}
 		}
 	}
+}
+
+// rowDate is the document date as its row holds it: the day when
+// doc_date has it, else the year alone.
+func rowDate(doc *DocumentRow) corpus.Date {
+	if doc.DocDate != nil {
+		t := time.Unix(int64(*doc.DocDate)*86400, 0).UTC()
+		return corpus.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
+	}
+	if doc.DocYear != nil {
+		return corpus.Date{Year: int(*doc.DocYear)}
+	}
+	return corpus.Date{}
 }
 
 func dateLess(a, b corpus.Date) bool {

@@ -85,6 +85,11 @@ type Writer struct {
 	initAgg  initiatives
 	ents     *table[EntityRow, *EntityRow]
 	entAgg   entities
+	files    *table[FileRow, *FileRow]
+	learned  *table[LearnedRow, *LearnedRow]
+	file     FileRow // the file of the last document, written when the next file starts
+	skipped  int64
+	evidence []LearnedRow
 	// Reused per document so Add allocates little for mentions.
 	mentionBuf []MentionRow
 	problemBuf []ProblemRow
@@ -120,6 +125,14 @@ func New(dir string, opts Options) (*Writer, error) {
 		_ = w.Finish()
 		return nil, err
 	}
+	if w.files, err = openTable[FileRow](dir, FilesFile, opts.rowsFor(DefaultMentionRows), opts.RowGroupBytes); err != nil {
+		_ = w.Finish()
+		return nil, err
+	}
+	if w.learned, err = openTable[LearnedRow](dir, LearnedFile, opts.rowsFor(DefaultMentionRows), opts.RowGroupBytes); err != nil {
+		_ = w.Finish()
+		return nil, err
+	}
 	w.initAgg, w.entAgg = initiatives{}, entities{}
 	w.reasons = map[string]int64{}
 	return w, nil
@@ -138,22 +151,81 @@ func (w *Writer) Add(doc *corpus.Document) error {
 		return fmt.Errorf("summary: %w", err)
 	}
 	defer func() { clear(w.mentionBuf) }() // drop references into doc.Text
-	w.mentionBuf = mentionRows(w.mentionBuf[:0], doc)
-	w.problemBuf = problemRows(w.problemBuf[:0], doc)
-	row := [1]DocumentRow{documentRow(doc)}
-	if err := w.docs.write(row[:]); err != nil {
+	row := documentRow(doc)
+	w.mentionBuf, w.problemBuf = mentionRows(w.mentionBuf[:0], doc), problemRows(w.problemBuf[:0], doc)
+	return w.add(doc, &row, w.mentionBuf, w.problemBuf)
+}
+
+// Rows are the rows of one document as an earlier output wrote them.
+type Rows struct {
+	Document DocumentRow
+	Mentions []MentionRow
+	Problems []ProblemRow
+}
+
+// AddCarried writes the rows of a document carried from an earlier
+// output unchanged (doc has its ID, Path and File; rows are as the
+// earlier output wrote them): the same rows Add would write for it, the
+// summaries counting them the same way.
+func (w *Writer) AddCarried(doc *corpus.Document, rows *Rows) error {
+	if w.finished {
+		return ErrFinished
+	}
+	if rows.Document.ID != doc.ID {
+		return fmt.Errorf("summary: carried rows of %s for document %s", rows.Document.ID, doc.ID)
+	}
+	stub := *doc
+	stub.Size = rows.Document.SizeOnDisk
+	return w.add(&stub, &rows.Document, rows.Mentions, rows.Problems)
+}
+
+// add writes one document's rows and counts them in the summaries.
+func (w *Writer) add(doc *corpus.Document, row *DocumentRow, ms []MentionRow, ps []ProblemRow) error {
+	if err := w.addFile(doc); err != nil {
 		return err
 	}
-	if err := w.mentions.write(w.mentionBuf); err != nil {
+	if err := w.docs.write([]DocumentRow{*row}); err != nil {
 		return err
 	}
-	w.initAgg.add(doc)
-	w.entAgg.add(doc)
-	for _, r := range w.problemBuf {
+	if row.SkipReason != nil {
+		w.skipped++
+	}
+	if err := w.mentions.write(ms); err != nil {
+		return err
+	}
+	w.initAgg.add(row, ms)
+	w.entAgg.add(row, ms)
+	for _, r := range ps {
 		w.reasons[r.Reason]++
 	}
-	return w.problems.write(w.problemBuf)
+	return w.problems.write(ps)
 }
+
+// addFile counts doc in its file's row, writing the previous file's row
+// when doc starts a new file.
+func (w *Writer) addFile(doc *corpus.Document) error {
+	if w.file.Path != doc.Path || len(w.file.DocIDs) == 0 {
+		if err := w.flushFile(); err != nil {
+			return err
+		}
+		w.file = fileOf(doc)
+	}
+	w.file.DocIDs = append(w.file.DocIDs, doc.ID)
+	return nil
+}
+
+func (w *Writer) flushFile() error {
+	if len(w.file.DocIDs) == 0 {
+		return nil
+	}
+	err := w.files.write([]FileRow{w.file})
+	w.file = FileRow{}
+	return err
+}
+
+// SetLearned records the evidence learning went by, written to
+// learned.parquet by Finish.
+func (w *Writer) SetLearned(rows []LearnedRow) { w.evidence = rows }
 
 // Finish flushes the last row groups and writes the file footers. It is
 // safe to call twice; the second call returns the first call's result.
@@ -178,6 +250,12 @@ func (w *Writer) Finish() error {
 	if w.ents != nil {
 		errs = append(errs, w.ents.write(w.entAgg.rows()), w.ents.close())
 	}
+	if w.files != nil {
+		errs = append(errs, w.flushFile(), w.files.close())
+	}
+	if w.learned != nil {
+		errs = append(errs, w.learned.write(w.evidence), w.learned.close())
+	}
 	w.err = errors.Join(errs...)
 	return w.err
 }
@@ -195,5 +273,8 @@ func (w *Writer) Counts() map[string]int64 {
 		"problems":    w.problems.rows,
 		"initiatives": w.inits.rows,
 		"entities":    w.ents.rows,
+		"files":       w.files.rows,
+		"learned":     w.learned.rows,
+		"skipped":     w.skipped,
 	}
 }

@@ -317,7 +317,7 @@ func TestProblemsValues(t *testing.T) {
 
 func TestCounts(t *testing.T) {
 	_, w := writeDocs(t, Options{}, fixtureDocs())
-	want := map[string]int64{"documents": 3, "mentions": 5, "problems": 2, "initiatives": 1, "entities": 0}
+	want := map[string]int64{"documents": 3, "mentions": 5, "problems": 2, "initiatives": 1, "entities": 0, "files": 3, "learned": 0, "skipped": 1}
 	if got := w.Counts(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Counts() = %v; want %v", got, want)
 	}

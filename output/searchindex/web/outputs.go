@@ -38,7 +38,7 @@ type generation struct {
 func (g *generation) documents() int {
 	n := 0
 	for _, o := range g.outs {
-		n += o.ix.Len()
+		n += o.documents()
 	}
 	return n
 }
@@ -72,8 +72,8 @@ func (g *generation) close() {
 type outputSet struct {
 	dir      string
 	stamp    string
-	manifest *output.Manifest // nil for an index alone
-	ix       *searchindex.Index
+	manifest *output.Manifest     // nil for an index alone
+	ixs      []*searchindex.Index // the index's parts
 	// docs and mentions read documents.parquet and mentions.parquet a
 	// document at a time: rows are found by id through docRow and
 	// mentionRows, built once by reading the id columns.
@@ -84,13 +84,22 @@ type outputSet struct {
 	entities       []summary.EntityRow
 }
 
+// documents counts the documents the output's index searches.
+func (o *outputSet) documents() int {
+	n := 0
+	for _, ix := range o.ixs {
+		n += ix.Len()
+	}
+	return n
+}
+
 func openOutput(dir string, j *segment.Jieba) (*outputSet, error) {
 	o := &outputSet{dir: dir}
 	m, err := output.ReadManifest(dir)
 	if err == nil {
 		o.manifest, o.stamp = m, manifestStamp(dir)
 	}
-	if o.ix, err = searchindex.Open(dir, j); err != nil {
+	if o.ixs, err = searchindex.OpenSet(dir, j); err != nil {
 		return nil, err
 	}
 	if o.manifest == nil {
@@ -230,8 +239,8 @@ func readRows[T any](f *os.File, first, count int64) ([]T, error) {
 }
 
 func (o *outputSet) close() {
-	if o.ix != nil {
-		o.ix.Close()
+	for _, ix := range o.ixs {
+		ix.Close()
 	}
 	for _, f := range []*os.File{o.docs, o.mentions} {
 		if f != nil {
@@ -284,7 +293,13 @@ type Mention struct {
 }
 
 func (o *outputSet) document(id string) (*Document, error) {
-	d, err := o.ix.Document(id)
+	var d searchindex.Doc
+	err := searchindex.ErrNoDoc
+	for _, ix := range o.ixs {
+		if d, err = ix.Document(id); !errors.Is(err, searchindex.ErrNoDoc) {
+			break
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -138,7 +138,7 @@ func (s *Server) load() (*generation, error) {
 			return nil, err
 		}
 		g.outs = append(g.outs, o)
-		g.indexes = append(g.indexes, o.ix)
+		g.indexes = append(g.indexes, o.ixs...)
 	}
 	g.merge()
 	return g, nil
@@ -288,7 +288,7 @@ func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
 	defer g.mu.RUnlock()
 	h := Health{Status: "ok", Loaded: g.loaded.UTC().Format(time.RFC3339), Documents: g.documents()}
 	for _, o := range g.outs {
-		oh := OutputHealth{Dir: o.dir, Documents: o.ix.Len()}
+		oh := OutputHealth{Dir: o.dir, Documents: o.documents()}
 		if m := o.manifest; m != nil {
 			oh.Version, oh.Revision, oh.OptionsHash, oh.Created, oh.Counts = m.Version, m.Revision, m.OptionsHash, m.Created, m.Counts
 		}
