@@ -88,7 +88,7 @@ func NewWriter(out string, an searchindex.Analyzer, opts WriterOptions) (*Writer
 		}
 		nparts += len(src.parts)
 	}
-	if w.Tables, err = summary.New(stage.Dir, summary.Options{}); err != nil {
+	if w.Tables, err = summary.New(stage.Dir, summary.Options{Carrying: len(opts.Sources) > 0}); err != nil {
 		return fail(err)
 	}
 	ixDir := filepath.Join(stage.Dir, IndexDir)

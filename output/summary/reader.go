@@ -15,31 +15,94 @@ import (
 // merge carries forward. Documents are asked for in that order (a
 // subsequence of it); the rows of those skipped are passed over.
 //
+// Rows are read as Parquet rows, not decoded into structs and encoded
+// again, and ahead of the caller on a goroutine of their own, so carrying
+// a row costs little more than copying it.
+//
 // Concurrency: a Reader is used from one goroutine.
 type Reader struct {
-	dir      string
-	docs     *cursor[DocumentRow]
-	mentions *cursor[MentionRow]
-	problems *cursor[ProblemRow]
-	skipped  map[string]bool // documents passed over since the last Rows
+	dir  string
+	next chan *Rows
+	stop chan struct{}
+	done chan error
+	err  error
 }
+
+// readAhead bounds the documents read ahead of the caller: their texts
+// are in memory until carried.
+const readAhead = 32
 
 // OpenReader opens the tables of the output in dir.
 func OpenReader(dir string) (*Reader, error) {
-	r := &Reader{dir: dir, skipped: map[string]bool{}}
-	var err error
-	if r.docs, err = openCursor[DocumentRow](filepath.Join(dir, DocumentsFile)); err != nil {
-		return nil, err
+	var ts [3]*rowTable
+	for i, f := range []string{DocumentsFile, MentionsFile, ProblemsFile} {
+		t, err := openRowTable(filepath.Join(dir, f))
+		if err != nil {
+			for _, t := range ts[:i] {
+				t.close()
+			}
+			return nil, err
+		}
+		ts[i] = t
 	}
-	if r.mentions, err = openCursor[MentionRow](filepath.Join(dir, MentionsFile)); err != nil {
-		r.Close()
-		return nil, err
-	}
-	if r.problems, err = openCursor[ProblemRow](filepath.Join(dir, ProblemsFile)); err != nil {
-		r.Close()
-		return nil, err
-	}
+	r := &Reader{dir: dir, next: make(chan *Rows, readAhead), stop: make(chan struct{}), done: make(chan error, 1)}
+	go func() {
+		defer func() {
+			for _, t := range ts {
+				t.close()
+			}
+		}()
+		r.done <- r.read(ts[0], ts[1], ts[2])
+		close(r.next)
+	}()
 	return r, nil
+}
+
+// read sends the rows of every document, in order.
+func (r *Reader) read(docs, mentions, problems *rowTable) error {
+	id, size, date, year, skip := docs.col("id"), docs.col("size_on_disk"), docs.col("doc_date"), docs.col("doc_year"), docs.col("skip_reason")
+	mDoc, kind, text, value, typ := mentions.col("doc_id"), mentions.col("kind"), mentions.col("text"), mentions.col("value"), mentions.col("type")
+	pDoc, reason := problems.col("doc_id"), problems.col("reason")
+	for {
+		row, ok, err := docs.take()
+		if err != nil || !ok {
+			return err
+		}
+		out := &Rows{raw: rawRows{doc: row}}
+		d := &out.Document
+		d.ID, d.SizeOnDisk = valueOf(row, id).String(), valueOf(row, size).Int64()
+		d.DocDate, d.DocYear, d.SkipReason = int32Of(row, date), int32Of(row, year), stringOf(row, skip)
+		for {
+			m, ok, err := mentions.peek()
+			if err != nil {
+				return err
+			}
+			if !ok || valueOf(m, mDoc).String() != d.ID {
+				break
+			}
+			mentions.pos++
+			out.raw.mentions = append(out.raw.mentions, m)
+			out.Mentions = append(out.Mentions, MentionRow{DocID: d.ID, Kind: valueOf(m, kind).String(), Text: valueOf(m, text).String(),
+				Value: stringOf(m, value), Type: stringOf(m, typ)})
+		}
+		for {
+			p, ok, err := problems.peek()
+			if err != nil {
+				return err
+			}
+			if !ok || valueOf(p, pDoc).String() != d.ID {
+				break
+			}
+			problems.pos++
+			out.raw.problems = append(out.raw.problems, p)
+			out.Problems = append(out.Problems, ProblemRow{DocID: d.ID, Reason: valueOf(p, reason).String()})
+		}
+		select {
+		case r.next <- out:
+		case <-r.stop:
+			return nil
+		}
+	}
 }
 
 // ErrNotAhead is returned by Rows for a document that is not among those
@@ -49,71 +112,48 @@ var ErrNotAhead = errors.New("document not ahead in the earlier output")
 // Rows returns the rows of document id, passing over the documents
 // before it.
 func (r *Reader) Rows(id string) (*Rows, error) {
-	clear(r.skipped)
-	var out Rows
-	for {
-		d, ok, err := r.docs.next()
-		if err != nil {
-			return nil, err
+	for rows := range r.next {
+		if rows.Document.ID == id {
+			return rows, nil
 		}
-		if !ok {
-			return nil, fmt.Errorf("summary: %s in %s: %w", id, r.dir, ErrNotAhead)
-		}
-		if d.ID == id {
-			out.Document = d
-			break
-		}
-		r.skipped[d.ID] = true
 	}
-	var err error
-	if out.Mentions, err = take(r.mentions, id, r.skipped, func(m *MentionRow) string { return m.DocID }); err != nil {
+	if err := r.wait(); err != nil {
 		return nil, err
 	}
-	if out.Problems, err = take(r.problems, id, r.skipped, func(p *ProblemRow) string { return p.DocID }); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return nil, fmt.Errorf("summary: %s in %s: %w", id, r.dir, ErrNotAhead)
 }
 
-// take passes over the rows of the skipped documents and returns those
-// of document id.
-func take[T any](c *cursor[T], id string, skipped map[string]bool, docOf func(*T) string) ([]T, error) {
-	var out []T
-	for {
-		row, ok, err := c.peek()
-		if err != nil || !ok {
-			return out, err
-		}
-		switch doc := docOf(row); {
-		case doc == id:
-			out = append(out, *row)
-		case skipped[doc]:
-		default:
-			return out, nil
-		}
-		c.pos++
+func (r *Reader) wait() error {
+	if r.done != nil {
+		r.err, r.done = <-r.done, nil
 	}
+	return r.err
 }
 
-// Close closes the tables.
+// Close stops reading and closes the tables.
 func (r *Reader) Close() {
-	for _, c := range []interface{ close() }{r.docs, r.mentions, r.problems} {
-		if c != nil {
-			c.close()
-		}
+	if r.stop != nil {
+		close(r.stop)
+		r.stop = nil
 	}
+	for range r.next {
+	}
+	r.wait()
 }
 
-// cursor reads a table's rows in order, a buffer at a time.
-type cursor[T any] struct {
-	f   *os.File
-	r   *parquet.GenericReader[T]
-	buf []T
-	pos int
-	eof bool
+// rowTable reads a table's rows in order, a buffer at a time, as Parquet
+// rows.
+type rowTable struct {
+	f       *os.File
+	r       *parquet.Reader
+	schema  *parquet.Schema
+	buf     []parquet.Row // rows read, copies
+	scratch []parquet.Row // what the reader reads into
+	pos     int
+	eof     bool
 }
 
-func openCursor[T any](path string) (*cursor[T], error) {
+func openRowTable(path string) (*rowTable, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
@@ -128,48 +168,92 @@ func openCursor[T any](path string) (*cursor[T], error) {
 		f.Close()
 		return nil, fmt.Errorf("summary: %s: %w", path, err)
 	}
-	return &cursor[T]{f: f, r: parquet.NewGenericReader[T](pf)}, nil
+	return &rowTable{f: f, r: parquet.NewReader(pf), schema: pf.Schema()}, nil
 }
 
-// peek returns the next row without taking it.
-func (c *cursor[T]) peek() (*T, bool, error) {
-	if c.pos == len(c.buf) {
-		if c.eof {
+// col returns the index of a leaf column, -1 when the table has none.
+func (t *rowTable) col(name string) int {
+	leaf, ok := t.schema.Lookup(name)
+	if !ok {
+		return -1
+	}
+	return leaf.ColumnIndex
+}
+
+// peek returns the next row without taking it. Rows are copies: they
+// stay valid after the buffer is read again.
+func (t *rowTable) peek() (parquet.Row, bool, error) {
+	if t.pos == len(t.buf) {
+		if t.eof {
 			return nil, false, nil
 		}
-		if c.buf == nil {
-			c.buf = make([]T, 256)
+		if t.scratch == nil {
+			t.scratch = make([]parquet.Row, 256)
 		}
-		c.buf = c.buf[:cap(c.buf)]
-		clear(c.buf) // the reader appends into slices it finds
-		n, err := c.r.Read(c.buf)
-		c.buf, c.pos = c.buf[:n], 0
+		n, err := t.r.ReadRows(t.scratch)
+		t.buf = make([]parquet.Row, n)
+		for i := range t.buf {
+			// The reader reuses its rows and its pages: copies are
+			// handed out.
+			t.buf[i] = t.scratch[i].Clone()
+		}
+		t.pos = 0
 		if errors.Is(err, io.EOF) {
-			c.eof = true
+			t.eof = true
 		} else if err != nil {
-			return nil, false, fmt.Errorf("summary: read %s: %w", c.f.Name(), err)
+			return nil, false, fmt.Errorf("summary: read %s: %w", t.f.Name(), err)
 		}
 		if n == 0 {
-			return c.peek()
+			return t.peek()
 		}
 	}
-	return &c.buf[c.pos], true, nil
+	return t.buf[t.pos], true, nil
 }
 
-// next takes the next row.
-func (c *cursor[T]) next() (T, bool, error) {
-	row, ok, err := c.peek()
-	if !ok || err != nil {
-		var zero T
-		return zero, ok, err
+// take takes the next row.
+func (t *rowTable) take() (parquet.Row, bool, error) {
+	row, ok, err := t.peek()
+	if ok {
+		t.pos++
 	}
-	c.pos++
-	return *row, true, nil
+	return row, ok, err
 }
 
-func (c *cursor[T]) close() {
-	c.r.Close()
-	c.f.Close()
+func (t *rowTable) close() {
+	t.r.Close()
+	t.f.Close()
+}
+
+// valueOf returns the value of a row's column (the first, for repeated
+// ones); a null value when the row has none.
+func valueOf(row parquet.Row, col int) parquet.Value {
+	if col >= 0 && col < len(row) && row[col].Column() == col {
+		return row[col] // flat rows: a value per column, in order
+	}
+	for _, v := range row {
+		if v.Column() == col {
+			return v
+		}
+	}
+	return parquet.Value{}
+}
+
+func stringOf(row parquet.Row, col int) *string {
+	v := valueOf(row, col)
+	if v.IsNull() {
+		return nil
+	}
+	s := v.String()
+	return &s
+}
+
+func int32Of(row parquet.Row, col int) *int32 {
+	v := valueOf(row, col)
+	if v.IsNull() {
+		return nil
+	}
+	n := v.Int32()
+	return &n
 }
 
 // ReadFiles reads files.parquet of the output in dir.

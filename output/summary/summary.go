@@ -6,6 +6,8 @@ import (
 	"maps"
 	"os"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/baogao/baogao/corpus"
 )
 
@@ -50,6 +52,8 @@ type Options struct {
 	// RowGroupBytes cuts a row group early once the strings written into
 	// it exceed this many bytes. 0 means DefaultRowGroupBytes.
 	RowGroupBytes int64
+	// Carrying says AddCarried will be used (see table.asRows).
+	Carrying bool
 }
 
 // SetDefaults fills zero fields with their defaults. RowGroupRows stays 0,
@@ -133,6 +137,9 @@ func New(dir string, opts Options) (*Writer, error) {
 		_ = w.Finish()
 		return nil, err
 	}
+	for _, t := range []interface{ setRows(bool) }{w.docs, w.mentions, w.problems} {
+		t.setRows(opts.Carrying)
+	}
 	w.initAgg, w.entAgg = initiatives{}, entities{}
 	w.reasons = map[string]int64{}
 	return w, nil
@@ -156,11 +163,21 @@ func (w *Writer) Add(doc *corpus.Document) error {
 	return w.add(doc, &row, w.mentionBuf, w.problemBuf)
 }
 
-// Rows are the rows of one document as an earlier output wrote them.
+// Rows are the rows of one document as an earlier output wrote them
+// (Reader): the Parquet rows themselves, and of their columns what the
+// summaries count (document: id, size_on_disk, doc_date, doc_year,
+// skip_reason; mentions: doc_id, kind, text, value, type; problems:
+// doc_id, reason).
 type Rows struct {
 	Document DocumentRow
 	Mentions []MentionRow
 	Problems []ProblemRow
+	raw      rawRows
+}
+
+type rawRows struct {
+	doc                parquet.Row
+	mentions, problems []parquet.Row
 }
 
 // AddCarried writes the rows of a document carried from an earlier
@@ -176,7 +193,20 @@ func (w *Writer) AddCarried(doc *corpus.Document, rows *Rows) error {
 	}
 	stub := *doc
 	stub.Size = rows.Document.SizeOnDisk
-	return w.add(&stub, &rows.Document, rows.Mentions, rows.Problems)
+	if err := w.addFile(&stub); err != nil {
+		return err
+	}
+	if err := w.docs.writeRows([]parquet.Row{rows.raw.doc}); err != nil {
+		return err
+	}
+	if err := w.mentions.writeRows(rows.raw.mentions); err != nil {
+		return err
+	}
+	if err := w.problems.writeRows(rows.raw.problems); err != nil {
+		return err
+	}
+	w.count(&rows.Document, rows.Mentions, rows.Problems)
+	return nil
 }
 
 // add writes one document's rows and counts them in the summaries.
@@ -187,18 +217,27 @@ func (w *Writer) add(doc *corpus.Document, row *DocumentRow, ms []MentionRow, ps
 	if err := w.docs.write([]DocumentRow{*row}); err != nil {
 		return err
 	}
-	if row.SkipReason != nil {
-		w.skipped++
-	}
 	if err := w.mentions.write(ms); err != nil {
 		return err
+	}
+	if err := w.problems.write(ps); err != nil {
+		return err
+	}
+	w.count(row, ms, ps)
+	return nil
+}
+
+// count adds a document's rows to the summaries: the initiatives and
+// entities tables, the problem reasons, the skipped documents.
+func (w *Writer) count(row *DocumentRow, ms []MentionRow, ps []ProblemRow) {
+	if row.SkipReason != nil {
+		w.skipped++
 	}
 	w.initAgg.add(row, ms)
 	w.entAgg.add(row, ms)
 	for _, r := range ps {
 		w.reasons[r.Reason]++
 	}
-	return w.problems.write(ps)
 }
 
 // addFile counts doc in its file's row, writing the previous file's row

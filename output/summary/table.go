@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress/zstd"
 )
 
 // sized is a row that can estimate its buffered size in bytes.
@@ -34,6 +35,13 @@ type table[T any, P sized[T]] struct {
 	pending  int64 // bytes buffered since the last flush
 	maxBytes int64
 	closed   bool
+	// asRows writes structs as Parquet rows too (Writer.AddCarried):
+	// parquet-go's writer loses the rows given as Parquet rows before
+	// structs written to the same row group (v0.32.0), so a table that
+	// gets both gets rows only.
+	asRows bool
+	schema *parquet.Schema
+	rowBuf []parquet.Row
 }
 
 // openTable creates dir/file.
@@ -45,14 +53,14 @@ func openTable[T any, P sized[T]](dir, file string, maxRows int, maxBytes int64)
 	}
 	w := parquet.NewGenericWriter[T](f,
 		&parquet.WriterConfig{CreatedBy: createdBy},
-		parquet.Compression(&parquet.Zstd),
+		parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
 		// Version 1 data pages, as pyarrow writes by default: every reader
 		// supports them, while v2 pages still trip some (older Spark,
 		// fastparquet, JavaScript readers).
 		parquet.DataPageVersion(1),
 		parquet.MaxRowsPerRowGroup(int64(maxRows)),
 	)
-	return &table[T, P]{path: path, f: f, w: w, maxBytes: maxBytes}, nil
+	return &table[T, P]{path: path, f: f, w: w, maxBytes: maxBytes, schema: w.Schema()}, nil
 }
 
 // write appends rows, flushing the row group when its buffered bytes
@@ -61,12 +69,48 @@ func (t *table[T, P]) write(rows []T) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	if _, err := t.w.Write(rows); err != nil {
+	if t.asRows {
+		t.rowBuf = t.rowBuf[:0]
+		for i := range rows {
+			t.rowBuf = append(t.rowBuf, t.schema.Deconstruct(nil, &rows[i]))
+		}
+		if _, err := t.w.WriteRows(t.rowBuf); err != nil {
+			return fmt.Errorf("summary: write %s: %w", t.path, err)
+		}
+		clear(t.rowBuf)
+	} else if _, err := t.w.Write(rows); err != nil {
 		return fmt.Errorf("summary: write %s: %w", t.path, err)
 	}
 	t.rows += int64(len(rows))
 	for i := range rows {
 		t.pending += P(&rows[i]).size()
+	}
+	if t.pending >= t.maxBytes {
+		t.pending = 0
+		if err := t.w.Flush(); err != nil {
+			return fmt.Errorf("summary: write %s: %w", t.path, err)
+		}
+	}
+	return nil
+}
+
+// writeRows appends Parquet rows of the table's schema (as Reader reads
+// them back), with the same row-group bound as write.
+func (t *table[T, P]) writeRows(rows []parquet.Row) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if _, err := t.w.WriteRows(rows); err != nil {
+		return fmt.Errorf("summary: write %s: %w", t.path, err)
+	}
+	t.rows += int64(len(rows))
+	for _, row := range rows {
+		for _, v := range row {
+			t.pending += 8
+			if k := v.Kind(); k == parquet.ByteArray && !v.IsNull() {
+				t.pending += int64(len(v.ByteArray()))
+			}
+		}
 	}
 	if t.pending >= t.maxBytes {
 		t.pending = 0
@@ -95,3 +139,5 @@ func (t *table[T, P]) close() error {
 	}
 	return nil
 }
+
+func (t *table[T, P]) setRows(on bool) { t.asRows = on }
