@@ -1,7 +1,11 @@
 package output
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/output/searchindex"
@@ -16,6 +20,16 @@ const IndexDir = "index"
 // few enough that their tokens stay a small part of the memory.
 const indexQueue = 16
 
+// Options configures a Writer. The zero value writes the single-file
+// tables and the index.
+type Options struct {
+	// Partition, when not "", also writes the documents, mentions and
+	// problems tables as hive-style partitioned datasets in directories
+	// of their own (summary.Partition; "year" is the one partitioning),
+	// beside the single-file tables, before publishing.
+	Partition string
+}
+
 // Writer writes the outputs of one run (the Parquet tables and the search
 // index) into a staging directory beside the output directory, and
 // publishes them whole. It is the run's Sink.
@@ -27,13 +41,17 @@ type Writer struct {
 	Tables *summary.Writer
 	index  *searchindex.Writer
 	sinks  Multi
+	opts   Options
 	done   bool
 }
 
 // NewWriter prepares the outputs of a run for out, which must have passed
 // CheckTarget. an cuts as the run does (its segmenter and kept words); the
 // index records the words so that queries are cut the same way.
-func NewWriter(out string, an searchindex.Analyzer) (*Writer, error) {
+func NewWriter(out string, an searchindex.Analyzer, opts Options) (*Writer, error) {
+	if opts.Partition != "" && !slices.Contains(summary.Partitionings(), opts.Partition) {
+		return nil, fmt.Errorf("output: partition %q: unknown; one of %s", opts.Partition, strings.Join(summary.Partitionings(), ", "))
+	}
 	stage, err := NewStaging(out)
 	if err != nil {
 		return nil, err
@@ -49,7 +67,7 @@ func NewWriter(out string, an searchindex.Analyzer) (*Writer, error) {
 		stage.Discard()
 		return nil, err
 	}
-	return &Writer{stage: stage, Tables: tables, index: index, sinks: Multi{NewAsync(index, indexQueue), tables}}, nil
+	return &Writer{stage: stage, Tables: tables, index: index, sinks: Multi{NewAsync(index, indexQueue), tables}, opts: opts}, nil
 }
 
 // Add implements Sink.
@@ -65,13 +83,39 @@ func (w *Writer) Finish() error {
 	return w.sinks.Finish()
 }
 
-// Publish finishes the outputs, writes the manifest and makes the staging
-// directory the output directory (see Staging.Publish). m's counts are
-// completed with the tables' row counts and its problems with their
-// reasons.
+// Publish finishes the outputs, writes the partitioned tables when
+// Options.Partition asks for them, writes the manifest and makes the
+// staging directory the output directory (see Staging.Publish). m's
+// counts are completed with the tables' row counts, its problems with
+// their reasons, its Partition with Options.Partition, and its seconds
+// with "partition", which "wall" (when m has one) grows by: the
+// partitioned tables are written from the finished single-file ones,
+// after the run has timed itself.
 func (w *Writer) Publish(m *Manifest) error {
 	if err := w.Finish(); err != nil {
 		return err
+	}
+	if w.opts.Partition != "" {
+		start := time.Now()
+		counts, err := summary.Partition(w.stage.Dir, w.opts.Partition, summary.Options{})
+		if err != nil {
+			return err
+		}
+		tables := w.Tables.Counts()
+		for k, n := range counts {
+			if n != tables[k] {
+				return fmt.Errorf("output: partition: %d rows of %s copied; the table has %d", n, k, tables[k])
+			}
+		}
+		if m.Seconds == nil {
+			m.Seconds = map[string]float64{}
+		}
+		d := time.Since(start).Seconds()
+		m.Seconds["partition"] = d
+		if _, ok := m.Seconds["wall"]; ok {
+			m.Seconds["wall"] += d
+		}
+		m.Partition = w.opts.Partition
 	}
 	if m.Counts == nil {
 		m.Counts = map[string]int64{}

@@ -31,6 +31,10 @@ type runFlags struct {
 	Progress   string `json:"progress"`
 	CPUProfile string `json:"cpu_profile,omitempty"`
 	MemProfile string `json:"mem_profile,omitempty"`
+	// Partition is -partition. It is no engine option and stays out of
+	// the options hash (pipeline.Engine.Hash): it adds copies of three
+	// tables and changes no row of any.
+	Partition string `json:"partition,omitempty"`
 }
 
 // manifestFlags is what a run's manifest records of its command line.
@@ -58,6 +62,9 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	opts.RunFlags(fs)
 	fs.BoolVar(&f.FailFast, "fail-fast", false, "stop at the first problem instead of recording it")
 	fs.StringVar(&f.Progress, "progress", "auto", "progress display: auto (bar on a terminal, else log lines), bar, log, none")
+	fs.StringVar(&f.Partition, "partition", "", "also write documents, mentions and problems as hive-partitioned datasets by `key`, one of: "+
+		strings.Join(summary.Partitionings(), ", ")+" (the document's year: OUT/mentions/year=2021/part-0.parquet, ...; unknown years under year="+
+		summary.NullPartition+"); the single-file tables are written either way (default: none)")
 	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 	fs.StringVar(&f.MemProfile, "memprofile", "", "write a heap profile taken at the run's highest heap to `file` (for go tool pprof)")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -69,7 +76,7 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 		fs.Usage()
 		return exitUsage
 	}
-	if err := cmp.Or(checkProgress(f.Progress), opts.Check(), checkInputs(roots), output.CheckTarget(f.Out, roots)); err != nil {
+	if err := cmp.Or(checkProgress(f.Progress), checkPartition(f.Partition), opts.Check(), checkInputs(roots), output.CheckTarget(f.Out, roots)); err != nil {
 		fmt.Fprintf(stderr, "baogao run: %v\n", err)
 		return exitUsage
 	}
@@ -100,6 +107,14 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 		return fatal(ctx, stderr, "run", err)
 	}
 	return code
+}
+
+// checkPartition reports whether by is a value of -partition.
+func checkPartition(by string) error {
+	if by != "" && !slices.Contains(summary.Partitionings(), by) {
+		return fmt.Errorf("-partition %q: want one of %s (or none, the default)", by, strings.Join(summary.Partitionings(), ", "))
+	}
+	return nil
 }
 
 // checkInputs reports the first input root that does not exist or cannot
@@ -154,7 +169,7 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 		e.UseLexicon(learned.Lexicon())
 	}
 	learnTime := time.Since(learnStart)
-	w, err := output.NewWriter(f.Out, searchindex.Analyzer{Jieba: e.Jieba(), Words: e.Words()})
+	w, err := output.NewWriter(f.Out, searchindex.Analyzer{Jieba: e.Jieba(), Words: e.Words()}, output.Options{Partition: f.Partition})
 	if err != nil {
 		return 0, err
 	}
