@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"testing"
 
@@ -126,5 +128,96 @@ func TestRunPartition(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(parted, d)); err == nil {
 			t.Errorf("%s outlived a run without -partition", d)
 		}
+	}
+}
+
+// TestDuckDBReadsPartitions reads the partitioned tables of a run of the
+// seeds and the sample corpus with DuckDB's Node.js client
+// (testdata/duckdb-partitions.mjs): OUT/TABLE/**/*.parquet with
+// hive_partitioning holds the rows of the single file, no more and no
+// fewer; year is an integer, the document's year, and null where that is
+// unknown; and a filter on one year reads that year's file alone, as the
+// plan says and as a copy whose other files are garbage shows.
+func TestDuckDBReadsPartitions(t *testing.T) {
+	client := duckdbClient(t)
+	out := filepath.Join(t.TempDir(), "out")
+	if r := baogao(t, nil, "run", "-out", out, "-progress", "none", "-partition", "year", sharedCorpus(t, "seeds"), sample); r.code != exitOK {
+		t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
+	}
+	// Garbage in every mentions file but the first (DuckDB takes the
+	// schema from it) and the one of the year asked for, not the first.
+	parts, err := filepath.Glob(filepath.Join(out, summary.MentionsDir, "year=*"))
+	if err != nil || len(parts) < 3 {
+		t.Fatalf("mentions partitions %v (%v); want three or more", parts, err)
+	}
+	year := filepath.Base(parts[1])[len("year="):]
+	spoiled := filepath.Join(t.TempDir(), "mentions")
+	for i, p := range parts {
+		b, err := os.ReadFile(filepath.Join(p, summary.PartFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 1 {
+			b = []byte("not a parquet file")
+		}
+		writeFile(t, filepath.Join(spoiled, filepath.Base(p), summary.PartFile), string(b))
+	}
+
+	var got struct {
+		// DuckDB's counts are BIGINT, which the client gives as strings.
+		Tables map[string]struct {
+			Rows, Partitioned, Missing, Extra string
+			YearType                          string `json:"year_type"`
+			YearTypeTyped                     string `json:"year_type_typed"`
+			NullYears                         string `json:"null_years"`
+			UnknownYears                      string `json:"unknown_years"`
+			WrongYears                        string `json:"wrong_years"`
+		}
+		YearRows      string `json:"year_rows"`
+		Plan          string
+		SpoiledRows   string `json:"spoiled_rows"`
+		FullScanError string `json:"full_scan_error"`
+	}
+	res := duckdbNode(t, client, "duckdb-partitions.mjs", out, year, spoiled)
+	if err := json.Unmarshal(res, &got); err != nil {
+		t.Fatalf("duckdb output %s: %v", res, err)
+	}
+	for _, name := range []string{"documents", "mentions", "problems"} {
+		tb, ok := got.Tables[name]
+		if !ok {
+			t.Errorf("no result for %s: %s", name, res)
+			continue
+		}
+		if tb.Partitioned != tb.Rows || tb.Missing != "0" || tb.Extra != "0" {
+			t.Errorf("%s: %s rows in the partitions, %s in the single file; %s of its rows missing, %s extra; want the same rows",
+				name, tb.Partitioned, tb.Rows, tb.Missing, tb.Extra)
+		}
+		if tb.YearTypeTyped != "INTEGER" {
+			t.Errorf("%s: year with hive_types is %s; want INTEGER", name, tb.YearTypeTyped)
+		}
+		// Inferred from the directory names: an integer, unless the null
+		// partition is the only one (problems: none in this run).
+		if want := map[bool]string{true: "BIGINT", false: "VARCHAR"}[tb.Rows != "0"]; tb.YearType != want {
+			t.Errorf("%s: year inferred as %s; want %s", name, tb.YearType, want)
+		}
+		if tb.NullYears != tb.UnknownYears || tb.WrongYears != "0" {
+			t.Errorf("%s: %s rows of null year, %s of documents of unknown year; %s rows whose year is not their document's",
+				name, tb.NullYears, tb.UnknownYears, tb.WrongYears)
+		}
+	}
+	for _, name := range []string{"documents", "mentions"} {
+		if got.Tables[name].NullYears == "0" {
+			t.Errorf("%s: no row of unknown year; this run should have some", name)
+		}
+	}
+	// The plan boxes wrap file names, so it is the count that is checked.
+	if !regexp.MustCompile(`Total Files Read:\s*1\b`).MatchString(got.Plan) {
+		t.Errorf("plan of a query on year %s reads more than one file:\n%s", year, got.Plan)
+	}
+	if got.SpoiledRows != got.YearRows || got.YearRows == "0" {
+		t.Errorf("year %s over the spoiled copy: %s rows; want %s, as in mentions.parquet", year, got.SpoiledRows, got.YearRows)
+	}
+	if got.FullScanError == "" {
+		t.Error("a full scan of the spoiled copy succeeded: the garbage files prove nothing")
 	}
 }
