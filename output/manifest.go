@@ -39,6 +39,11 @@ type Manifest struct {
 	// records them.
 	Flags  any      `json:"flags"`
 	Inputs []string `json:"inputs"`
+	// Partition names how documents, mentions and problems are also
+	// written as hive-style partitioned datasets ("year":
+	// documents/year=2021/part-0.parquet, ...); "" when they are not.
+	// Counts are those of the single-file tables either way.
+	Partition string `json:"partition,omitempty"`
 	// Dictionary says which jieba dictionaries were loaded, and from where.
 	Dictionary string `json:"dictionary"`
 	// Counts are rows per table ("documents", "mentions", ...) and other

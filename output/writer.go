@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/output/searchindex"
@@ -35,6 +38,7 @@ type Writer struct {
 	Tables  *summary.Writer
 	index   *searchindex.Writer
 	sinks   Multi
+	opts    WriterOptions
 	words   []string
 	sources map[string]*source
 	order   []*source
@@ -52,22 +56,31 @@ type source struct {
 	carried map[string]bool
 }
 
-// WriterOptions configures NewWriter.
+// WriterOptions configures NewWriter. The zero value writes the
+// single-file tables and the index of a run from nothing.
 type WriterOptions struct {
 	// Sources are earlier outputs documents may be carried from
 	// (corpus.Document.From names one of them).
 	Sources []string
+	// Partition, when not "", also writes the documents, mentions and
+	// problems tables as hive-style partitioned datasets in directories
+	// of their own (summary.Partition; "year" is the one partitioning),
+	// beside the single-file tables, before publishing.
+	Partition string
 }
 
 // NewWriter prepares the outputs of a run for out, which must have passed
 // CheckTarget. an cuts as the run does (its segmenter and kept words); the
 // index records the words so that queries are cut the same way.
 func NewWriter(out string, an searchindex.Analyzer, opts WriterOptions) (*Writer, error) {
+	if opts.Partition != "" && !slices.Contains(summary.Partitionings(), opts.Partition) {
+		return nil, fmt.Errorf("output: partition %q: unknown; one of %s", opts.Partition, strings.Join(summary.Partitionings(), ", "))
+	}
 	stage, err := NewStaging(out)
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{stage: stage, words: an.Words.List(), sources: map[string]*source{}}
+	w := &Writer{stage: stage, opts: opts, words: an.Words.List(), sources: map[string]*source{}}
 	fail := func(err error) (*Writer, error) {
 		w.closeSources()
 		if w.Tables != nil {
@@ -201,13 +214,39 @@ func (w *Writer) closeSources() {
 	}
 }
 
-// Publish finishes the outputs, writes the manifest and makes the staging
-// directory the output directory (see Staging.Publish). m's counts are
-// completed with the tables' row counts and its problems with their
-// reasons.
+// Publish finishes the outputs, writes the partitioned tables when
+// Options.Partition asks for them, writes the manifest and makes the
+// staging directory the output directory (see Staging.Publish). m's
+// counts are completed with the tables' row counts, its problems with
+// their reasons, its Partition with Options.Partition, and its seconds
+// with "partition", which "wall" (when m has one) grows by: the
+// partitioned tables are written from the finished single-file ones,
+// after the run has timed itself.
 func (w *Writer) Publish(m *Manifest) error {
 	if err := w.Finish(); err != nil {
 		return err
+	}
+	if w.opts.Partition != "" {
+		start := time.Now()
+		counts, err := summary.Partition(w.stage.Dir, w.opts.Partition, summary.Options{})
+		if err != nil {
+			return err
+		}
+		tables := w.Tables.Counts()
+		for k, n := range counts {
+			if n != tables[k] {
+				return fmt.Errorf("output: partition: %d rows of %s copied; the table has %d", n, k, tables[k])
+			}
+		}
+		if m.Seconds == nil {
+			m.Seconds = map[string]float64{}
+		}
+		d := time.Since(start).Seconds()
+		m.Seconds["partition"] = d
+		if _, ok := m.Seconds["wall"]; ok {
+			m.Seconds["wall"] += d
+		}
+		m.Partition = w.opts.Partition
 	}
 	if m.Counts == nil {
 		m.Counts = map[string]int64{}

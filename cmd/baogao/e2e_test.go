@@ -567,12 +567,11 @@ func TestEvalInitiatives(t *testing.T) {
 	}
 }
 
-// TestDuckDBReadsTables reads a run's tables with DuckDB (its Node.js
-// client, the way a notebook would): the README's join works, the types
-// are DATE, MAP and LIST, and code-point offsets slice DuckDB's strings to
-// the mention text. CI installs the client and sets BAOGAO_DUCKDB_NODE to
-// its node_modules parent; elsewhere the test needs the same.
-func TestDuckDBReadsTables(t *testing.T) {
+// duckdbClient returns the directory of DuckDB's Node.js client
+// (BAOGAO_DUCKDB_NODE, the parent of its node_modules). Without it the
+// test skips on a developer's machine and fails in CI.
+func duckdbClient(t *testing.T) string {
+	t.Helper()
 	dir := os.Getenv("BAOGAO_DUCKDB_NODE")
 	if dir == "" {
 		if os.Getenv("CI") != "" {
@@ -580,29 +579,45 @@ func TestDuckDBReadsTables(t *testing.T) {
 		}
 		t.Skip("BAOGAO_DUCKDB_NODE not set: npm install --prefix DIR @duckdb/node-api, then BAOGAO_DUCKDB_NODE=DIR")
 	}
-	out := filepath.Join(t.TempDir(), "out")
-	if r := baogao(t, nil, "run", "-out", out, "-progress", "none", "../../corpus/testdata/reports"); r.code != exitOK {
-		t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
-	}
-	script, err := filepath.Abs(filepath.Join("testdata", "duckdb.mjs"))
+	return dir
+}
+
+// duckdbNode runs testdata/SCRIPT with node and args, and returns its
+// standard output. Node resolves packages from the script's directory
+// upwards, so the script runs from a copy inside the client's directory.
+func duckdbNode(t *testing.T, client, script string, args ...string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", script))
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Node resolves packages from the script's directory upwards, so the
-	// script runs from a copy inside the client's directory.
-	local := filepath.Join(dir, "baogao-duckdb-test.mjs")
-	b, err := os.ReadFile(script)
-	if err != nil {
-		t.Fatal(err)
-	}
+	local := filepath.Join(client, "baogao-test-"+script)
 	if err := os.WriteFile(local, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	defer os.Remove(local)
-	res, err := exec.Command("node", local, out).Output()
+	var stderr bytes.Buffer
+	cmd := exec.Command("node", append([]string{local}, args...)...)
+	cmd.Stderr = &stderr
+	res, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("node duckdb.mjs: %v", err)
+		t.Fatalf("node %s: %v\n%s", script, err, stderr.String())
 	}
+	return res
+}
+
+// TestDuckDBReadsTables reads a run's tables with DuckDB (its Node.js
+// client, the way a notebook would): the README's join works, the types
+// are DATE, MAP and LIST, and code-point offsets slice DuckDB's strings to
+// the mention text. CI installs the client and sets BAOGAO_DUCKDB_NODE to
+// its node_modules parent; elsewhere the test needs the same.
+func TestDuckDBReadsTables(t *testing.T) {
+	client := duckdbClient(t)
+	out := filepath.Join(t.TempDir(), "out")
+	if r := baogao(t, nil, "run", "-out", out, "-progress", "none", "../../corpus/testdata/reports"); r.code != exitOK {
+		t.Fatalf("run: exit %d\n%s", r.code, r.stderr)
+	}
+	res := duckdbNode(t, client, "duckdb.mjs", out)
 	var got struct {
 		Documents, Mentions, Initiatives map[string]string
 		Joined                           []map[string]string

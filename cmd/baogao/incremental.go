@@ -155,9 +155,10 @@ func (p *plan) scan(ctx context.Context, roots []string, ropts pipeline.ReadOpti
 
 // unchanged reports whether the run would write what the previous
 // outputs hold: every file the same, none gone, the same names learned.
-func (p *plan) unchanged(hash string) bool {
+func (p *plan) unchanged(hash, partition string) bool {
 	s := p.stats
-	return s.New == 0 && s.Changed == 0 && s.Deleted == 0 && s.Relearned == 0 && hash == p.prev.manifest.OptionsHash
+	return s.New == 0 && s.Changed == 0 && s.Deleted == 0 && s.Relearned == 0 &&
+		hash == p.prev.manifest.OptionsHash && partition == p.prev.manifest.Partition
 }
 
 // relearn finds the unchanged files holding a learned name that was

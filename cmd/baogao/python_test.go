@@ -47,13 +47,16 @@ const astral = "𠮷祥社区2021年工作总结\n\n" +
 	"2021年3月5日，𠮷祥社区启动“🌱绿色家园”行动，全年投入资金1.2亿元，居民垃圾分类参与率同比增长12.5%。\n" +
 	"𠮷林路改造工程于2021年6月完工，惠及居民3000余户，较上年多出200至300户。\n"
 
-// TestPythonReadsTables reads every table of two real runs, the seeds (with
-// a report of ours whose text is outside the BMP) and the first 40 days of
-// xwlb split per item, with pandas, polars and DuckDB's Python client
-// (testdata/python/test_tables.py): the types each library gives, the same
-// value in all three for every cell, nulls as nulls, offsets that slice
-// Python's strings exactly, and every Python and SQL block of README.md and
-// SCHEMA.md run as written.
+// TestPythonReadsTables reads every table of two real runs, the seeds and
+// the sample corpus (with a report of ours whose text is outside the BMP)
+// and the first 40 days of xwlb split per item, with pandas, polars and
+// DuckDB's Python client (testdata/python/test_tables.py): the types each
+// library gives, the same value in all three for every cell, nulls as
+// nulls, offsets that slice Python's strings exactly, and every Python and
+// SQL block of README.md and SCHEMA.md run as written. Both runs have
+// -partition year, and the partitioned datasets are read too: the same
+// rows as the single files, the year typed and null where unknown, and
+// partition pruning.
 func TestPythonReadsTables(t *testing.T) {
 	interp := pythonOf(t)
 	tmp := t.TempDir()
@@ -66,7 +69,7 @@ func TestPythonReadsTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	seeds := filepath.Join(tmp, "seeds", "out")
-	if r := baogao(t, nil, "run", "-out", seeds, "-progress", "none", sharedCorpus(t, "seeds"), extra); r.code != exitOK {
+	if r := baogao(t, nil, "run", "-out", seeds, "-progress", "none", "-partition", "year", sharedCorpus(t, "seeds"), sample, extra); r.code != exitOK {
 		t.Fatalf("run seeds: exit %d\n%s", r.code, r.stderr)
 	}
 
@@ -98,7 +101,7 @@ func TestPythonReadsTables(t *testing.T) {
 	}
 	xwlb := filepath.Join(tmp, "xwlb", "out")
 	// Some items of a day are a heading without text: problems, exit 3.
-	if r := baogao(t, nil, "run", "-out", xwlb, "-progress", "none", "-split", "### ", news); r.code != exitOK && r.code != exitProblems {
+	if r := baogao(t, nil, "run", "-out", xwlb, "-progress", "none", "-partition", "year", "-split", "### ", news); r.code != exitOK && r.code != exitProblems {
 		t.Fatalf("run xwlb: exit %d\n%s", r.code, r.stderr)
 	}
 
@@ -110,10 +113,11 @@ func TestPythonReadsTables(t *testing.T) {
 		}
 		docs[i] = abs
 	}
-	python(t, interp, []string{
+	// pytest's summary (passed, skipped) shows with -v.
+	t.Log(python(t, interp, []string{
 		"BAOGAO_RUNS=" + seeds + string(os.PathListSeparator) + xwlb,
 		"BAOGAO_DOCS=" + strings.Join(docs, string(os.PathListSeparator)),
-	}, "-m", "pytest", "-q", "-p", "no:cacheprovider", filepath.Join("testdata", "python", "test_tables.py"))
+	}, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", filepath.Join("testdata", "python", "test_tables.py")))
 }
 
 // TestNotebook executes examples/first-hour.ipynb headless, as a researcher

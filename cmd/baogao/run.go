@@ -35,6 +35,10 @@ type runFlags struct {
 	MemProfile string `json:"mem_profile,omitempty"`
 	Full       bool   `json:"full,omitempty"`
 	Shard      string `json:"shard,omitempty"`
+	// Partition is -partition. It is no engine option and stays out of
+	// the options hash (pipeline.Engine.Hash): it adds copies of three
+	// tables and changes no row of any.
+	Partition string `json:"partition,omitempty"`
 }
 
 // manifestFlags is what a run's manifest records of its command line.
@@ -62,6 +66,9 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 	opts.RunFlags(fs)
 	fs.BoolVar(&f.FailFast, "fail-fast", false, "stop at the first problem instead of recording it")
 	fs.StringVar(&f.Progress, "progress", "auto", "progress display: auto (bar on a terminal, else log lines), bar, log, none")
+	fs.StringVar(&f.Partition, "partition", "", "also write documents, mentions and problems as hive-partitioned datasets by `key`, one of: "+
+		strings.Join(summary.Partitionings(), ", ")+" (the document's year: OUT/mentions/year=2021/part-0.parquet, ...; unknown years under year="+
+		summary.NullPartition+"); the single-file tables are written either way (default: none)")
 	fs.StringVar(&f.CPUProfile, "cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 	fs.StringVar(&f.MemProfile, "memprofile", "", "write a heap profile taken at the run's highest heap to `file` (for go tool pprof)")
 	fs.BoolVar(&f.Full, "full", false, "analyse every file, even when OUT holds an earlier run's outputs of the same files with the same options (by default only new and changed files are analysed, the rest carried forward)")
@@ -89,7 +96,7 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 		fs.Usage()
 		return exitUsage
 	}
-	if err := cmp.Or(checkProgress(f.Progress), opts.Check(), checkInputs(roots), output.CheckTarget(f.Out, roots)); err != nil {
+	if err := cmp.Or(checkProgress(f.Progress), checkPartition(f.Partition), opts.Check(), checkInputs(roots), output.CheckTarget(f.Out, roots)); err != nil {
 		fmt.Fprintf(stderr, "baogao run: %v\n", err)
 		return exitUsage
 	}
@@ -120,6 +127,14 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 		return fatal(ctx, stderr, "run", err)
 	}
 	return code
+}
+
+// checkPartition reports whether by is a value of -partition.
+func checkPartition(by string) error {
+	if by != "" && !slices.Contains(summary.Partitionings(), by) {
+		return fmt.Errorf("-partition %q: want one of %s (or none, the default)", by, strings.Join(summary.Partitionings(), ", "))
+	}
+	return nil
 }
 
 // checkInputs reports the first input root that does not exist or cannot
@@ -165,6 +180,11 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
 	log.Info("baogao run", "inputs", strings.Join(roots, " "), "files", files,
 		"MB", fmt.Sprintf("%.1f", float64(totalBytes)/1e6), "workers", workers, "out", f.Out)
+	// What a killed run left beside OUT goes first, also when this run
+	// then finds OUT up to date and writes nothing.
+	if err := output.Recover(f.Out); err != nil {
+		return 0, err
+	}
 	// An earlier run's outputs in OUT: carry forward the rows of the
 	// files that did not change.
 	var pl *plan
@@ -208,7 +228,7 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 		e.UseLexicon(learned.Lexicon())
 	}
 	learnTime := time.Since(learnStart)
-	if pl != nil && pl.unchanged(e.Hash()) {
+	if pl != nil && pl.unchanged(e.Hash(), f.Partition) {
 		fmt.Fprintf(stderr, "baogao: %s is up to date: %d files unchanged since %s; nothing written\n", f.Out, pl.stats.Unchanged, pl.prev.manifest.Created)
 		if n := pl.prev.manifest.Counts["problems"]; n > 0 {
 			printReasons(stderr, pl.prev.manifest.Problems, f.Out)
@@ -216,7 +236,7 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 		}
 		return exitOK, nil
 	}
-	var wopts output.WriterOptions
+	wopts := output.WriterOptions{Partition: f.Partition}
 	if pl != nil {
 		wopts.Sources = []string{f.Out}
 	}

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
@@ -197,28 +196,81 @@ func (w *Writer) merge() error {
 	if err := s.ForceMerge(context.Background(), nil); err != nil {
 		return fmt.Errorf("searchindex: merge %s: %w", w.dir, err)
 	}
+	// ForceMerge returns once the merged segment is in use, not once the
+	// snapshot holding it is persisted: closing now can leave the old
+	// segments the index on disk. A batch (here of one internal value)
+	// returns only when a snapshot from after it is persisted.
+	if err := s.SetInternal([]byte(mergedKey), []byte("1")); err != nil {
+		return fmt.Errorf("searchindex: merge %s: %w", w.dir, err)
+	}
 	return nil
 }
+
+// mergedKey is the internal value merge sets to wait for persistence.
+const mergedKey = "baogao.merged"
 
 // cleanup removes the segment files the merge left. Scorch deletes them
 // in the background and keeps the previous snapshot's for a rollback, so
 // closing right after the merge can leave them, doubling the index on
-// disk. The index was merged into one segment, made after all the others:
-// the one with the highest number (scorch names segments by a counter in
-// fixed-width hex) is the only one the last snapshot holds.
+// disk. Which files the index still needs is what its last persisted
+// snapshot holds: the index is opened read-only (as Open does) and asked,
+// and every other segment file goes. (The newest file is not always the
+// one: a merge can finish after a later segment was persisted.)
 func cleanup(dir string) error {
 	store := filepath.Join(dir, "store")
 	zaps, err := filepath.Glob(filepath.Join(store, "*.zap"))
 	if err != nil || len(zaps) < 2 {
 		return err
 	}
-	slices.Sort(zaps)
-	for _, z := range zaps[:len(zaps)-1] {
+	live, err := liveSegments(dir)
+	if err != nil {
+		return fmt.Errorf("searchindex: clean up %s: %w", dir, err)
+	}
+	for _, z := range zaps {
+		if live[filepath.Base(z)] {
+			continue
+		}
 		if err := os.Remove(z); err != nil {
 			return fmt.Errorf("searchindex: clean up %s: %w", dir, err)
 		}
 	}
 	return nil
+}
+
+// liveSegments returns the base names of the segment files the last
+// persisted snapshot of the closed scorch index in dir holds.
+func liveSegments(dir string) (map[string]bool, error) {
+	bi, err := bleve.OpenUsing(dir, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, err
+	}
+	defer bi.Close()
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil, fmt.Errorf("not a scorch index")
+	}
+	r, err := s.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("scorch reader %T: not a snapshot", r)
+	}
+	live := map[string]bool{}
+	for _, seg := range snap.Segments() {
+		p, ok := seg.Segment().(interface{ Path() string })
+		if !ok {
+			return nil, fmt.Errorf("segment %T: not persisted", seg.Segment())
+		}
+		live[filepath.Base(p.Path())] = true
+	}
+	return live, nil
 }
 
 // flush writes the pending batch to the index.

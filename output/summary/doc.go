@@ -10,7 +10,9 @@
 // INT64, and optional values are real nulls instead of empty strings.
 // Mentions carry both byte offsets (what Go, gojieba and bleve use) and
 // code-point offsets (what Python, R and DuckDB substring functions use).
-// SCHEMA.md documents every column.
+// SCHEMA.md documents every column. Partition also writes documents,
+// mentions and problems as hive-style datasets partitioned by the
+// document's year, for readers that prune by partition.
 //
 // Files are written with zstd compression in bounded row groups, so memory
 // stays flat on large corpora, and the same input always produces

@@ -173,11 +173,11 @@ func openRowTable(path string) (*rowTable, error) {
 
 // col returns the index of a leaf column, -1 when the table has none.
 func (t *rowTable) col(name string) int {
-	leaf, ok := t.schema.Lookup(name)
-	if !ok {
+	c, err := columnOf(t.schema, name)
+	if err != nil {
 		return -1
 	}
-	return leaf.ColumnIndex
+	return c
 }
 
 // peek returns the next row without taking it. Rows are copies: they

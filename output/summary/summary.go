@@ -196,13 +196,13 @@ func (w *Writer) AddCarried(doc *corpus.Document, rows *Rows) error {
 	if err := w.addFile(&stub); err != nil {
 		return err
 	}
-	if err := w.docs.writeRows([]parquet.Row{rows.raw.doc}); err != nil {
+	if err := w.docs.carry([]parquet.Row{rows.raw.doc}); err != nil {
 		return err
 	}
-	if err := w.mentions.writeRows(rows.raw.mentions); err != nil {
+	if err := w.mentions.carry(rows.raw.mentions); err != nil {
 		return err
 	}
-	if err := w.problems.writeRows(rows.raw.problems); err != nil {
+	if err := w.problems.carry(rows.raw.problems); err != nil {
 		return err
 	}
 	w.count(&rows.Document, rows.Mentions, rows.Problems)

@@ -86,39 +86,64 @@ func (t *table[T, P]) write(rows []T) error {
 		t.pending += P(&rows[i]).size()
 	}
 	if t.pending >= t.maxBytes {
-		t.pending = 0
-		if err := t.w.Flush(); err != nil {
-			return fmt.Errorf("summary: write %s: %w", t.path, err)
-		}
+		return t.flush()
 	}
 	return nil
 }
 
-// writeRows appends Parquet rows of the table's schema (as Reader reads
-// them back), with the same row-group bound as write.
-func (t *table[T, P]) writeRows(rows []parquet.Row) error {
+// carry appends Parquet rows of the table's schema (as Reader reads
+// them back), cutting the row group at the same bound as write.
+func (t *table[T, P]) carry(rows []parquet.Row) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	if _, err := t.w.WriteRows(rows); err != nil {
-		return fmt.Errorf("summary: write %s: %w", t.path, err)
-	}
-	t.rows += int64(len(rows))
-	for _, row := range rows {
-		for _, v := range row {
-			t.pending += 8
-			if k := v.Kind(); k == parquet.ByteArray && !v.IsNull() {
-				t.pending += int64(len(v.ByteArray()))
-			}
-		}
+	if _, err := t.writeRows(rows); err != nil {
+		return err
 	}
 	if t.pending >= t.maxBytes {
-		t.pending = 0
-		if err := t.w.Flush(); err != nil {
-			return fmt.Errorf("summary: write %s: %w", t.path, err)
-		}
+		return t.flush()
 	}
 	return nil
+}
+
+// writeRows appends rows read from a file of T's schema, as write does,
+// and returns the bytes they add to the row group (see rowSize). It
+// leaves cutting the row group early to the caller (see partitions):
+// parquet-go still cuts it at maxRows.
+func (t *table[T, P]) writeRows(rows []parquet.Row) (int64, error) {
+	if _, err := t.w.WriteRows(rows); err != nil {
+		return 0, fmt.Errorf("summary: write %s: %w", t.path, err)
+	}
+	t.rows += int64(len(rows))
+	var n int64
+	for _, r := range rows {
+		n += rowSize(r)
+	}
+	t.pending += n
+	return n, nil
+}
+
+// flush cuts the row group.
+func (t *table[T, P]) flush() error {
+	t.pending = 0
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("summary: write %s: %w", t.path, err)
+	}
+	return nil
+}
+
+// rowSize estimates the bytes a row buffers, as the size methods of the
+// row types do: its strings, and 8 bytes for every other value.
+func rowSize(r parquet.Row) int64 {
+	var n int64
+	for _, v := range r {
+		if k := v.Kind(); (k == parquet.ByteArray || k == parquet.FixedLenByteArray) && !v.IsNull() {
+			n += int64(len(v.ByteArray()))
+		} else {
+			n += 8
+		}
+	}
+	return n
 }
 
 // close writes the footer, syncs and closes the file. Safe twice.

@@ -3,9 +3,16 @@ polars and DuckDB's Python client, the way a notebook does, and checks the
 types each library gives, that the three agree on every value, and that
 the offsets slice Python's strings exactly.
 
+Also reads the same tables as the hive-partitioned datasets that
+`baogao run -partition year` writes beside them (OUT/mentions/year=2021/
+part-0.parquet, ...) with polars, DuckDB and pandas: the same rows, the
+year typed and null where the document's year is unknown, and partition
+pruning.
+
 Driven by cmd/baogao/python_test.go (TestPythonReadsTables), which runs
 baogao and sets:
-  BAOGAO_RUNS  run output directories, each named `out`, joined by os.pathsep
+  BAOGAO_RUNS  output directories of runs with -partition year, each
+               named `out`, joined by os.pathsep
   BAOGAO_DOCS  Markdown files whose ```python and ```sql blocks are run
                as written against every run (README.md, SCHEMA.md)
 """
@@ -15,6 +22,7 @@ import json
 import math
 import os
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -22,6 +30,7 @@ import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
@@ -241,6 +250,149 @@ def test_typed_values(run):
     ranges = nums[nums.grain == "range"]
     assert ranges.num.isna().all() and (ranges.num_low < ranges.num_high).all()
     assert m[m.kind != "number"][["num", "num_low", "num_high"]].isna().all().all()
+
+
+# The tables -partition year also writes as datasets, and Hive's name for
+# the partition of null (unknown years), which every reader here takes.
+PARTITIONED = ["documents", "mentions", "problems"]
+NULL_PARTITION = "year=__HIVE_DEFAULT_PARTITION__"
+
+
+def dataset(run, table):
+    return str(run / table / "**" / "*.parquet")
+
+
+def partitions(run, table):
+    return sorted(p.name for p in (run / table).iterdir())
+
+
+def with_year(run, table):
+    """The single-file table with a year column, its document's year, in
+    the order a reader of the dataset returns it: partitions in path order
+    (year=2021, ..., then year=__HIVE_DEFAULT_PARTITION__, which sorts
+    after the digits), each in table order."""
+    t = pl.read_parquet(path(run, table))
+    if table == "documents":
+        t = t.with_columns(year=pl.col("doc_year"))
+    else:
+        years = pl.read_parquet(path(run, "documents")).select(doc_id="id", year="doc_year")
+        t = t.join(years, on="doc_id", how="left", maintain_order="left")
+    return t.with_row_index("_row").sort("year", "_row", nulls_last=True).drop("_row")
+
+
+@pytest.mark.parametrize("run", RUNS, ids=lambda r: r.parent.name)
+def test_partition_layout(run):
+    # One file per partition, named for its year; the files carry the
+    # schema of the single-file table, without a year column; the
+    # manifest says so and counts the tables' rows.
+    manifest = json.loads((run / "manifest.json").read_text())
+    assert manifest["partition"] == "year"
+    for t in PARTITIONED:
+        names = partitions(run, t)
+        assert names, t
+        total = 0
+        for name in names:
+            assert re.fullmatch(r"year=(\d{4}|__HIVE_DEFAULT_PARTITION__)", name), (t, name)
+            files = os.listdir(run / t / name)
+            assert files == ["part-0.parquet"], (t, name, files)
+            f = run / t / name / "part-0.parquet"
+            assert pq.read_schema(f).equals(pq.read_schema(path(run, t))), (t, name)
+            total += pq.read_metadata(f).num_rows
+        assert total == manifest["counts"][t], t
+
+
+def test_partitions_are_not_trivial():
+    # The checks below mean something only if some run has several years,
+    # and documents and mentions of unknown year.
+    assert any(len(partitions(run, "mentions")) >= 3 and NULL_PARTITION in partitions(run, "mentions")
+               and NULL_PARTITION in partitions(run, "documents") for run in RUNS)
+
+
+@pytest.mark.parametrize("run,table", params(PARTITIONED))
+def test_polars_reads_partitions(run, table):
+    # The same rows as the single file, each partition in table order; the
+    # year an integer taken from the path, null for unknown years.
+    want = with_year(run, table)
+    typed = pl.scan_parquet(dataset(run, table), hive_partitioning=True, hive_schema={"year": pl.Int32}).collect()
+    assert typed.schema["year"] == pl.Int32
+    assert typed.columns == want.columns
+    assert typed.equals(want)
+    assert typed["year"].null_count() == want["year"].null_count()
+    # Without a schema polars infers Int64 from the directory names, or
+    # String when the only partition is the null one (a table without
+    # rows, a corpus without dates).
+    plain = pl.scan_parquet(dataset(run, table), hive_partitioning=True).collect()
+    if partitions(run, table) != [NULL_PARTITION]:
+        assert plain.schema["year"] == pl.Int64
+        assert plain.with_columns(pl.col("year").cast(pl.Int32)).equals(want)
+
+
+@pytest.mark.parametrize("run,table", params(PARTITIONED))
+def test_duckdb_reads_partitions(run, table):
+    single = f"'{path(run, table)}'"
+    typed = f"read_parquet('{dataset(run, table)}', hive_partitioning = true, hive_types = {{'year': INTEGER}})"
+    plain = f"read_parquet('{dataset(run, table)}', hive_partitioning = true)"
+    one = lambda q: duckdb.sql(q).fetchall()[0][0]
+    n = one(f"SELECT count(*) FROM {single}")
+    assert one(f"SELECT count(*) FROM {typed}") == n
+    # Every row once: nothing of the one side missing from the other.
+    assert one(f"SELECT count(*) FROM (SELECT * FROM {single} EXCEPT ALL SELECT * EXCLUDE (year) FROM {typed})") == 0
+    assert one(f"SELECT count(*) FROM (SELECT * EXCLUDE (year) FROM {typed} EXCEPT ALL SELECT * FROM {single})") == 0
+    types = dict(duckdb.sql(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM {typed})").fetchall())
+    assert types["year"] == "INTEGER"
+    if partitions(run, table) != [NULL_PARTITION]:
+        assert dict(duckdb.sql(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM {plain})").fetchall())["year"] == "BIGINT"
+    # The year is the document's, null when it is unknown.
+    docs = f"'{path(run, 'documents')}'"
+    key = "id" if table == "documents" else "doc_id"
+    assert one(f"SELECT count(*) FROM {typed} p JOIN {docs} d ON d.id = p.{key} WHERE p.year IS DISTINCT FROM d.doc_year") == 0
+    assert one(f"SELECT count(*) FROM {typed} WHERE year IS NULL") == \
+        one(f"SELECT count(*) FROM {single} p JOIN {docs} d ON d.id = p.{key} WHERE d.doc_year IS NULL")
+
+
+@pytest.mark.parametrize("run,table", params(PARTITIONED))
+def test_pandas_reads_partitions(run, table):
+    # pyarrow infers a partition column as a dictionary, which cannot hold
+    # the null partition ("Cannot yet unify dictionaries with nulls"):
+    # pandas needs the partitioning spelled out, as SCHEMA.md gives it.
+    part = ds.partitioning(pa.schema([("year", pa.int32())]), flavor="hive")
+    df = pd.read_parquet(run / table, partitioning=part, dtype_backend="numpy_nullable")
+    want = with_year(run, table)
+    assert str(df["year"].dtype) == "Int32"
+    assert list(df.columns) == want.columns
+    assert [normal(v) for v in df["year"].tolist()] == want["year"].to_list()
+    key = "id" if table == "documents" else "doc_id"
+    assert df[key].tolist() == want[key].to_list()
+
+
+@pytest.mark.parametrize("run", RUNS, ids=lambda r: r.parent.name)
+def test_partition_pruning(run, tmp_path):
+    # A filter on the year reads that year's file alone: DuckDB's plan
+    # says so, and in a copy whose other files are garbage the filtered
+    # query still answers, in DuckDB and polars, while a full scan fails.
+    # The first file stays whole: both take the schema from it.
+    names = partitions(run, "mentions")
+    years = [n for n in names if n != NULL_PARTITION]
+    if len(names) < 3 or len(years) < 2:
+        pytest.skip(f"{run.parent.name}: mentions of {names}; pruning needs three partitions")
+    y = int(years[1].removeprefix("year="))
+    want = with_year(run, "mentions").filter(pl.col("year") == y).height
+    assert want > 0
+    plan = duckdb.sql(f"EXPLAIN ANALYZE SELECT count(*), sum(start) FROM read_parquet('{dataset(run, 'mentions')}', hive_partitioning = true) WHERE year = {y}").fetchall()[0][1]
+    assert re.search(r"Total Files Read:\s*1\b", plan), plan
+
+    copy = tmp_path / "mentions"
+    shutil.copytree(run / "mentions", copy)
+    spoiled = [n for n in names if n not in (names[0], f"year={y}")]
+    for n in spoiled:
+        (copy / n / "part-0.parquet").write_bytes(b"not a parquet file")
+    glob = str(copy / "**" / "*.parquet")
+    assert duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true) WHERE year = {y}").fetchall()[0][0] == want
+    assert pl.scan_parquet(glob, hive_partitioning=True).filter(pl.col("year") == y).select(pl.len()).collect().item() == want
+    with pytest.raises(duckdb.Error):
+        duckdb.sql(f"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true)").fetchall()
+    with pytest.raises(Exception):
+        pl.scan_parquet(glob, hive_partitioning=True).select(pl.len()).collect()
 
 
 SNIPPET = re.compile(r"^```(python|sql)\n(.*?)^```", re.S | re.M)
