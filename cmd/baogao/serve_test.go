@@ -314,9 +314,15 @@ func TestServeAPI(t *testing.T) {
 					t.Errorf("%q: hit %s snippets %q, want a <mark>", phrase, h.ID, h.Snippets)
 				}
 			}
+		}
+		// Every facet is a list, empty rather than null, also without
+		// hits (a client iterates over it without a check).
+		for _, query := range []string{`"党史学习教育"`, `"无此短语之文"`} {
+			var raw struct{ Facets map[string]json.RawMessage }
+			s.ok(t, "/api/search?q="+q(query), &raw)
 			for _, k := range []string{"initiative", "year", "month"} {
-				if _, ok := r.Facets[k]; !ok {
-					t.Errorf("%q: facets %v lack %s", phrase, r.Facets, k)
+				if v, ok := raw.Facets[k]; !ok || !strings.HasPrefix(string(v), "[") {
+					t.Errorf("%s: facet %s is %s; want a list", query, k, v)
 				}
 			}
 		}

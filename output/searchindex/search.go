@@ -376,6 +376,7 @@ func facets(evs []*evaluation, k int) (inits, years, months []Facet) {
 	if len(inits) > k {
 		inits = inits[:k]
 	}
+	years, months = []Facet{}, []Facet{} // lists, also when empty
 	for _, y := range slices.Sorted(maps.Keys(byYear)) {
 		years = append(years, Facet{fmt.Sprintf("%04d", y), byYear[y]})
 	}
