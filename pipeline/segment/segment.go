@@ -29,6 +29,9 @@ type Options struct {
 // safe for concurrent use: cppjieba only reads its dictionaries while
 // cutting.
 type Jieba struct {
+	// loaded is closed once x and short are set: the dictionaries load
+	// on a goroutine of their own (see New), and every cut waits for it.
+	loaded chan struct{}
 	x      *gojieba.Jieba
 	dir    string
 	source string
@@ -38,8 +41,11 @@ type Jieba struct {
 	short shortWords
 }
 
-// New loads the dictionaries and returns a ready Jieba. Loading takes about
-// a second and 100 MB, so make one per process and share it.
+// New checks the dictionaries and returns a Jieba that loads them on a
+// goroutine: loading takes about half a second of one CPU and 100 MB, and
+// a command has other work to do meanwhile (an incremental run carries the
+// rows of unchanged files before it cuts anything); the first cut waits
+// for it. Make one per process and share it.
 func New(opts Options) (*Jieba, error) {
 	dir, source, hash, err := dictDir(opts.DictDir)
 	if err != nil {
@@ -66,7 +72,20 @@ func New(opts Options) (*Jieba, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Jieba{x: gojieba.NewJieba(paths...), dir: dir, source: source, hash: hash, short: short}, nil
+	j := &Jieba{loaded: make(chan struct{}), dir: dir, source: source, hash: hash, short: short}
+	go func() {
+		// checkDicts has read every file cppjieba reads, so it finds
+		// them whole.
+		j.x = gojieba.NewJieba(paths...)
+		close(j.loaded)
+	}()
+	return j, nil
+}
+
+// load waits until the dictionaries are loaded.
+func (j *Jieba) load() *gojieba.Jieba {
+	<-j.loaded
+	return j.x
 }
 
 // Dir returns the dictionary directory in use and where it came from
@@ -78,7 +97,7 @@ func (j *Jieba) Dir() (dir, source string) { return j.dir, j.source }
 func (j *Jieba) Hash() string { return j.hash }
 
 // Close frees the C++ segmenter. Safe twice.
-func (j *Jieba) Close() { j.x.Free() }
+func (j *Jieba) Close() { j.load().Free() }
 
 // maxChunk bounds the bytes handed to cppjieba at once: it copies its input
 // and output, and words never span a line break anyway.
@@ -125,7 +144,7 @@ func (j *Jieba) tagPiece(text string, from, to int, out []corpus.Token) []corpus
 	forChunks(text[from:to], func(off int, chunk string) {
 		off += from
 		cur := 0
-		for _, wt := range j.x.Tag(chunk) {
+		for _, wt := range j.load().Tag(chunk) {
 			i := strings.LastIndexByte(wt, '/')
 			if i < 0 {
 				continue
@@ -257,7 +276,7 @@ func (j *Jieba) searchMode(text string) []corpus.Token {
 	var out []corpus.Token
 	pos := 0
 	forChunks(text, func(off int, chunk string) {
-		words := j.x.Tokenize(chunk, gojieba.SearchMode, true)
+		words := j.load().Tokenize(chunk, gojieba.SearchMode, true)
 		sortWords(words)
 		baseEnd := -1
 		for _, w := range words {
@@ -278,7 +297,7 @@ func (j *Jieba) searchMode(text string) []corpus.Token {
 // call, words as strings: the bare segmentation that baogao bench
 // measures baogao against.
 func (j *Jieba) CutForSearch(text string) []string {
-	return j.x.CutForSearch(cString(text), true)
+	return j.load().CutForSearch(cString(text), true)
 }
 
 // Term folds a word for the index: full-width to half-width (x/text
