@@ -145,7 +145,7 @@ func (r *Reader) Close() {
 // rows.
 type rowTable struct {
 	f       *os.File
-	r       *parquet.Reader
+	r       parquet.Rows
 	schema  *parquet.Schema
 	buf     []parquet.Row // rows read, copies
 	scratch []parquet.Row // what the reader reads into
@@ -168,7 +168,8 @@ func openRowTable(path string) (*rowTable, error) {
 		f.Close()
 		return nil, fmt.Errorf("summary: %s: %w", path, err)
 	}
-	return &rowTable{f: f, r: parquet.NewReader(pf), schema: pf.Schema()}, nil
+	rows := parquet.MultiRowGroup(pf.RowGroups()...).Rows()
+	return &rowTable{f: f, r: rows, schema: pf.Schema()}, nil
 }
 
 // col returns the index of a leaf column, -1 when the table has none.
