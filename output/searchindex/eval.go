@@ -97,23 +97,15 @@ func (c *compiled) expr(n node, an Analyzer, scored bool) (expr, error) {
 	case allNode:
 		return allExpr{}, nil
 	case *andNode:
-		var kids []expr
-		for _, k := range n.kids {
-			e, err := c.expr(k, an, scored)
-			if err != nil {
-				return nil, err
-			}
-			kids = append(kids, e)
+		kids, err := c.exprs(n.kids, an, scored)
+		if err != nil {
+			return nil, err
 		}
 		return &andExpr{kids}, nil
 	case *orNode:
-		var kids []expr
-		for _, k := range n.kids {
-			e, err := c.expr(k, an, scored)
-			if err != nil {
-				return nil, err
-			}
-			kids = append(kids, e)
+		kids, err := c.exprs(n.kids, an, scored)
+		if err != nil {
+			return nil, err
 		}
 		if allOptional(n) {
 			return &optExpr{&orExpr{kids}}, nil
@@ -133,6 +125,19 @@ func (c *compiled) expr(n node, an Analyzer, scored bool) (expr, error) {
 		return &optExpr{e}, nil
 	}
 	return nil, fmt.Errorf("searchindex: query node %T", n)
+}
+
+// exprs compiles the clauses of an AND or an OR.
+func (c *compiled) exprs(ns []node, an Analyzer, scored bool) ([]expr, error) {
+	out := make([]expr, 0, len(ns))
+	for _, k := range ns {
+		e, err := c.expr(k, an, scored)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }
 
 func allOptional(n node) bool {
