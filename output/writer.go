@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/baogao/baogao/corpus"
@@ -73,8 +71,10 @@ type WriterOptions struct {
 // CheckTarget. an cuts as the run does (its segmenter and kept words); the
 // index records the words so that queries are cut the same way.
 func NewWriter(out string, an searchindex.Analyzer, opts WriterOptions) (*Writer, error) {
-	if opts.Partition != "" && !slices.Contains(summary.Partitionings(), opts.Partition) {
-		return nil, fmt.Errorf("output: partition %q: unknown; one of %s", opts.Partition, strings.Join(summary.Partitionings(), ", "))
+	if opts.Partition != "" {
+		if err := summary.CheckPartitioning(opts.Partition); err != nil {
+			return nil, fmt.Errorf("output: %w", err)
+		}
 	}
 	stage, err := NewStaging(out)
 	if err != nil {

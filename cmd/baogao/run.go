@@ -131,8 +131,11 @@ func runRun(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer
 
 // checkPartition reports whether by is a value of -partition.
 func checkPartition(by string) error {
-	if by != "" && !slices.Contains(summary.Partitionings(), by) {
-		return fmt.Errorf("-partition %q: want one of %s (or none, the default)", by, strings.Join(summary.Partitionings(), ", "))
+	if by == "" {
+		return nil
+	}
+	if err := summary.CheckPartitioning(by); err != nil {
+		return fmt.Errorf("-%w (or none, the default)", err)
 	}
 	return nil
 }

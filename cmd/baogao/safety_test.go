@@ -286,7 +286,7 @@ func TestStrictCommandLines(t *testing.T) {
 	}{
 		{[]string{"run", "-out", t.TempDir() + "/x", "-progress", "fancy", sample}, "auto, bar, log, none"},
 		{[]string{"run", "-out", t.TempDir() + "/x", "-encoding", "klingon", sample}, "gb18030"},
-		{[]string{"run", "-out", t.TempDir() + "/x", "-partition", "month", sample}, `-partition "month": want one of year`},
+		{[]string{"run", "-out", t.TempDir() + "/x", "-partition", "month", sample}, `-partition "month": unknown; one of year`},
 		{[]string{"search", "-index", out, "-n", "-5", "义诊"}, "-n -5"},
 		{[]string{"search", "-index", out, `"未闭合`}, "unterminated"},
 	}

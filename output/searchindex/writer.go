@@ -197,8 +197,8 @@ func (w *Writer) merge() error {
 		return fmt.Errorf("searchindex: merge %s: %w", w.dir, err)
 	}
 	// ForceMerge returns once the merged segment is in use, not once the
-	// snapshot holding it is persisted: closing now can leave the old
-	// segments the index on disk. A batch (here of one internal value)
+	// snapshot holding it is persisted: closed now, the index on disk
+	// can still be the old segments. A batch (here of one internal value)
 	// returns only when a snapshot from after it is persisted.
 	if err := s.SetInternal([]byte(mergedKey), []byte("1")); err != nil {
 		return fmt.Errorf("searchindex: merge %s: %w", w.dir, err)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,14 @@ const PartitionYear = "year"
 // Partitionings returns the partitionings Partition accepts, for the
 // command line's message.
 func Partitionings() []string { return []string{PartitionYear} }
+
+// CheckPartitioning reports whether Partition accepts partitioning.
+func CheckPartitioning(partitioning string) error {
+	if !slices.Contains(Partitionings(), partitioning) {
+		return fmt.Errorf("partition %q: unknown; one of %s", partitioning, strings.Join(Partitionings(), ", "))
+	}
+	return nil
+}
 
 // Directories of the partitioned tables inside the output directory:
 // DIR/documents/year=2021/part-0.parquet and so on.
@@ -61,8 +70,8 @@ var ErrOrder = errors.New("doc_id not in document order")
 // so memory stays that of the single-file writer however many years a
 // corpus spans.
 func Partition(dir, partitioning string, opts Options) (map[string]int64, error) {
-	if partitioning != PartitionYear {
-		return nil, fmt.Errorf("summary: partition %q: unknown; one of %s", partitioning, strings.Join(Partitionings(), ", "))
+	if err := CheckPartitioning(partitioning); err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
 	}
 	opts.SetDefaults()
 	for _, sub := range []string{DocumentsDir, MentionsDir, ProblemsDir} {

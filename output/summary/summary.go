@@ -137,9 +137,7 @@ func New(dir string, opts Options) (*Writer, error) {
 		_ = w.Finish()
 		return nil, err
 	}
-	for _, t := range []interface{ setRows(bool) }{w.docs, w.mentions, w.problems} {
-		t.setRows(opts.Carrying)
-	}
+	w.docs.asRows, w.mentions.asRows, w.problems.asRows = opts.Carrying, opts.Carrying, opts.Carrying
 	w.initAgg, w.entAgg = initiatives{}, entities{}
 	w.reasons = map[string]int64{}
 	return w, nil

@@ -164,5 +164,3 @@ func (t *table[T, P]) close() error {
 	}
 	return nil
 }
-
-func (t *table[T, P]) setRows(on bool) { t.asRows = on }
