@@ -93,6 +93,7 @@ func runSearch(ctx context.Context, args []string, _ io.Reader, stdout, stderr i
 		}
 		ixs = append(ixs, set...)
 	}
+	j.Wait() // took_ms is the search's, not the dictionaries' loading
 	res, err := searchindex.Search(ctx, ixs, req)
 	if errors.Is(err, searchindex.ErrQuery) {
 		fmt.Fprintf(stderr, "baogao search: %v\n", err)

@@ -62,6 +62,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return fatal(ctx, stderr, "serve", err)
 	}
 	defer srv.Close()
+	j.Wait() // the first request finds the dictionaries loaded
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fatal(ctx, stderr, "serve", err)

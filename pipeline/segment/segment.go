@@ -82,6 +82,11 @@ func New(opts Options) (*Jieba, error) {
 	return j, nil
 }
 
+// Wait blocks until the dictionaries are loaded. Cuts wait by
+// themselves; a caller that times its cuts (search's took_ms) or must not
+// keep its first client waiting (serve) waits first.
+func (j *Jieba) Wait() { j.load() }
+
 // load waits until the dictionaries are loaded.
 func (j *Jieba) load() *gojieba.Jieba {
 	<-j.loaded
