@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/baogao/baogao/output"
@@ -128,6 +129,21 @@ func TestRunPartition(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(parted, d)); err == nil {
 			t.Errorf("%s outlived a run without -partition", d)
 		}
+	}
+
+	// An OUT whose files are all unchanged is not up to date for a run
+	// that asks for partitions it lacks; once it has them, it is.
+	again := append([]string{"run", "-out", plain, "-progress", "none", "-partition", "year"}, roots...)
+	if r := baogao(t, nil, again...); r.code != exitOK || strings.Contains(r.stderr, "up to date") {
+		t.Fatalf("-partition year over an unpartitioned OUT: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, d := range []string{summary.DocumentsDir, summary.MentionsDir, summary.ProblemsDir} {
+		if _, err := os.Stat(filepath.Join(plain, d)); err != nil {
+			t.Errorf("-partition year over an unpartitioned OUT: %v", err)
+		}
+	}
+	if r := baogao(t, nil, again...); r.code != exitOK || !strings.Contains(r.stderr, "up to date") {
+		t.Errorf("-partition year again: exit %d, want up to date\n%s", r.code, r.stderr)
 	}
 }
 
