@@ -41,10 +41,7 @@ func chromium(t *testing.T) string {
 	}
 	found, err := exec.LookPath(path)
 	if err != nil {
-		if os.Getenv("BAOGAO_REQUIRE_BROWSER") != "" {
-			t.Fatalf("BAOGAO_REQUIRE_BROWSER is set but there is no browser: %v (install chromium or set BAOGAO_CHROMIUM)", err)
-		}
-		t.Skipf("no browser here: %v (install chromium or set BAOGAO_CHROMIUM)", err)
+		missing(t, "BAOGAO_REQUIRE_BROWSER", fmt.Sprintf("no browser here: %v (install chromium or set BAOGAO_CHROMIUM)", err))
 	}
 	return found
 }

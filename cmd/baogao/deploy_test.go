@@ -499,10 +499,7 @@ func TestIndexedJob(t *testing.T) {
 	t.Run("schema", func(t *testing.T) {
 		validate := os.Getenv("BAOGAO_KUBERNETES_VALIDATE")
 		if validate == "" {
-			if os.Getenv("BAOGAO_REQUIRE_DEPLOY_TOOLS") != "" {
-				t.Fatal("BAOGAO_REQUIRE_DEPLOY_TOOLS without BAOGAO_KUBERNETES_VALIDATE (see .ci/run)")
-			}
-			t.Skip("BAOGAO_KUBERNETES_VALIDATE not set: python3 -m venv DIR && DIR/bin/pip install -r deploy/requirements.txt, then BAOGAO_KUBERNETES_VALIDATE=DIR/bin/kubernetes-validate")
+			missing(t, "BAOGAO_REQUIRE_DEPLOY_TOOLS", "BAOGAO_KUBERNETES_VALIDATE not set: python3 -m venv DIR && DIR/bin/pip install -r deploy/requirements.txt, then BAOGAO_KUBERNETES_VALIDATE=DIR/bin/kubernetes-validate (.ci/run does)")
 		}
 		var files []string
 		for _, f := range k8sFiles {
@@ -531,10 +528,7 @@ func TestIndexedJob(t *testing.T) {
 	t.Run("shellcheck", func(t *testing.T) {
 		sc, err := exec.LookPath("shellcheck")
 		if err != nil {
-			if os.Getenv("BAOGAO_REQUIRE_DEPLOY_TOOLS") != "" {
-				t.Fatal("BAOGAO_REQUIRE_DEPLOY_TOOLS without shellcheck (see .ci/run)")
-			}
-			t.Skip("shellcheck not installed (Debian: apt-get install shellcheck)")
+			missing(t, "BAOGAO_REQUIRE_DEPLOY_TOOLS", "shellcheck not installed (Debian: apt-get install shellcheck)")
 		}
 		scripts, _ := filepath.Glob(filepath.Join(deploy, "slurm", "*"))
 		if r := command(t, ".", os.Environ(), append([]string{sc, "--shell=bash"}, scripts...)...); r.code != 0 {
