@@ -54,6 +54,9 @@ func openPrevious(out string, e *pipeline.Engine, shard pipeline.Shard) (*previo
 	if ps, err := searchindex.ReadParts(filepath.Join(out, output.IndexDir)); err == nil && len(ps.Parts) >= searchindex.MaxParts {
 		return nil, fmt.Sprintf("the index has %d parts: analysing everything into one", len(ps.Parts)), nil
 	}
+	if _, err := searchindex.IndexWords(filepath.Join(out, output.IndexDir)); err != nil {
+		return nil, fmt.Sprintf("the previous index does not read (%v)", err), nil
+	}
 	files, err := summary.ReadFiles(out)
 	if err != nil {
 		return nil, fmt.Sprintf("the previous outputs have no files table (%v)", err), nil

@@ -251,6 +251,24 @@ func TestIncrementalOptionsChanged(t *testing.T) {
 	if !strings.Contains(r.stderr, `-learn true → false`) {
 		t.Errorf("a changed -learn:\n%s", r.stderr)
 	}
+	// An index this baogao does not read (another format) is not carried.
+	tables, _ := filepath.Glob(filepath.Join(out, "index", "*", "docs.gob.zst"))
+	top, _ := filepath.Glob(filepath.Join(out, "index", "docs.gob.zst"))
+	if tables = append(tables, top...); len(tables) == 0 {
+		t.Fatalf("no docs table under %s", filepath.Join(out, "index"))
+	}
+	for _, p := range tables {
+		if err := os.WriteFile(p, []byte("not a docs table"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r = run2(t, "-out", out, "-learn=false", "-split", "### ", sample)
+	if !strings.Contains(r.stderr, `the previous index does not read`) || !strings.Contains(r.stderr, `analysing every file`) {
+		t.Errorf("an unreadable index:\n%s", r.stderr)
+	}
+	if r := baogao(t, nil, "search", "-index", out, "-n", "1", "医院"); r.code != exitOK {
+		t.Errorf("search after the full run: exit %d\n%s", r.code, r.stderr)
+	}
 }
 
 // TestShardsMerge runs the corpus in three shards, as three machines

@@ -3,10 +3,13 @@
 // boolean queries, filters, facets and highlighted snippets, over one
 // index or several searched as one.
 //
-// An index directory holds three parts (zoekt's design, on bleve):
+// An index directory holds four parts (zoekt's design; the words in
+// bleve):
+//   - grams: the gram store (gramstore.go), for each pair of word
+//     characters of the documents' repaired views (grams.go), the
+//     documents holding it, as a roaring bitmap found through an FST;
 //   - bleve/: postings only, no positions, frequencies or term vectors:
-//     the pairs of word characters of each document's repaired view
-//     (grams.go), and its jieba words of three or more characters;
+//     each document's jieba words of three or more characters;
 //   - content.zst: the text of every document (and its repaired view
 //     where it differs), in zstd blocks, read through a bounded cache;
 //   - docs.gob.zst: the docs table: ids, paths, titles, dates,

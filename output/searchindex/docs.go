@@ -13,9 +13,10 @@ import (
 )
 
 // formatVersion names the layout of an index directory; Open refuses
-// others. Version 2: bleve postings of words and grams, the content store
-// and the docs table (version 1 stored texts and term vectors in bleve).
-const formatVersion = 2
+// others. Version 3: bleve postings of words, the gram store, the content
+// store and the docs table (version 2 held the grams in bleve; version 1
+// stored texts and term vectors there).
+const formatVersion = 3
 
 // docTable is what the index keeps of each document besides its postings,
 // in input order (a document's ordinal is its bleve ID): its fields for

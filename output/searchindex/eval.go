@@ -451,17 +451,19 @@ func (ix *Index) candidates(ctx context.Context, field string, plan queryPlan) (
 	type gram struct {
 		term  string
 		count uint64
+		docs  *roaring.Bitmap
 	}
 	gs := make([]gram, len(plan.pairs))
 	for i, g := range plan.pairs {
-		n, err := ix.count(ctx, field, g)
+		p, err := ix.postings(ctx, field, g)
 		if err != nil {
 			return nil, err
 		}
+		n := p.GetCardinality()
 		if n == 0 {
-			return roaring.New(), nil
+			return p, nil
 		}
-		gs[i] = gram{g, n}
+		gs[i] = gram{g, n, p}
 	}
 	slices.SortStableFunc(gs, func(a, b gram) int {
 		return cmp.Or(cmp.Compare(a.count, b.count), strings.Compare(a.term, b.term))
@@ -471,14 +473,10 @@ func (ix *Index) candidates(ctx context.Context, field string, plan queryPlan) (
 		if i == maxIntersect || (cand != nil && cand.GetCardinality() < fewCandidates) {
 			break
 		}
-		p, err := ix.postings(ctx, field, g.term)
-		if err != nil {
-			return nil, err
-		}
 		if cand == nil {
-			cand = p
+			cand = g.docs
 		} else {
-			cand.And(p)
+			cand.And(g.docs)
 		}
 	}
 	if cand != nil {
@@ -489,7 +487,7 @@ func (ix *Index) candidates(ctx context.Context, field string, plan queryPlan) (
 	}
 	// Single characters only: the rarest, through its pairs.
 	for _, c := range plan.singles {
-		p, err := ix.prefixPostings(ctx, field, c)
+		p, err := ix.prefixPostings(field, c)
 		if err != nil {
 			return nil, err
 		}
@@ -502,29 +500,14 @@ func (ix *Index) candidates(ctx context.Context, field string, plan queryPlan) (
 	return cand, nil
 }
 
-// prefixPostings returns the documents with a term of field that starts
+// prefixPostings returns the documents with a gram of field that starts
 // with prefix: for a single character, every document holding it.
-func (ix *Index) prefixPostings(ctx context.Context, field, prefix string) (*roaring.Bitmap, error) {
-	dict, err := ix.r.FieldDictPrefix(field, []byte(prefix))
+func (ix *Index) prefixPostings(field, prefix string) (*roaring.Bitmap, error) {
+	b, err := ix.grams.prefix(field, prefix)
 	if err != nil {
 		return nil, err
 	}
-	defer dict.Close()
-	out := roaring.New()
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			return nil, err
-		}
-		if e == nil {
-			return out, nil
-		}
-		p, err := ix.postings(ctx, field, e.Term)
-		if err != nil {
-			return nil, err
-		}
-		out.Or(p)
-	}
+	return ix.live(b), nil
 }
 
 // fieldView returns the repaired view of field f (text or title) of a
@@ -540,18 +523,15 @@ func (ix *Index) fieldView(ord uint32, f int) (string, error) {
 	return view, err
 }
 
-// count returns the number of documents with term in field.
-func (ix *Index) count(ctx context.Context, field, term string) (uint64, error) {
-	r, err := ix.r.TermFieldReader(ctx, []byte(term), field, false, false, false)
-	if err != nil {
-		return 0, err
-	}
-	defer r.Close()
-	return r.Count(), nil
-}
-
 // postings returns the ordinals of the documents with term in field.
 func (ix *Index) postings(ctx context.Context, field, term string) (*roaring.Bitmap, error) {
+	if _, ok := gramFieldByte[field]; ok {
+		b, err := ix.grams.postings(field, term)
+		if err != nil {
+			return nil, err
+		}
+		return ix.live(b), nil
+	}
 	r, err := ix.r.TermFieldReader(ctx, []byte(term), field, false, false, false)
 	if err != nil {
 		return nil, err
@@ -567,15 +547,19 @@ func (ix *Index) postings(ctx context.Context, field, term string) (*roaring.Bit
 			return nil, err
 		}
 		if td == nil {
-			b := roaring.FromDense(words, false)
-			if ix.deleted != nil {
-				b.AndNot(ix.deleted)
-			}
-			return b, nil
+			return ix.live(roaring.FromDense(words, false)), nil
 		}
 		ord := ix.ordOf[docNum(td.ID)]
 		words[ord/64] |= 1 << (ord % 64)
 	}
+}
+
+// live removes the deleted documents from b and returns it.
+func (ix *Index) live(b *roaring.Bitmap) *roaring.Bitmap {
+	if ix.deleted != nil {
+		b.AndNot(ix.deleted)
+	}
+	return b
 }
 
 // keyword returns the documents whose keyword field holds value.

@@ -72,25 +72,17 @@ func runs(s string, fn func(starts []int)) {
 	}
 }
 
-// docGrams returns the distinct grams of s (already lower-cased), in
-// order of first occurrence.
-func docGrams(s string) []string {
-	seen := make(map[string]struct{}, len(s)/3)
-	out := make([]string, 0, len(s)/3)
-	add := func(g string) {
-		if _, ok := seen[g]; !ok {
-			seen[g] = struct{}{}
-			out = append(out, g)
-		}
-	}
+// eachGram calls fn with each gram of s (already lower-cased) in order,
+// repeats included: a pair, or with end set the last character of a run,
+// whose gram is it followed by endMark.
+func eachGram(s string, fn func(g string, end bool)) {
 	runs(s, func(starts []int) {
 		n := len(starts) - 1 // runes in the run
 		for k := 0; k+1 < n; k++ {
-			add(s[starts[k]:starts[k+2]])
+			fn(s[starts[k]:starts[k+2]], false)
 		}
-		add(s[starts[n-1]:starts[n]] + endMark)
+		fn(s[starts[n-1]:starts[n]], true)
 	})
-	return out
 }
 
 // queryPlan is how a string is looked up: the pairs all its matches hold,

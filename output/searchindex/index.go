@@ -38,6 +38,7 @@ type Index struct {
 	docs    *docTable
 	ordOf   []uint32 // bleve's internal document number → ordinal
 	content *contentReader
+	grams   *gramReader // the postings of the gram fields
 	an      Analyzer
 	// inits canonicalises initiative names as the run that built the
 	// index did: the built-in lexicon and the words it kept whole.
@@ -174,6 +175,9 @@ func (ix *Index) load() error {
 		ix.textLen += uint64(ix.docs.TextWords[ord])
 		ix.titleLen += uint64(ix.docs.TitleWords[ord])
 	}
+	if ix.grams, err = openGrams(filepath.Join(ix.dir, gramsFile)); err != nil {
+		return err
+	}
 	ix.content, err = openContent(filepath.Join(ix.dir, contentFile), ix.docs.Blocks)
 	return err
 }
@@ -186,6 +190,9 @@ func (ix *Index) Close() error {
 	var errs []error
 	if ix.content != nil {
 		errs = append(errs, ix.content.close())
+	}
+	if ix.grams != nil {
+		errs = append(errs, ix.grams.close())
 	}
 	if ix.r != nil {
 		errs = append(errs, ix.r.Close())

@@ -85,8 +85,19 @@ func TestParseQueryErrors(t *testing.T) {
 }
 
 func TestGrams(t *testing.T) {
-	if got := docGrams("中国5g，c"); !slices.Equal(got, []string{"中国", "国5", "5g", "g" + endMark, "c" + endMark}) {
-		t.Errorf("docGrams = %q", got)
+	var got []string
+	eachGram("中国5g，c中国", func(g string, end bool) {
+		if end {
+			g += endMark
+		}
+		got = append(got, g)
+	})
+	if want := []string{"中国", "国5", "5g", "g" + endMark, "c中", "中国", "国" + endMark}; !slices.Equal(got, want) {
+		t.Errorf("eachGram = %q, want %q", got, want)
+	}
+	var l gramLists
+	if n := l.add(7, "中国5g，c中国"); n != 6 || !slices.Equal(l.terms, []string{"中国", "国5", "5g", "g" + endMark, "c中", "国" + endMark}) {
+		t.Errorf("gramLists.add = %d %q, want the 6 distinct grams in order", n, l.terms)
 	}
 	for _, c := range []struct {
 		s             string

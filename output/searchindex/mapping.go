@@ -10,9 +10,10 @@ import (
 	"github.com/baogao/baogao/corpus"
 )
 
-// The fields of the bleve index. Documents arrive analysed (Writer.Add);
-// nothing is stored in bleve but the ordinal ID: texts are in the content
-// store, everything else in the docs table.
+// The fields of the index. Documents arrive analysed (Writer.Add). The
+// word fields are bleve's, which stores nothing but the ordinal ID; the
+// gram fields are in the gram store (gramstore.go); texts are in the
+// content store, everything else in the docs table.
 const (
 	fieldGrams      = "g"   // pairs of word characters of the text's repaired view (grams.go): exact phrases
 	fieldTitleGrams = "tg"  // the same of the title
@@ -43,7 +44,7 @@ var queryFields = []string{FieldText, FieldTitle, FieldPath, FieldInitiative, Fi
 const indexOptions = index.IndexField | index.SkipFreqNorm
 
 // newMapping returns the index mapping: one static document type with the
-// four analysed fields, nothing dynamic, nothing stored.
+// two word fields, nothing dynamic, nothing stored.
 func newMapping() *mapping.IndexMappingImpl {
 	im := bleve.NewIndexMapping()
 	im.DefaultAnalyzer = AnalyzerName
@@ -51,7 +52,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	im.IndexDynamic = false
 	im.DocValuesDynamic = false
 	dm := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fieldGrams, fieldTitleGrams, fieldWords, fieldTitleWords} {
+	for _, f := range []string{fieldWords, fieldTitleWords} {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = AnalyzerName
 		fm.Store, fm.IncludeInAll, fm.IncludeTermVectors, fm.DocValues = false, false, false, false

@@ -62,6 +62,7 @@ type Writer struct {
 	bytes   int // held by the batch
 	limit   int // flush at this many bytes: maxBatchBytes
 	content *contentWriter
+	grams   *gramWriter
 	docs    docTable
 	names   map[string]uint32
 	done    bool
@@ -88,7 +89,8 @@ func Create(dir string, an Analyzer) (*Writer, error) {
 		idx.Close()
 		return nil, fmt.Errorf("searchindex: create %s: %w", dir, err)
 	}
-	w := &Writer{dir: dir, an: an, idx: idx, batch: idx.NewBatch(), limit: maxBatchBytes, content: content, names: map[string]uint32{}}
+	w := &Writer{dir: dir, an: an, idx: idx, batch: idx.NewBatch(), limit: maxBatchBytes, content: content,
+		grams: newGramWriter(filepath.Join(dir, gramsFile)), names: map[string]uint32{}}
 	w.docs.Format, w.docs.Words = formatVersion, an.Words.List()
 	return w, nil
 }
@@ -126,22 +128,24 @@ func (w *Writer) Add(doc *corpus.Document) error {
 	if view == "" {
 		view = doc.Text
 	}
-	grams := docGrams(lowerASCII(view))
 	titleView := w.docs.TitleView[ord]
 	if titleView == "" {
 		titleView = doc.Title
 	}
-	titleGrams := docGrams(lowerASCII(titleView))
+	if err := w.grams.add(fieldGrams, uint32(ord), lowerASCII(view)); err != nil {
+		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
+	}
+	if err := w.grams.add(fieldTitleGrams, uint32(ord), lowerASCII(titleView)); err != nil {
+		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
+	}
 	words, titleWords := longWords(toks), longWords(titleToks)
 	d := document.NewDocument(strconv.Itoa(ord))
-	d.AddField(document.NewTextFieldCustom(fieldGrams, nil, nil, indexOptions, gramStream(grams)))
-	d.AddField(document.NewTextFieldCustom(fieldTitleGrams, nil, nil, indexOptions, gramStream(titleGrams)))
 	d.AddField(document.NewTextFieldCustom(fieldWords, nil, nil, indexOptions, gramStream(words)))
 	d.AddField(document.NewTextFieldCustom(fieldTitleWords, nil, nil, indexOptions, gramStream(titleWords)))
 	if err := w.batch.IndexAdvanced(d); err != nil {
 		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
 	}
-	w.bytes += termBytes * (len(grams) + len(titleGrams) + len(words) + len(titleWords))
+	w.bytes += termBytes * (len(words) + len(titleWords))
 	if w.bytes >= w.limit {
 		return w.flush()
 	}
@@ -303,6 +307,9 @@ func (w *Writer) Finish() error {
 	}
 	if err == nil {
 		err = cleanup(filepath.Join(w.dir, bleveDir))
+	}
+	if gerr := w.grams.finish(); gerr != nil && err == nil {
+		err = fmt.Errorf("searchindex: grams %s: %w", w.dir, gerr)
 	}
 	blocks, cerr := w.content.close()
 	if cerr != nil && err == nil {

@@ -1,0 +1,462 @@
+package searchindex
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/mmap-go"
+	"github.com/blevesearch/vellum"
+)
+
+// The gram store holds the postings of the gram fields (grams.go): for
+// each gram of a field, the ordinals of the documents that hold it, as a
+// roaring bitmap, found through a vellum FST. Grams need no more than
+// that (no frequencies, positions or stored values), and they are about
+// one term per character of text: written through bleve, building and
+// merging zap segments of them took 1.8× the CPU of the whole jieba-word
+// index before them (measured on xwlb, see the package note). Here a
+// document's grams are appended to in-memory lists, spilled to sorted
+// runs when the lists grow past a bound, and merged once into the file.
+//
+// File layout: the bitmaps (roaring's portable format) one after the
+// other; the FST, whose value for a key is the bitmap's offset<<24 | its
+// length; then the FST's offset (8 bytes, little-endian) and gramMagic.
+// A key is the field's byte (gramFieldByte) followed by the gram.
+const (
+	gramsFile = "grams"
+	gramMagic = "bggrams1"
+	// gramLenBits bound a bitmap's length (16 MiB: some 130 million
+	// documents in bitmap containers) and leave 40 bits of offset.
+	gramLenBits = 24
+	// gramSpillPairs is how many (gram, document) pairs the lists hold
+	// before they are written to a run: about 4 bytes each, with the
+	// grams' map entries beside them (some 150 MB in all).
+	gramSpillPairs = 24 << 20
+)
+
+// gramFieldByte is the key prefix of each gram field.
+var gramFieldByte = map[string]byte{fieldGrams: 1, fieldTitleGrams: 2}
+
+// gramLists are the postings of one field gathered in memory.
+type gramLists struct {
+	id    [2]map[string]uint32 // pairs, and last characters (their gram without endMark)
+	terms []string
+	ords  [][]uint32
+}
+
+// add records the grams of s (already lower-cased) as held by document
+// ord, and returns how many distinct ones it has.
+func (l *gramLists) add(ord uint32, s string) int {
+	if l.id[0] == nil {
+		l.id = [2]map[string]uint32{{}, {}}
+	}
+	added := 0
+	eachGram(s, func(g string, end bool) {
+		m := l.id[0]
+		if end {
+			m = l.id[1]
+		}
+		i, ok := m[g]
+		if !ok {
+			i = uint32(len(l.terms))
+			k := strings.Clone(g) // g is a slice of the text: keep only its bytes
+			m[k] = i
+			if end {
+				k += endMark
+			}
+			l.terms = append(l.terms, k)
+			l.ords = append(l.ords, nil)
+		} else if o := l.ords[i]; o[len(o)-1] == ord {
+			return // seen in this document
+		}
+		l.ords[i] = append(l.ords[i], ord)
+		added++
+	})
+	return added
+}
+
+// gramWriter writes the gram store of an index. Documents come in
+// ordinal order, so every list is sorted as it grows and the runs hold
+// increasing ranges of ordinals.
+type gramWriter struct {
+	path   string
+	fields [2]gramLists // by gramFieldByte - 1
+	pairs  int
+	limit  int
+	runs   []string // spilled runs, in ordinal order
+}
+
+func newGramWriter(path string) *gramWriter {
+	return &gramWriter{path: path, limit: gramSpillPairs}
+}
+
+// add records the grams of s (already lower-cased) in field as held by
+// document ord.
+func (w *gramWriter) add(field string, ord uint32, s string) error {
+	w.pairs += w.fields[gramFieldByte[field]-1].add(ord, s)
+	if w.pairs >= w.limit {
+		return w.spill()
+	}
+	return nil
+}
+
+// sorted returns the lists in memory as one source in key order.
+func (w *gramWriter) sorted() *memSource {
+	s := &memSource{}
+	for f := range w.fields {
+		l := &w.fields[f]
+		idx := make([]uint32, len(l.terms))
+		for i := range idx {
+			idx[i] = uint32(i)
+		}
+		slices.SortFunc(idx, func(a, b uint32) int { return strings.Compare(l.terms[a], l.terms[b]) })
+		for _, i := range idx {
+			s.keys = append(s.keys, string(rune(f+1))+l.terms[i])
+			s.ords = append(s.ords, l.ords[i])
+		}
+	}
+	return s
+}
+
+// spill writes the lists in memory to a run beside the store and empties
+// them.
+func (w *gramWriter) spill() error {
+	path := w.path + ".run" + strconv.Itoa(len(w.runs))
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("gram run: %w", err)
+	}
+	w.runs = append(w.runs, path)
+	bw := bufio.NewWriterSize(f, 1<<20)
+	s := w.sorted()
+	var buf []byte
+	for i, k := range s.keys {
+		buf = binary.AppendUvarint(buf[:0], uint64(len(k)))
+		buf = append(buf, k...)
+		ords := s.ords[i]
+		buf = binary.AppendUvarint(buf, uint64(len(ords)))
+		prev := uint32(0)
+		for _, o := range ords {
+			buf = binary.AppendUvarint(buf, uint64(o-prev))
+			prev = o
+		}
+		if _, err := bw.Write(buf); err != nil {
+			f.Close()
+			return fmt.Errorf("gram run: %w", err)
+		}
+	}
+	err = bw.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("gram run: %w", err)
+	}
+	w.fields = [2]gramLists{}
+	w.pairs = 0
+	return nil
+}
+
+// finish writes the store: the lists in memory and the runs merged, key
+// by key. The runs are removed.
+func (w *gramWriter) finish() (err error) {
+	srcs := make([]gramSource, 0, len(w.runs)+1)
+	defer func() {
+		for _, s := range srcs {
+			if c, ok := s.(io.Closer); ok {
+				c.Close()
+			}
+		}
+		for _, r := range w.runs {
+			if rerr := os.Remove(r); rerr != nil && err == nil {
+				err = rerr
+			}
+		}
+	}()
+	for _, r := range w.runs {
+		s, err := openRun(r)
+		if err != nil {
+			return err
+		}
+		srcs = append(srcs, s)
+	}
+	srcs = append(srcs, w.sorted())
+	w.fields = [2]gramLists{}
+
+	f, err := os.Create(w.path)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 1<<20)
+	cw := &countWriter{w: bw}
+	var post bytes.Buffer
+	// The FST goes after the bitmaps, so keys and values wait for it.
+	var keys [][]byte
+	var vals []uint64
+	heads := make([]head, len(srcs))
+	for i, s := range srcs {
+		if heads[i], err = s.next(); err != nil {
+			return err
+		}
+	}
+	var ords []uint32
+	for {
+		min := -1
+		for i, h := range heads {
+			if h.ok && (min < 0 || h.key < heads[min].key) {
+				min = i
+			}
+		}
+		if min < 0 {
+			break
+		}
+		key := heads[min].key
+		ords = ords[:0]
+		for i := range heads { // in source order: increasing ordinals
+			if heads[i].ok && heads[i].key == key {
+				ords = append(ords, heads[i].ords...)
+				if heads[i], err = srcs[i].next(); err != nil {
+					return err
+				}
+			}
+		}
+		b := roaring.New()
+		b.AddMany(ords)
+		b.RunOptimize()
+		post.Reset()
+		if _, err := b.WriteTo(&post); err != nil {
+			return err
+		}
+		if post.Len() >= 1<<gramLenBits {
+			return fmt.Errorf("gram %q: postings of %d bytes, more than the store holds", key, post.Len())
+		}
+		keys = append(keys, []byte(key))
+		vals = append(vals, uint64(cw.n)<<gramLenBits|uint64(post.Len()))
+		if _, err := cw.Write(post.Bytes()); err != nil {
+			return err
+		}
+	}
+	fstOff := cw.n
+	fst, err := vellum.New(cw, nil)
+	if err != nil {
+		return err
+	}
+	for i, k := range keys {
+		if err := fst.Insert(k, vals[i]); err != nil {
+			return err
+		}
+	}
+	if err := fst.Close(); err != nil {
+		return err
+	}
+	var foot [8]byte
+	binary.LittleEndian.PutUint64(foot[:], uint64(fstOff))
+	if _, err := cw.Write(append(foot[:], gramMagic...)); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return f.Sync()
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// head is a source's current key and its ordinals; ok is false once the
+// source is done.
+type head struct {
+	key  string
+	ords []uint32
+	ok   bool
+}
+
+// gramSource yields keys in increasing order with their ordinals.
+type gramSource interface{ next() (head, error) }
+
+type memSource struct {
+	keys []string
+	ords [][]uint32
+	i    int
+}
+
+func (s *memSource) next() (head, error) {
+	if s.i == len(s.keys) {
+		return head{}, nil
+	}
+	h := head{key: s.keys[s.i], ords: s.ords[s.i], ok: true}
+	s.i++
+	return h, nil
+}
+
+// runSource reads a spilled run.
+type runSource struct {
+	f    *os.File
+	r    *bufio.Reader
+	ords []uint32
+	key  []byte
+}
+
+func openRun(path string) (*runSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gram run: %w", err)
+	}
+	return &runSource{f: f, r: bufio.NewReaderSize(f, 1<<20)}, nil
+}
+
+func (s *runSource) Close() error { return s.f.Close() }
+
+func (s *runSource) next() (head, error) {
+	n, err := binary.ReadUvarint(s.r)
+	if errors.Is(err, io.EOF) {
+		return head{}, nil
+	}
+	if err != nil {
+		return head{}, fmt.Errorf("gram run %s: %w", s.f.Name(), err)
+	}
+	s.key = slices.Grow(s.key[:0], int(n))[:n]
+	if _, err := io.ReadFull(s.r, s.key); err != nil {
+		return head{}, fmt.Errorf("gram run %s: %w", s.f.Name(), err)
+	}
+	c, err := binary.ReadUvarint(s.r)
+	if err != nil {
+		return head{}, fmt.Errorf("gram run %s: %w", s.f.Name(), err)
+	}
+	s.ords = s.ords[:0]
+	prev := uint64(0)
+	for range c {
+		d, err := binary.ReadUvarint(s.r)
+		if err != nil {
+			return head{}, fmt.Errorf("gram run %s: %w", s.f.Name(), err)
+		}
+		prev += d
+		s.ords = append(s.ords, uint32(prev))
+	}
+	return head{key: string(s.key), ords: s.ords, ok: true}, nil
+}
+
+// gramReader reads a gram store, mapped into memory.
+type gramReader struct {
+	data mmap.MMap
+	fst  *vellum.FST
+}
+
+func openGrams(path string) (*gramReader, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := mmap.Map(f, mmap.RDONLY, 0)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	r := &gramReader{data: data}
+	n := len(data)
+	if n < 8+len(gramMagic) || string(data[n-len(gramMagic):]) != gramMagic {
+		r.close()
+		return nil, fmt.Errorf("%s: %w (no gram store)", filepath.Base(path), ErrNotIndex)
+	}
+	off := binary.LittleEndian.Uint64(data[n-len(gramMagic)-8:])
+	if off > uint64(n-len(gramMagic)-8) {
+		r.close()
+		return nil, fmt.Errorf("%s: %w (gram store cut short)", filepath.Base(path), ErrNotIndex)
+	}
+	if r.fst, err = vellum.Load(data[off : n-len(gramMagic)-8]); err != nil {
+		r.close()
+		return nil, fmt.Errorf("%s: %w (%v)", filepath.Base(path), ErrNotIndex, err)
+	}
+	return r, nil
+}
+
+func (r *gramReader) close() error {
+	if r.data == nil {
+		return nil
+	}
+	err := r.data.Unmap()
+	r.data = nil
+	return err
+}
+
+// bitmap reads the bitmap an FST value points to.
+func (r *gramReader) bitmap(val uint64) (*roaring.Bitmap, error) {
+	off, n := val>>gramLenBits, val&(1<<gramLenBits-1)
+	if off+n > uint64(len(r.data)) {
+		return nil, fmt.Errorf("%w: gram postings beyond the store", ErrNotIndex)
+	}
+	b := roaring.New()
+	if _, err := b.ReadFrom(bytes.NewReader(r.data[off : off+n])); err != nil {
+		return nil, fmt.Errorf("%w: gram postings: %v", ErrNotIndex, err)
+	}
+	return b, nil
+}
+
+// postings returns the documents holding gram in field (empty when none
+// does).
+func (r *gramReader) postings(field, gram string) (*roaring.Bitmap, error) {
+	val, ok, err := r.fst.Get(append([]byte{gramFieldByte[field]}, gram...))
+	if err != nil || !ok {
+		return roaring.New(), err
+	}
+	return r.bitmap(val)
+}
+
+// prefix returns the documents holding a gram of field that starts with
+// prefix.
+func (r *gramReader) prefix(field, prefix string) (*roaring.Bitmap, error) {
+	start := append([]byte{gramFieldByte[field]}, prefix...)
+	end := prefixEnd(start)
+	out := roaring.New()
+	it, err := r.fst.Iterator(start, end)
+	for err == nil {
+		_, val := it.Current()
+		b, berr := r.bitmap(val)
+		if berr != nil {
+			return nil, berr
+		}
+		out.Or(b)
+		err = it.Next()
+	}
+	if !errors.Is(err, vellum.ErrIteratorDone) {
+		return nil, err
+	}
+	return out, nil
+}
+
+// prefixEnd returns the first key after every key starting with p, nil
+// when there is none.
+func prefixEnd(p []byte) []byte {
+	end := slices.Clone(p)
+	for i := len(end) - 1; i >= 0; i-- {
+		if end[i] < 0xff {
+			end[i]++
+			return end[:i+1]
+		}
+	}
+	return nil
+}

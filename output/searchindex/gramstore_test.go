@@ -1,0 +1,129 @@
+package searchindex
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// newsSpill is the gram writer's bound in the news index: small enough
+// that the news documents spill to several runs.
+const newsSpill = 100_000
+
+// TestGramStoreSpills checks that a store written through spilled runs is
+// byte for byte the store written from memory, and that the runs are
+// removed.
+func TestGramStoreSpills(t *testing.T) {
+	n := loadNews(t)
+	build := func(limit int) (store []byte, runs int) {
+		dir := filepath.Join(t.TempDir(), "index")
+		w, err := Create(dir, n.ix.an)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.grams.limit = limit
+		for _, d := range n.docs {
+			if err := w.Add(d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		runs = len(w.grams.runs)
+		if err := w.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		if left, _ := filepath.Glob(filepath.Join(dir, gramsFile+".run*")); len(left) > 0 {
+			t.Errorf("runs left after Finish: %q", left)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, gramsFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b, runs
+	}
+	whole, runs := build(gramSpillPairs)
+	if runs != 0 {
+		t.Fatalf("%d runs spilled under the default bound from %d documents", runs, len(n.docs))
+	}
+	for _, limit := range []int{1, 5_000, newsSpill} {
+		spilled, runs := build(limit)
+		if runs < 2 {
+			t.Errorf("limit %d: %d runs; want several", limit, runs)
+		}
+		if !bytes.Equal(spilled, whole) {
+			t.Errorf("limit %d (%d runs): store of %d bytes differs from the one written whole (%d bytes)", limit, runs, len(spilled), len(whole))
+		}
+	}
+}
+
+// TestGramStorePostings checks every gram the store answers for against
+// the documents' texts: a pair is held by exactly the documents whose
+// lower-cased view contains it, a prefix by those holding a pair it
+// starts.
+func TestGramStorePostings(t *testing.T) {
+	n := loadNews(t)
+	want := map[string][]uint32{} // text gram → ordinals
+	for ord, d := range n.docs {
+		text, _ := views(d)
+		eachGram(lowerASCII(text), func(g string, end bool) {
+			if end {
+				g += endMark
+			}
+			if o := want[g]; len(o) == 0 || o[len(o)-1] != uint32(ord) {
+				want[g] = append(o, uint32(ord))
+			}
+		})
+	}
+	grams := make([]string, 0, len(want))
+	for g := range want {
+		grams = append(grams, g)
+	}
+	slices.Sort(grams)
+	for i, g := range grams {
+		if i%7 != 0 && !strings.ContainsAny(g, "0123456789abcdefghijklmnopqrstuvwxyz") {
+			continue // a sample, and every gram with ASCII
+		}
+		b, err := n.ix.grams.postings(fieldGrams, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.ToArray(); !slices.Equal(got, want[g]) {
+			t.Fatalf("postings(%q) = %d documents, want %d", g, len(got), len(want[g]))
+		}
+	}
+	if b, _ := n.ix.grams.postings(fieldGrams, "\uffff\uffff"); !b.IsEmpty() {
+		t.Errorf("a gram no document holds has %d documents", b.GetCardinality())
+	}
+	// The prefix of one character: the union of the grams it starts.
+	for _, c := range []string{"中", "国", "5", "g"} {
+		var union []uint32
+		for _, g := range grams {
+			if strings.HasPrefix(g, c) {
+				union = append(union, want[g]...)
+			}
+		}
+		slices.Sort(union)
+		union = slices.Compact(union)
+		b, err := n.ix.grams.prefix(fieldGrams, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.ToArray(); !slices.Equal(got, union) {
+			t.Errorf("prefix(%q) = %d documents, want %d", c, len(got), len(union))
+		}
+	}
+}
+
+func TestPrefixEnd(t *testing.T) {
+	for _, c := range []struct{ p, want []byte }{
+		{[]byte{1, 'a'}, []byte{1, 'b'}},
+		{[]byte{1, 0xff}, []byte{2}},
+		{[]byte{0xff, 0xff}, nil},
+	} {
+		if got := prefixEnd(c.p); !bytes.Equal(got, c.want) {
+			t.Errorf("prefixEnd(%v) = %v, want %v", c.p, got, c.want)
+		}
+	}
+}
