@@ -72,19 +72,6 @@ func runs(s string, fn func(starts []int)) {
 	}
 }
 
-// eachGram calls fn with each gram of s (already lower-cased) in order,
-// repeats included: a pair, or with end set the last character of a run,
-// whose gram is it followed by endMark.
-func eachGram(s string, fn func(g string, end bool)) {
-	runs(s, func(starts []int) {
-		n := len(starts) - 1 // runes in the run
-		for k := 0; k+1 < n; k++ {
-			fn(s[starts[k]:starts[k+2]], false)
-		}
-		fn(s[starts[n-1]:starts[n]], true)
-	})
-}
-
 // queryPlan is how a string is looked up: the pairs all its matches hold,
 // the single characters (runs of one word character) whose documents are
 // found through the pairs they start, and whether holding all of them is

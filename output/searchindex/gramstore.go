@@ -47,41 +47,66 @@ const (
 // gramFieldByte is the key prefix of each gram field.
 var gramFieldByte = map[string]byte{fieldGrams: 1, fieldTitleGrams: 2}
 
-// gramLists are the postings of one field gathered in memory.
+// gramLists are the postings of one field gathered in memory. A gram is
+// looked up by its runes packed in a number (gramKey): hashing a number
+// costs less than hashing its string, and a document's text has about as
+// many grams as characters.
 type gramLists struct {
-	id    [2]map[string]uint32 // pairs, and last characters (their gram without endMark)
+	id    map[uint64]uint32
 	terms []string
 	ords  [][]uint32
+	last  []uint32 // the last ordinal of each list, beside the others: read for every gram
 }
 
+// gramKey packs a pair of runes, or with b = 0 a last character (its gram
+// ends in endMark, rune 0, which is no word rune).
+func gramKey(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
+
 // add records the grams of s (already lower-cased) as held by document
-// ord, and returns how many distinct ones it has.
+// ord, and returns how many distinct ones it has. The grams are those of
+// grams.go: every pair of adjacent word runes, and the last of each run
+// followed by endMark.
 func (l *gramLists) add(ord uint32, s string) int {
-	if l.id[0] == nil {
-		l.id = [2]map[string]uint32{{}, {}}
+	if l.id == nil {
+		l.id = map[uint64]uint32{}
 	}
 	added := 0
-	eachGram(s, func(g string, end bool) {
-		m := l.id[0]
-		if end {
-			m = l.id[1]
-		}
-		i, ok := m[g]
+	put := func(a, b rune) {
+		k := gramKey(a, b)
+		i, ok := l.id[k]
 		if !ok {
 			i = uint32(len(l.terms))
-			k := strings.Clone(g) // g is a slice of the text: keep only its bytes
-			m[k] = i
-			if end {
-				k += endMark
+			l.id[k] = i
+			g := string(a) + endMark
+			if b != 0 {
+				g = string(a) + string(b)
 			}
-			l.terms = append(l.terms, k)
+			l.terms = append(l.terms, g)
 			l.ords = append(l.ords, nil)
-		} else if o := l.ords[i]; o[len(o)-1] == ord {
+			l.last = append(l.last, ord)
+		} else if l.last[i] == ord {
 			return // seen in this document
 		}
 		l.ords[i] = append(l.ords[i], ord)
+		l.last[i] = ord
 		added++
-	})
+	}
+	prev := rune(-1)
+	for _, r := range s {
+		switch {
+		case isWordRune(r):
+			if prev >= 0 {
+				put(prev, r)
+			}
+			prev = r
+		case prev >= 0:
+			put(prev, 0)
+			prev = -1
+		}
+	}
+	if prev >= 0 {
+		put(prev, 0)
+	}
 	return added
 }
 

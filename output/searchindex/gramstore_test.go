@@ -13,6 +13,19 @@ import (
 // that the news documents spill to several runs.
 const newsSpill = 100_000
 
+// eachGram calls fn with each gram of s (already lower-cased) in order,
+// repeats included, as grams.go defines them: the reference the store is
+// checked against, written from the runs queries are planned with.
+func eachGram(s string, fn func(g string, end bool)) {
+	runs(s, func(starts []int) {
+		n := len(starts) - 1 // runes in the run
+		for k := 0; k+1 < n; k++ {
+			fn(s[starts[k]:starts[k+2]], false)
+		}
+		fn(s[starts[n-1]:starts[n]], true)
+	})
+}
+
 // TestGramStoreSpills checks that a store written through spilled runs is
 // byte for byte the store written from memory, and that the runs are
 // removed.
@@ -92,6 +105,15 @@ func TestGramStorePostings(t *testing.T) {
 		if got := b.ToArray(); !slices.Equal(got, want[g]) {
 			t.Fatalf("postings(%q) = %d documents, want %d", g, len(got), len(want[g]))
 		}
+	}
+	stored := 0
+	it, err := n.ix.grams.fst.Iterator([]byte{gramFieldByte[fieldGrams]}, []byte{gramFieldByte[fieldGrams] + 1})
+	for err == nil {
+		stored++
+		err = it.Next()
+	}
+	if stored != len(want) {
+		t.Errorf("the store holds %d text grams, the texts %d", stored, len(want))
 	}
 	if b, _ := n.ix.grams.postings(fieldGrams, "\uffff\uffff"); !b.IsEmpty() {
 		t.Errorf("a gram no document holds has %d documents", b.GetCardinality())
