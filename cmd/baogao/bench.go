@@ -77,20 +77,14 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return fatal(ctx, stderr, "bench", err)
 	}
 	defer os.RemoveAll(tmp)
-	jobs := []struct {
-		name string
-		args []string
-	}{
-		{"segmentation (gojieba search mode)", append(append([]string{"bench", "-segment"}, passed...), roots...)},
-		{"baogao run", append(append([]string{"run", "-out", filepath.Join(tmp, "out"), "-progress", "none"}, passed...), roots...)},
-	}
+	jobs := benchJobs(tmp, passed, roots)
 	fmt.Fprintf(stdout, "%.1f MB in %s, %d workers, %s, GOMAXPROCS %d\n", float64(size)/1e6, strings.Join(roots, " "), opts.Workers, runtime.Version(), runtime.GOMAXPROCS(0))
 	fmt.Fprintf(stdout, "%-36s %9s %8s %9s %10s\n", "", "wall s", "MB/s", "CPU s", "peak RSS")
 	var walls []time.Duration
 	for _, j := range jobs {
 		var best *measure
-		for range *runs {
-			m, err := measureProcess(ctx, self, j.args)
+		for rep := range *runs {
+			m, err := measureProcess(ctx, self, j.args(rep))
 			if err != nil {
 				return fatal(ctx, stderr, "bench", fmt.Errorf("%s: %w", j.name, err))
 			}
@@ -104,6 +98,29 @@ func runBench(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	fmt.Fprintf(stdout, "run / segmentation throughput: %.2f×\n", walls[0].Seconds()/walls[1].Seconds())
 	return exitOK
+}
+
+// benchJob is one command bench measures; args gives the arguments of
+// its rep-th repetition.
+type benchJob struct {
+	name string
+	args func(rep int) []string
+}
+
+// benchJobs returns the commands bench measures: bare segmentation, and
+// the whole run, each repetition of which writes a directory of its own
+// under tmp (over the previous one's outputs it would find them up to
+// date and analyse nothing).
+func benchJobs(tmp string, passed, roots []string) []benchJob {
+	return []benchJob{
+		{"segmentation (gojieba search mode)", func(int) []string {
+			return append(append([]string{"bench", "-segment"}, passed...), roots...)
+		}},
+		{"baogao run", func(rep int) []string {
+			out := filepath.Join(tmp, fmt.Sprintf("out%d", rep))
+			return append(append([]string{"run", "-out", out, "-progress", "none"}, passed...), roots...)
+		}},
+	}
 }
 
 // measure is what one process cost.

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -51,5 +53,36 @@ func BenchmarkRun(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestBench runs `baogao bench -runs 2` as a user does: both processes
+// measured, the table and the ratio printed. Each repetition of the run
+// writes outputs of its own: over the previous repetition's it would find
+// them up to date and measure nothing.
+func TestBench(t *testing.T) {
+	r := runBinary(t, bin, nil, "bench", "-runs", "2", "-workers", "1", sample)
+	if r.code != exitOK {
+		t.Fatalf("bench: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"segmentation (gojieba search mode)", "baogao run", "peak RSS", "run / segmentation throughput:"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("bench output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	tmp := t.TempDir()
+	run := benchJobs(tmp, nil, []string{sample})[1]
+	seen := map[string]bool{}
+	for rep := range 3 {
+		args := run.args(rep)
+		i := slices.Index(args, "-out")
+		if i < 0 || i+1 == len(args) {
+			t.Fatalf("repetition %d: no -out in %q", rep, args)
+		}
+		out := args[i+1]
+		if seen[out] || filepath.Dir(out) != tmp {
+			t.Errorf("repetition %d writes %s, not a directory of its own under %s", rep, out, tmp)
+		}
+		seen[out] = true
 	}
 }
