@@ -3,6 +3,7 @@ package searchindex
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -11,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/mmap-go"
@@ -48,19 +48,30 @@ const (
 var gramFieldByte = map[string]byte{fieldGrams: 1, fieldTitleGrams: 2}
 
 // gramLists are the postings of one field gathered in memory. A gram is
-// looked up by its runes packed in a number (gramKey): hashing a number
-// costs less than hashing its string, and a document's text has about as
-// many grams as characters.
+// looked up by its runes packed in a number (gramKey), once per document:
+// the document's keys are gathered and sorted first (in cache), so the
+// lists, far larger than any cache, are touched once per distinct gram
+// and not for every repeat.
 type gramLists struct {
-	id    map[uint64]uint32
-	terms []string
-	ords  [][]uint32
-	last  []uint32 // the last ordinal of each list, beside the others: read for every gram
+	id   map[uint64]uint32
+	keys []uint64 // of each list
+	ords [][]uint32
+	doc  []uint64 // the current document's keys, reused
 }
 
 // gramKey packs a pair of runes, or with b = 0 a last character (its gram
 // ends in endMark, rune 0, which is no word rune).
 func gramKey(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
+
+// gramOf returns the gram a key packs. Keys sort as their grams do:
+// UTF-8 keeps the order of code points, and endMark is the least.
+func gramOf(k uint64) string {
+	a, b := rune(k>>21), rune(k&(1<<21-1))
+	if b == 0 {
+		return string(a) + endMark
+	}
+	return string(a) + string(b)
+}
 
 // add records the grams of s (already lower-cased) as held by document
 // ord, and returns how many distinct ones it has. The grams are those of
@@ -70,44 +81,37 @@ func (l *gramLists) add(ord uint32, s string) int {
 	if l.id == nil {
 		l.id = map[uint64]uint32{}
 	}
-	added := 0
-	put := func(a, b rune) {
-		k := gramKey(a, b)
-		i, ok := l.id[k]
-		if !ok {
-			i = uint32(len(l.terms))
-			l.id[k] = i
-			g := string(a) + endMark
-			if b != 0 {
-				g = string(a) + string(b)
-			}
-			l.terms = append(l.terms, g)
-			l.ords = append(l.ords, nil)
-			l.last = append(l.last, ord)
-		} else if l.last[i] == ord {
-			return // seen in this document
-		}
-		l.ords[i] = append(l.ords[i], ord)
-		l.last[i] = ord
-		added++
-	}
+	keys := l.doc[:0]
 	prev := rune(-1)
 	for _, r := range s {
 		switch {
 		case isWordRune(r):
 			if prev >= 0 {
-				put(prev, r)
+				keys = append(keys, gramKey(prev, r))
 			}
 			prev = r
 		case prev >= 0:
-			put(prev, 0)
+			keys = append(keys, gramKey(prev, 0))
 			prev = -1
 		}
 	}
 	if prev >= 0 {
-		put(prev, 0)
+		keys = append(keys, gramKey(prev, 0))
 	}
-	return added
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	for _, k := range keys {
+		i, ok := l.id[k]
+		if !ok {
+			i = uint32(len(l.keys))
+			l.id[k] = i
+			l.keys = append(l.keys, k)
+			l.ords = append(l.ords, nil)
+		}
+		l.ords[i] = append(l.ords[i], ord)
+	}
+	l.doc = keys
+	return len(keys)
 }
 
 // gramWriter writes the gram store of an index. Documents come in
@@ -140,13 +144,13 @@ func (w *gramWriter) sorted() *memSource {
 	s := &memSource{}
 	for f := range w.fields {
 		l := &w.fields[f]
-		idx := make([]uint32, len(l.terms))
+		idx := make([]uint32, len(l.keys))
 		for i := range idx {
 			idx[i] = uint32(i)
 		}
-		slices.SortFunc(idx, func(a, b uint32) int { return strings.Compare(l.terms[a], l.terms[b]) })
+		slices.SortFunc(idx, func(a, b uint32) int { return cmp.Compare(l.keys[a], l.keys[b]) })
 		for _, i := range idx {
-			s.keys = append(s.keys, string(rune(f+1))+l.terms[i])
+			s.keys = append(s.keys, string(rune(f+1))+gramOf(l.keys[i]))
 			s.ords = append(s.ords, l.ords[i])
 		}
 	}
