@@ -378,11 +378,30 @@ var dashHeads = []string{"合作机制", "合作论坛", "合作", "自由贸易
 
 const dashes = "—－–-"
 
+// indexDash returns the index of the first of dashes in s, or -1: a scan
+// of bytes (strings.IndexAny decodes every rune of s to look for runes
+// beyond ASCII, and texts have few dashes).
+func indexDash(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '-':
+			return i
+		case c == 0xe2 || c == 0xef: // the first byte of —, – and －
+			for _, d := range []string{"—", "－", "–"} {
+				if strings.HasPrefix(s[i:], d) {
+					return i
+				}
+			}
+		}
+	}
+	return -1
+}
+
 // dashNames adds 中国—东盟合作: a place, a dash, two to six Han
 // characters and a dash head.
 func dashNames(s string, cs []candidate) []candidate {
 	for i := 0; i < len(s); {
-		k := strings.IndexAny(s[i:], dashes)
+		k := indexDash(s[i:])
 		if k < 0 {
 			break
 		}

@@ -133,3 +133,16 @@ func TestExtractTagged(t *testing.T) {
 		t.Errorf("ExtractTagged(%q) = %q; want %q", text, got, want)
 	}
 }
+
+// TestIndexDash checks the byte scan against strings.IndexAny, which it
+// replaces, on texts with each dash, none, and runes that share a dash's
+// first byte (… and ＋ begin like — and －).
+func TestIndexDash(t *testing.T) {
+	for _, s := range []string{
+		"", "中国—东盟合作", "a-b", "一–二", "全角－减号", "没有破折号的句子", "省略号…之后—", "全角＋加号，再－", "——双", "€5",
+	} {
+		if got, want := indexDash(s), strings.IndexAny(s, dashes); got != want {
+			t.Errorf("indexDash(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
