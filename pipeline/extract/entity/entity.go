@@ -13,7 +13,8 @@ import (
 // (segment.Jieba.Tag), sorted, non-overlapping, spans into text. Mentions
 // are sorted by start and do not overlap: an organisation claims the place
 // or person inside its name (西门子/nr 公司), a person the foreign name
-// parts jieba tags as places.
+// parts jieba tags as places; the clubs of a list of teams are
+// organisations (teams.go).
 func Extract(text string, tags []corpus.Token) []corpus.Mention {
 	out := make([]corpus.Mention, 0, len(tags)/16)
 	for i := 0; i < len(tags); {
@@ -42,7 +43,7 @@ func Extract(text string, tags []corpus.Token) []corpus.Mention {
 		out = append(out, m)
 		i += n
 	}
-	return out
+	return teamLists(text, out)
 }
 
 // adjacent reports whether word b directly follows word a in the text.

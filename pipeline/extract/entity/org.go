@@ -187,9 +187,19 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		return corpus.Mention{}, 0, false
 	}
 	end, endAt := -1, 0
-	weak := false // the name so far is an nt word without a suffix (中国人民解放军), which may go on (驻 香港 部队)
+	weak := false  // the name so far is an nt word without a suffix (中国人民解放军), which may go on (驻 香港 部队)
+	bracketed := 0 // words in brackets so far: 西门子（中国）有限公司
 	for k := i; k < len(tags) && k < i+maxOrgWords; k++ {
-		if k > i && (!adjacent(tags[k-1], tags[k]) || !orgPart(tags[k])) {
+		if k > i && !adjacent(tags[k-1], tags[k]) {
+			gap := text[tags[k-1].Span.End:tags[k].Span.Start]
+			if !bracketGap(text, tags, k) || closing(gap) && k-1 == i {
+				break // a name does not start in brackets
+			}
+			if opening(gap) {
+				bracketed++
+			}
+		}
+		if k > i && !orgPart(tags[k]) {
 			break
 		}
 		if end >= 0 && end == k-1 && team(tags[end].Term) {
@@ -231,10 +241,11 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			end, endAt, weak = k, tags[k].Span.End, true
 		}
 	}
-	if end < 0 || end > i+1 && (strings.HasPrefix(tags[i].POS, "nr") || tags[i].POS == "x") ||
-		end == i+1 && strings.HasPrefix(tags[i].POS, "nr") && strings.HasPrefix(tags[end].Term, "政府") {
+	if end < 0 || end-bracketed > i+1 && (strings.HasPrefix(tags[i].POS, "nr") || tags[i].POS == "x") ||
+		end == i+1 && strings.HasPrefix(tags[i].POS, "nr") && !gazetteer[tags[i].Term] && strings.HasPrefix(tags[end].Term, "政府") {
 		// 叶利钦/nr 任命 部分 政府 is a clause and 切尔诺梅尔金/nrt 政府 a
-		// person's cabinet, not an organisation's name.
+		// person's cabinet, not an organisation's name (a country's
+		// government is: 塔吉克斯坦/nrt 政府).
 		// A person's name starts an organisation only right before its
 		// suffix (西门子/nr 公司).
 		return corpus.Mention{}, 0, false
@@ -278,6 +289,21 @@ func ntName(t corpus.Token) bool {
 // (天文学), meetings (音乐会) and buildings (人民大会堂).
 var ntNameEndings = newSuffixSet([]string{"军", "兵", "联", "盟", "央行", "政协", "人大", "党校", "军校",
 	"移动", "联通", "电信", "邮政", "民航", "国际"})
+
+// bracketGap reports a place in brackets inside a company's name
+// (西门子（中国）有限公司, 百事（中国）投资有限公司): the gap before tags[k]
+// opens a bracket around a place word that the next gap closes, or closes
+// one around the place word before it.
+func bracketGap(text string, tags []corpus.Token, k int) bool {
+	gap := func(k int) string { return text[tags[k-1].Span.End:tags[k].Span.Start] }
+	if opening(gap(k)) {
+		return placeWord(tags[k]) && k+1 < len(tags) && closing(gap(k+1))
+	}
+	return closing(gap(k)) && k >= 2 && placeWord(tags[k-1]) && opening(gap(k-1))
+}
+
+func opening(s string) bool { return s == "（" || s == "(" }
+func closing(s string) bool { return s == "）" || s == ")" }
 
 // ordinalPrefix returns the bytes of a congress number jieba glues to an
 // organisation (九届全国人大, 第十届全国人大): the ordinal is no part of
