@@ -35,6 +35,8 @@ func TestExtract(t *testing.T) {
 		{"a country in brackets inside a company's name", []string{"西门子/nr", "（", "中国/ns", "）", "有限公司/n", "成立/v"}, "[org:西门子（中国）有限公司]"},
 		{"a name does not start in brackets", []string{"（", "中国/ns", "）", "投资/vn", "有限公司/n"}, "[place:中国]"},
 		{"a place in brackets after a name is a place", []string{"长城/ns", "医院/n", "（", "北京/ns", "）", "开展/v"}, "[org:长城医院 place:北京]"},
+		{"a listed org after its country is one org", []string{"中国/ns", "中央/n", "广播电视/nt", "总台/n", "与/p"}, "[org:中央广播电视总台=中国中央广播电视总台]"},
+		{"kinds of units are no orgs", []string{"军乐团/nt", "和/c", "科研院所/nt", "、", "俄军/j", "指挥所/n"}, "[]"},
 		{"place then hospital is one org", []string{"青山市/ns", "中心医院/nt", "开展/v", "义诊/n"}, "[org:青山市中心医院]"},
 		{"local prefix org", []string{"市中心/n", "医院/n", "党委/n", "召开/v"}, "[org:市中心医院党委]"},
 		{"university hospital with 附属", []string{"南河/ns", "医科大学/nt", "附属/v", "医院/n"}, "[org:南河医科大学附属医院]"},

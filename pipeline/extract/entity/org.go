@@ -37,14 +37,14 @@ var notOrgEndings = []string{"大局", "格局", "布局", "结局", "开局", "
 	"失所", "有所", "对党", "交界处", "结合部", "仍处", "正处", "地处", "身处", "所处", "位处", "市中心", "政治中心", "经济中心", "金融中心", "科创中心", "工厂",
 	"大部", "所系", "实处", "会同", "主办", "承办", "协办", "举办", "创办", "开办", "筹办", "督办", "包办", "查办", "申办", "代办", "中小学",
 	"财政", "部署", "当局", "男队", "女队", "好局", "军队", "学系", "体系", "好处", "到处", "之处", "难处", "用处", "长处", "短处",
-	"深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
+	"指挥所", "深处", "各处", "此处", "住处", "出处", "相处", "判处", "惩处", "共处", "坏处", "关系", "联系", "派系", "水系", "场所", "厕所", "住所"}
 
 // notOrgs are words jieba tags nt that name no organisation.
 var notOrgs = set(strings.Fields(`
 太空飞行 新兴产业 国际化 新进展 民富国强 自由贸易区 党政军 国家队 国家集训队 共产党 太空中心
 党和国家 公立医院 中心医院 人民医院 大学生 研究生 国有企业 民营企业 党组织 基层党组织
 委员会 联合会 管理部 农村部 社会保障部 代表团 宣讲团 编辑部 指挥部 总指挥部 俱乐部 办公室
-国家机关 党政机关 卫生室 普通高校 普通高等学校 合法政府 世界政党
+国家机关 党政机关 卫生室 普通高校 普通高等学校 合法政府 世界政党 军乐团 科研院所
 `)...)
 
 // orgStart reports whether a word may begin an organisation name: a
@@ -177,6 +177,22 @@ func org(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 	m, n, ok := suffixOrg(text, tags, i)
 	if k, kn, kok := knownOrgAt(text, tags, i); kok && (!ok || k.Span.End > m.Span.End) {
 		return k, kn, true
+	}
+	// A listed organisation after a place, whose first word the suffix
+	// rule took for the end of a name: 中国/ns 中央/n 广播电视总台 is
+	// not 中国中央.
+	for j := i + 1; ok && j < i+n && placeWord(tags[j-1]); j++ {
+		k, kn, kok := knownOrgAt(text, tags, j)
+		if !kok || k.Span.End <= m.Span.End {
+			continue
+		}
+		span := corpus.Span{Start: m.Span.Start, End: k.Span.End}
+		name := text[span.Start:span.End]
+		value := OrgCanonical(name)
+		if text[span.Start:k.Span.Start] == "中国" {
+			value = k.Value // China's own: the listed name says it
+		}
+		return corpus.Mention{Kind: corpus.KindOrg, Span: span, Value: value, Rule: "org/known"}, j - i + kn, true
 	}
 	return m, n, ok
 }
