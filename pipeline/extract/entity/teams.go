@@ -72,6 +72,9 @@ func listedTeams(text string, start int) []corpus.Mention {
 		items = append(items, item{p, p + q})
 		p += q + len("、")
 	}
+	if len(items) == 0 {
+		return nil
+	}
 	// The last item holds the last two: 天津泰达 in …和天津泰达.
 	last := items[len(items)-1]
 	for _, and := range []string{"和", "与", "及"} {

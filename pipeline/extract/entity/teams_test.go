@@ -21,6 +21,7 @@ func TestTeamLists(t *testing.T) {
 		{"试点城市为北京海淀、上海浦东和广州天河", "[]"},            // districts: no team head
 		{"两队是本届比赛最强的两支队伍、也是去年的冠军和亚军", "[]"},      // items that are no names
 		{"三队为杭州飞燕、成都蓝鲸（主场）和武汉金帆", "[杭州飞燕 成都蓝鲸]"}, // the clause ends at the bracket
+		{"两队为", "[]"}, {"两队为，", "[]"}, {"两队为、、", "[]"}, {"两队为和", "[]"}, {"队：杭州飞燕、", "[]"}, // no items
 	} {
 		var got []string
 		for _, m := range teamLists(c.text, nil) {
@@ -44,4 +45,21 @@ func TestTeamLists(t *testing.T) {
 	if len(got) != 3 || got[0].Value != "东区" || got[1].Kind != corpus.KindOrg || got[1].Value != "杭州飞燕" || got[2].Value != "成都蓝鲸" {
 		t.Errorf("teamLists over mentions = %+v", got)
 	}
+}
+
+// FuzzTeamLists checks that any text yields clubs inside it, in order,
+// not overlapping.
+func FuzzTeamLists(f *testing.F) {
+	for _, s := range []string{"甲组６队为杭州飞燕、成都蓝鲸、武汉金帆和西安长风。", "两队为", "队为、和", "队：、", "队有及"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
+		for _, m := range teamLists(text, nil) {
+			if m.Span.Start < end || m.Span.End > len(text) || m.Span.Start >= m.Span.End {
+				t.Fatalf("teamLists(%q): span %v after %d", text, m.Span, end)
+			}
+			end = m.Span.End
+		}
+	})
 }
