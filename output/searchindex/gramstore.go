@@ -23,10 +23,11 @@ import (
 // roaring bitmap, found through a vellum FST. Grams need no more than
 // that (no frequencies, positions or stored values), and they are about
 // one term per character of text: written through bleve, building and
-// merging zap segments of them took 1.8× the CPU of the whole jieba-word
-// index before them (measured on xwlb, see the package note). Here a
-// document's grams are appended to in-memory lists, spilled to sorted
-// runs when the lists grow past a bound, and merged once into the file.
+// merging zap segments of them made the index cost 13.4 CPU-s on xwlb
+// (whole files), against 3.9 CPU-s with this store, and 9.0 for the
+// jieba words with term vectors that came before both. Here a document's
+// grams are appended to in-memory lists, spilled to sorted runs when the
+// lists grow past a bound, and merged once into the file.
 //
 // File layout: the bitmaps (roaring's portable format) one after the
 // other; the FST, whose value for a key is the bitmap's offset<<24 | its
