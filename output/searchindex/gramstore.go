@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -125,7 +126,16 @@ type gramWriter struct {
 	pairs  int
 	limit  int
 	runs   []string // spilled runs, in ordinal order
+	made   int      // runs made, for their names
 }
+
+// maxRuns bounds the runs kept: when a spill makes more, they are merged
+// into one, so that the files open and the buffers read at the end stay
+// few whatever the corpus size.
+const maxRuns = 32
+
+// runBuffer is the buffer of a run's reader and writer.
+const runBuffer = 64 << 10
 
 func newGramWriter(path string) *gramWriter {
 	return &gramWriter{path: path, limit: gramSpillPairs}
@@ -160,66 +170,78 @@ func (w *gramWriter) sorted() *memSource {
 }
 
 // spill writes the lists in memory to a run beside the store and empties
-// them.
+// them; past maxRuns, the runs are merged into one.
 func (w *gramWriter) spill() error {
-	path := w.path + ".run" + strconv.Itoa(len(w.runs))
+	if err := w.writeRun([]gramSource{w.sorted()}); err != nil {
+		return err
+	}
+	w.fields = [2]gramLists{}
+	w.pairs = 0
+	if len(w.runs) <= maxRuns {
+		return nil
+	}
+	runs := w.runs
+	srcs, err := openRuns(runs)
+	if err == nil {
+		w.runs = nil
+		err = w.writeRun(srcs)
+	}
+	closeSources(srcs)
+	if err != nil {
+		return err
+	}
+	return removeAll(runs)
+}
+
+// writeRun writes the merge of srcs to a new run.
+func (w *gramWriter) writeRun(srcs []gramSource) error {
+	path := w.path + ".run" + strconv.Itoa(w.made)
+	w.made++
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("gram run: %w", err)
 	}
 	w.runs = append(w.runs, path)
-	bw := bufio.NewWriterSize(f, 1<<20)
-	s := w.sorted()
+	bw := bufio.NewWriterSize(f, runBuffer)
 	var buf []byte
-	for i, k := range s.keys {
-		buf = binary.AppendUvarint(buf[:0], uint64(len(k)))
-		buf = append(buf, k...)
-		ords := s.ords[i]
+	err = mergeSources(srcs, func(key string, ords []uint32) error {
+		buf = binary.AppendUvarint(buf[:0], uint64(len(key)))
+		buf = append(buf, key...)
 		buf = binary.AppendUvarint(buf, uint64(len(ords)))
 		prev := uint32(0)
 		for _, o := range ords {
 			buf = binary.AppendUvarint(buf, uint64(o-prev))
 			prev = o
 		}
-		if _, err := bw.Write(buf); err != nil {
-			f.Close()
-			return fmt.Errorf("gram run: %w", err)
-		}
+		_, err := bw.Write(buf)
+		return err
+	})
+	if err == nil {
+		err = bw.Flush()
 	}
-	err = bw.Flush()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("gram run: %w", err)
 	}
-	w.fields = [2]gramLists{}
-	w.pairs = 0
 	return nil
 }
 
 // finish writes the store: the lists in memory and the runs merged, key
-// by key. The runs are removed.
+// by key. The runs are removed. The FST is built beside the bitmaps, in
+// a file of its own, and appended to them.
 func (w *gramWriter) finish() (err error) {
-	srcs := make([]gramSource, 0, len(w.runs)+1)
+	srcs, err := openRuns(w.runs)
 	defer func() {
-		for _, s := range srcs {
-			if c, ok := s.(io.Closer); ok {
-				c.Close()
-			}
+		closeSources(srcs)
+		if rerr := removeAll(w.runs); err == nil {
+			err = rerr
 		}
-		for _, r := range w.runs {
-			if rerr := os.Remove(r); rerr != nil && err == nil {
-				err = rerr
-			}
-		}
+		w.runs = nil
 	}()
-	for _, r := range w.runs {
-		s, err := openRun(r)
-		if err != nil {
-			return err
-		}
-		srcs = append(srcs, s)
+	if err != nil {
+		return err
 	}
 	srcs = append(srcs, w.sorted())
 	w.fields = [2]gramLists{}
@@ -233,39 +255,25 @@ func (w *gramWriter) finish() (err error) {
 			err = cerr
 		}
 	}()
+	ff, err := os.Create(w.path + ".fst")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		ff.Close()
+		if rerr := os.Remove(ff.Name()); rerr != nil && err == nil {
+			err = rerr
+		}
+	}()
 	bw := bufio.NewWriterSize(f, 1<<20)
 	cw := &countWriter{w: bw}
-	var post bytes.Buffer
-	// The FST goes after the bitmaps, so keys and values wait for it.
-	var keys [][]byte
-	var vals []uint64
-	heads := make([]head, len(srcs))
-	for i, s := range srcs {
-		if heads[i], err = s.next(); err != nil {
-			return err
-		}
+	fw := bufio.NewWriterSize(ff, runBuffer)
+	fst, err := vellum.New(fw, nil)
+	if err != nil {
+		return err
 	}
-	var ords []uint32
-	for {
-		min := -1
-		for i, h := range heads {
-			if h.ok && (min < 0 || h.key < heads[min].key) {
-				min = i
-			}
-		}
-		if min < 0 {
-			break
-		}
-		key := heads[min].key
-		ords = ords[:0]
-		for i := range heads { // in source order: increasing ordinals
-			if heads[i].ok && heads[i].key == key {
-				ords = append(ords, heads[i].ords...)
-				if heads[i], err = srcs[i].next(); err != nil {
-					return err
-				}
-			}
-		}
+	var post bytes.Buffer
+	err = mergeSources(srcs, func(key string, ords []uint32) error {
 		b := roaring.New()
 		b.AddMany(ords)
 		b.RunOptimize()
@@ -276,23 +284,26 @@ func (w *gramWriter) finish() (err error) {
 		if post.Len() >= 1<<gramLenBits {
 			return fmt.Errorf("gram %q: postings of %d bytes, more than the store holds", key, post.Len())
 		}
-		keys = append(keys, []byte(key))
-		vals = append(vals, uint64(cw.n)<<gramLenBits|uint64(post.Len()))
-		if _, err := cw.Write(post.Bytes()); err != nil {
+		if err := fst.Insert([]byte(key), uint64(cw.n)<<gramLenBits|uint64(post.Len())); err != nil {
 			return err
 		}
-	}
-	fstOff := cw.n
-	fst, err := vellum.New(cw, nil)
+		_, err := cw.Write(post.Bytes())
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	for i, k := range keys {
-		if err := fst.Insert(k, vals[i]); err != nil {
-			return err
-		}
-	}
 	if err := fst.Close(); err != nil {
+		return err
+	}
+	if err := fw.Flush(); err != nil {
+		return err
+	}
+	fstOff := cw.n
+	if _, err := ff.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	if _, err := io.Copy(cw, ff); err != nil {
 		return err
 	}
 	var foot [8]byte
@@ -304,6 +315,67 @@ func (w *gramWriter) finish() (err error) {
 		return err
 	}
 	return f.Sync()
+}
+
+// mergeSources calls emit for each key of srcs in increasing order, with
+// the ordinals every source holds for it, in source order (increasing
+// ordinals).
+func mergeSources(srcs []gramSource, emit func(key string, ords []uint32) error) error {
+	h := &sourceHeap{}
+	for i, s := range srcs {
+		hd, err := s.next()
+		if err != nil {
+			return err
+		}
+		if hd.ok {
+			h.items = append(h.items, heapItem{hd, i})
+		}
+	}
+	heap.Init(h)
+	var ords []uint32
+	for h.Len() > 0 {
+		key := h.items[0].key
+		ords = ords[:0]
+		for h.Len() > 0 && h.items[0].key == key {
+			it := &h.items[0]
+			ords = append(ords, it.ords...)
+			next, err := srcs[it.src].next()
+			if err != nil {
+				return err
+			}
+			if next.ok {
+				it.head = next
+				heap.Fix(h, 0)
+			} else {
+				heap.Pop(h)
+			}
+		}
+		if err := emit(key, ords); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sourceHeap orders the sources' heads by key, then by source.
+type sourceHeap struct{ items []heapItem }
+
+type heapItem struct {
+	head
+	src int
+}
+
+func (h *sourceHeap) Len() int { return len(h.items) }
+func (h *sourceHeap) Less(i, j int) bool {
+	a, b := h.items[i], h.items[j]
+	return a.key < b.key || a.key == b.key && a.src < b.src
+}
+func (h *sourceHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *sourceHeap) Push(x any)    { h.items = append(h.items, x.(heapItem)) }
+func (h *sourceHeap) Pop() any {
+	it := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return it
 }
 
 // countWriter counts the bytes written through it.
@@ -318,8 +390,8 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// head is a source's current key and its ordinals; ok is false once the
-// source is done.
+// head is a source's current key and its ordinals (valid until the next
+// call); ok is false once the source is done.
 type head struct {
 	key  string
 	ords []uint32
@@ -352,15 +424,35 @@ type runSource struct {
 	key  []byte
 }
 
-func openRun(path string) (*runSource, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("gram run: %w", err)
+// openRuns opens the runs at paths as sources; on an error, those opened
+// are returned with it, to be closed.
+func openRuns(paths []string) ([]gramSource, error) {
+	srcs := make([]gramSource, 0, len(paths)+1)
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return srcs, fmt.Errorf("gram run: %w", err)
+		}
+		srcs = append(srcs, &runSource{f: f, r: bufio.NewReaderSize(f, runBuffer)})
 	}
-	return &runSource{f: f, r: bufio.NewReaderSize(f, 1<<20)}, nil
+	return srcs, nil
 }
 
-func (s *runSource) Close() error { return s.f.Close() }
+func closeSources(srcs []gramSource) {
+	for _, s := range srcs {
+		if r, ok := s.(*runSource); ok {
+			r.f.Close()
+		}
+	}
+}
+
+func removeAll(paths []string) error {
+	var errs []error
+	for _, p := range paths {
+		errs = append(errs, os.Remove(p))
+	}
+	return errors.Join(errs...)
+}
 
 func (s *runSource) next() (head, error) {
 	n, err := binary.ReadUvarint(s.r)

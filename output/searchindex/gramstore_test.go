@@ -26,9 +26,9 @@ func eachGram(s string, fn func(g string, end bool)) {
 	})
 }
 
-// TestGramStoreSpills checks that a store written through spilled runs is
-// byte for byte the store written from memory, and that the runs are
-// removed.
+// TestGramStoreSpills checks that a store written through spilled runs
+// (and runs merged into one past maxRuns) is byte for byte the store
+// written from memory, and that the runs are removed.
 func TestGramStoreSpills(t *testing.T) {
 	n := loadNews(t)
 	build := func(limit int) (store []byte, runs int) {
@@ -43,7 +43,10 @@ func TestGramStoreSpills(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		runs = len(w.grams.runs)
+		runs = w.grams.made
+		if len(w.grams.runs) > maxRuns {
+			t.Errorf("limit %d: %d runs kept, more than %d", limit, len(w.grams.runs), maxRuns)
+		}
 		if err := w.Finish(); err != nil {
 			t.Fatal(err)
 		}
@@ -62,8 +65,8 @@ func TestGramStoreSpills(t *testing.T) {
 	}
 	for _, limit := range []int{1, 5_000, newsSpill} {
 		spilled, runs := build(limit)
-		if runs < 2 {
-			t.Errorf("limit %d: %d runs; want several", limit, runs)
+		if runs < 2 || limit == 1 && runs <= maxRuns+1 {
+			t.Errorf("limit %d: %d runs made; want several (and for 1, runs merged past %d)", limit, runs, maxRuns)
 		}
 		if !bytes.Equal(spilled, whole) {
 			t.Errorf("limit %d (%d runs): store of %d bytes differs from the one written whole (%d bytes)", limit, runs, len(spilled), len(whole))
