@@ -72,7 +72,7 @@ var compoundFirst = func() map[rune]bool {
 }()
 
 // notNameEndings end words jieba may tag nr that name things, not people.
-const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡性率生员们家者界乡镇村县"
+const notNameEndings = "科院部区病感型周册所局处队站室组会见书风庄堡性率生员们家者界乡镇村县岛"
 
 // notNameStarts begin words that follow a role but are no names (主席此访,
 // 书记本人).
@@ -81,7 +81,7 @@ const notNameStarts = "此该其这那本各每"
 // notNames are words jieba tags nr, nrt or x that are common words: verbs
 // and adjectives (明白, 令人), people by kind (青少年, 保姆, 师生).
 var notNames = set(strings.Fields(`
-明白 王道 日讯 令人 保姆 青少年 师生 同胞 老乡 伯伯 顾问 亚军 冠军 东道主 卫冕 公正 友谊 文明 智慧 阳光
+夏收 贺词 明白 王道 日讯 令人 保姆 青少年 师生 同胞 老乡 伯伯 顾问 亚军 冠军 东道主 卫冕 公正 友谊 文明 智慧 阳光
 蓝天 蓝图 祝福 荣幸 爱戴 道谢 通达 光辉 高潮 高达 高扬 凌云 明珠 红梅 玉兰 金达莱 吉祥物
 望远镜 卫星 宇航 弘扬 封锁 洪水 梅花 周年 周边 周末 周期 王国 王牌 王者 张力 李子 陈列 陈述
 宋体 唐装 高度 高端 高峰 高效 高考 高校 高铁 万岁 于是 江山 江河 石油 金融 金牌 金额 余额
@@ -320,7 +320,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		return mention(t.Span, "person/nr+context")
 	case t.POS == "nrfg" && n <= 4 && (n > 2 || surname):
 		return mention(t.Span, "person/nrfg")
-	case t.POS == "nrt" && n <= 8 && (n > 2 && halfTranslit(t.Term) || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i):
+	case t.POS == "nrt" && n <= 8 && (n > 2 && halfTranslit(t.Term) || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i) && !diseaseAfter(tags, i):
 		return mention(t.Span, "person/nrt")
 	case t.POS == "nr" && n == 3 && surname:
 		return mention(t.Span, "person/nr")
@@ -604,7 +604,7 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 		// 波克罗/夫斯/克: a town jieba cut apart is one place, not three names.
 		return corpus.Mention{Kind: corpus.KindPlace, Span: span, Value: w, Rule: "place/translit"}, end - i + 1, true
 	}
-	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || notNames[w] || followedBySuffix(tags, end) || countryRun(w) {
+	if end == i || !named || runeCount(w) < 3 || placeLike(w) || translitPlace(w) || notNames[w] || followedBySuffix(tags, end) || countryRun(w) || diseaseAfter(tags, end) {
 		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: w, Rule: "person/translit"}, end - i + 1, true
@@ -654,13 +654,25 @@ func hasSurname(w string) bool {
 	return n == 3 && surnameRunes[firstRune(w)]
 }
 
-var translitTowns = newSuffixSet([]string{"斯克", "格勒", "堡", "波尔", "斯坦"})
+var translitTowns = newSuffixSet([]string{"斯克", "格勒", "堡", "波尔", "斯坦", "沃"})
 
 // translitPlace reports a transliterated word ending like a town name:
-// -sk (库尔斯克), -grad (伏尔加格勒), -burg (叶卡捷琳堡), -pol (马里乌波尔).
+// -sk (库尔斯克), -grad (伏尔加格勒), -burg (叶卡捷琳堡), -pol (马里乌波尔),
+// -ovo (伊万诺沃).
 func translitPlace(w string) bool {
+	if strings.HasSuffix(w, "沃") && runeCount(w) < 4 {
+		return false // 德沃 is a name as often; the towns are longer (库拉霍沃)
+	}
 	return translitTowns.has(w)
 }
+
+// diseaseAfter reports a disease or its virus named after tags[i]:
+// 埃博拉 疫情, 寨卡 病毒 are no people.
+func diseaseAfter(tags []corpus.Token, i int) bool {
+	return i+1 < len(tags) && adjacent(tags[i], tags[i+1]) && diseaseWords[tags[i+1].Term]
+}
+
+var diseaseWords = set("疫情", "病毒", "出血热", "热", "病", "病例", "疫苗", "感染")
 
 // followedBySuffix reports whether the word after tags[i] is a place
 // suffix: 阿尔泰/nr 省 is a place.

@@ -42,6 +42,7 @@ var prefectures = set(strings.Fields(`
 `)...)
 
 const placeNames = `
+秦岭 夏威夷
 中国 中华人民共和国 美国 英国 法国 德国 俄罗斯 日本 韩国 朝鲜 印度 巴西 加拿大 澳大利亚
 新西兰 意大利 西班牙 葡萄牙 荷兰 比利时 卢森堡 瑞士 奥地利 瑞典 挪威 丹麦 芬兰 冰岛 爱尔兰
 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 希腊 塞尔维亚 克罗地亚 斯洛文尼亚 黑山 波黑
@@ -96,7 +97,7 @@ const placeNames = `
 // words that merely start like a place (上市 go public, 长达 as long as,
 // 爱国 patriotic, 台风 typhoon).
 var notPlaces = set(strings.Fields(`
-城市 山村 农村 乡村 城区 社区 小区 街道 都市 市区 县区 城镇 新区 山区 湾区 景区 园区 郊区
+城市 山村 农村 乡村 城区 社区 小区 街道 都市 市区 县区 城镇 新区 山区 湾区 景区 园区 郊区 多国 数国
 省市 热烈祝贺 开河 午休 千里马 苦咸水 密林 中雪 开春 环海 麦收区 一封封 山门 力争 新鲜度 撒肥 总结暨 天南地北 大江南北 长龙 无人区 驻港 驻澳 山竹 边境 大部 惠及 局部 沿岸 老区 边区 库区 牧区 林区 矿区 灾区 特区 片区 辖区 省区 市县 县市 乡镇 村镇 小镇 古镇 大县
 小县 强县 大省 强省 小国 大国 强国 四国 两国 第三国 回国 本国 外国 各国 全国 东西 南北 北南
 东区 西区 南区 北区 中欧 英美 美德 上市 上门 上马 长达 高达 多达 爱国 台风 内河 河水 泉水
@@ -185,8 +186,8 @@ func township(t corpus.Token) bool {
 		return false
 	}
 	last := lastRune(t.Term)
-	if !strings.ContainsRune("乡镇村县市区旗", last) {
-		return false
+	if !strings.ContainsRune("乡镇村县市区旗岛", last) || last == '岛' && t.POS == "n" {
+		return false // an unknown X岛 is an island (毛伊岛/x); a noun X岛 a kind of one
 	}
 	if t.POS != "n" && strings.ContainsRune("市区", last) || t.POS == "n" && strings.ContainsRune("区村", last) {
 		return false // 罗庄乡/nr and 焦作市/n are places; an unknown X区 is as often a zone, a noun X村 a kind of village
