@@ -556,10 +556,15 @@ const notGivenNames = "时为中把人了的在是后前里上下和与对向从
 // (习 主席), an organisation or a place (黎 政府: the Lebanese
 // government), a word for all or each (周 全国).
 func notGiven(w string) bool {
-	return roleOf(w) != "" || orgName(w) || gazetteer[w] || isSuffixWord(w) || strings.ContainsRune(notNameStarts+"全", firstRune(w)) ||
+	return roleOf(w) != "" || aboutACountry[w] || orgName(w) || gazetteer[w] || isSuffixWord(w) || strings.ContainsRune(notNameStarts+"全", firstRune(w)) ||
 		speechVerbs[w] || runeCount(w) == 2 && strings.ContainsRune(gluedAfterName, lastRune(w)) ||
 		runeCount(w) == 1 && strings.ContainsRune(gluedAfterName+notGivenNames, firstRune(w))
 }
+
+// aboutACountry follow a country's one-character short name, which is
+// also a surname (黎 媒体 the Lebanese media, 韩 方面, 美 军方): no given
+// names.
+var aboutACountry = set("媒体", "方面", "军方", "官员", "民众", "网友", "舆论", "专家", "学者", "盟友", "经济", "股市")
 
 // looseSurnames are surnames that are also adverbs, verbs or a country's
 // short name (曾 once, 周 week, 任 appoint, 黎 Lebanon, 韩 Korea, 越
@@ -680,6 +685,14 @@ func followedBySuffix(tags []corpus.Token, i int) bool {
 	return i+1 < len(tags) && adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term)
 }
 
+// listLabel reports the number of an item in a list (4./m, 12．): a
+// break before a name, as a line's start is. A number alone is none: 200
+// 张 床位 counts beds.
+func listLabel(t corpus.Token) bool {
+	n := strings.TrimRight(t.Term, ".．")
+	return n != t.Term && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
 // afterNameRoles follow a name and never precede it (杨振宁先生, 李女士):
 // the word after 先生 is what he did (先生/n 有言/x), not his name.
 var afterNameRoles = set("先生", "女士", "同志", "小姐", "夫人")
@@ -759,7 +772,7 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	if !named && !strings.ContainsRune(coreSurnames, firstRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
-	strict := i == 0 || !adjacent(tags[i-1], t) || roleBefore(tags[i-1].Term) != ""
+	strict := i == 0 || !adjacent(tags[i-1], t) || roleBefore(tags[i-1].Term) != "" || listLabel(tags[i-1])
 	loose := !strict && named && !strings.ContainsRune(looseSurnames, firstRune(t.Term)) &&
 		(functionWord(tags[i-1].POS) || tags[i-1].POS == "r" || hanLen(tags[i-1].Term) >= 2 && !bylineRoles[tags[i-1].Term])
 	if !strict && !loose {
@@ -776,7 +789,7 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		}
 		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
 			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" || tags[k+1].POS == "t" && runeCount(tags[k+1].Term) >= 2 ||
-			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && tags[k+1].POS == "v" // 丁/nr 薛祥/x 出席/v
+			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && (tags[k+1].POS == "v" || hostVerbs[tags[k+1].Term]) // 丁/nr 薛祥/x 出席/v, 会见/n
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/split"}, k - i + 1, true
