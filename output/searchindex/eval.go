@@ -346,10 +346,10 @@ func (ev *evaluation) restrict(l leaf) *roaring.Bitmap {
 }
 
 // maxIntersect is how many of a long string's pairs are intersected
-// before the candidates are verified: the rarest ones, which leave few
-// candidates; reading the stored text of those costs less than reading
-// the postings of frequent pairs. Intersecting stops early once fewCandidates
-// are left.
+// before the candidates are verified: the rarest ones (every pair's
+// postings are read, to find them), which leave few candidates; reading
+// the stored text of those costs less than intersecting the postings of
+// frequent pairs. Intersecting stops early once fewCandidates are left.
 const (
 	maxIntersect  = 4
 	fewCandidates = 32
