@@ -48,12 +48,12 @@ func (a Analyzer) Tokens(text string) []corpus.Token {
 	return toks
 }
 
-// gramStream is the analyzer of a gram field: the grams as tokens, each
-// once (the field keeps no frequencies).
-type gramStream []string
+// termStream is the analyzer of a word field: its distinct terms as
+// tokens, each once (the field keeps no frequencies).
+type termStream []string
 
 // Analyze implements analysis.Analyzer.
-func (g gramStream) Analyze([]byte) analysis.TokenStream {
+func (g termStream) Analyze([]byte) analysis.TokenStream {
 	block := make([]analysis.Token, len(g))
 	out := make(analysis.TokenStream, len(g))
 	for i, s := range g {

@@ -140,8 +140,8 @@ func (w *Writer) Add(doc *corpus.Document) error {
 	}
 	words, titleWords := longWords(toks), longWords(titleToks)
 	d := document.NewDocument(strconv.Itoa(ord))
-	d.AddField(document.NewTextFieldCustom(fieldWords, nil, nil, indexOptions, gramStream(words)))
-	d.AddField(document.NewTextFieldCustom(fieldTitleWords, nil, nil, indexOptions, gramStream(titleWords)))
+	d.AddField(document.NewTextFieldCustom(fieldWords, nil, nil, indexOptions, termStream(words)))
+	d.AddField(document.NewTextFieldCustom(fieldTitleWords, nil, nil, indexOptions, termStream(titleWords)))
 	if err := w.batch.IndexAdvanced(d); err != nil {
 		return fmt.Errorf("searchindex: add %s: %w", doc.Path, err)
 	}

@@ -72,30 +72,19 @@ func (r *Reader) read(docs, mentions, problems *rowTable) error {
 		d := &out.Document
 		d.ID, d.SizeOnDisk = valueOf(row, id).String(), valueOf(row, size).Int64()
 		d.DocDate, d.DocYear, d.SkipReason = int32Of(row, date), int32Of(row, year), stringOf(row, skip)
-		for {
-			m, ok, err := mentions.peek()
-			if err != nil {
-				return err
-			}
-			if !ok || valueOf(m, mDoc).String() != d.ID {
-				break
-			}
-			mentions.pos++
+		err = mentions.takeOf(mDoc, d.ID, func(m parquet.Row) {
 			out.raw.mentions = append(out.raw.mentions, m)
 			out.Mentions = append(out.Mentions, MentionRow{DocID: d.ID, Kind: valueOf(m, kind).String(), Text: valueOf(m, text).String(),
 				Value: stringOf(m, value), Type: stringOf(m, typ)})
+		})
+		if err == nil {
+			err = problems.takeOf(pDoc, d.ID, func(p parquet.Row) {
+				out.raw.problems = append(out.raw.problems, p)
+				out.Problems = append(out.Problems, ProblemRow{DocID: d.ID, Reason: valueOf(p, reason).String()})
+			})
 		}
-		for {
-			p, ok, err := problems.peek()
-			if err != nil {
-				return err
-			}
-			if !ok || valueOf(p, pDoc).String() != d.ID {
-				break
-			}
-			problems.pos++
-			out.raw.problems = append(out.raw.problems, p)
-			out.Problems = append(out.Problems, ProblemRow{DocID: d.ID, Reason: valueOf(p, reason).String()})
+		if err != nil {
+			return err
 		}
 		select {
 		case r.next <- out:
@@ -218,6 +207,19 @@ func (t *rowTable) take() (parquet.Row, bool, error) {
 		t.pos++
 	}
 	return row, ok, err
+}
+
+// takeOf takes the next rows whose column col holds id (the rows of one
+// document, which a table holds together), calling fn with each.
+func (t *rowTable) takeOf(col int, id string, fn func(parquet.Row)) error {
+	for {
+		row, ok, err := t.peek()
+		if err != nil || !ok || valueOf(row, col).String() != id {
+			return err
+		}
+		t.pos++
+		fn(row)
+	}
 }
 
 func (t *rowTable) close() {

@@ -659,16 +659,20 @@ func hasSurname(w string) bool {
 	return n == 3 && surnameRunes[firstRune(w)]
 }
 
-var translitTowns = newSuffixSet([]string{"斯克", "格勒", "堡", "波尔", "斯坦", "沃"})
+// translitTowns end transliterated town names, each with the fewest
+// characters a town so ending has: -sk (库尔斯克), -grad (伏尔加格勒),
+// -burg (叶卡捷琳堡), -pol (马里乌波尔), -stan, -ovo (库拉霍沃; 德沃 is
+// as often a name).
+var translitTowns = map[string]int{"斯克": 0, "格勒": 0, "堡": 0, "波尔": 0, "斯坦": 0, "沃": 4}
 
-// translitPlace reports a transliterated word ending like a town name:
-// -sk (库尔斯克), -grad (伏尔加格勒), -burg (叶卡捷琳堡), -pol (马里乌波尔),
-// -ovo (伊万诺沃).
+// translitPlace reports a transliterated word ending like a town name.
 func translitPlace(w string) bool {
-	if strings.HasSuffix(w, "沃") && runeCount(w) < 4 {
-		return false // 德沃 is a name as often; the towns are longer (库拉霍沃)
+	for end, least := range translitTowns {
+		if strings.HasSuffix(w, end) && runeCount(w) >= least {
+			return true
+		}
 	}
-	return translitTowns.has(w)
+	return false
 }
 
 // diseaseAfter reports a disease or its virus named after tags[i]:
