@@ -1,16 +1,27 @@
 package corpus
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
-// sentenceEnds are the characters that end a sentence and belong to it.
-const sentenceEnds = "。！？!?；;…"
+// sentenceEnd reports whether r ends a sentence and belongs to it. A
+// switch, not strings.ContainsRune: Sentence tests every rune around every
+// mention, and ContainsRune searches the string for each.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '…':
+		return true
+	}
+	return false
+}
 
-// closers may follow a sentence end and still belong to the sentence:
-// 他说：“开始吧。” ends after the closing quote.
-const closers = "”’」』）)】》\"'"
+// closer reports whether r may follow a sentence end and still belong to
+// the sentence: 他说：“开始吧。” ends after the closing quote.
+func closer(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', '】', '》', '"', '\'':
+		return true
+	}
+	return false
+}
 
 // Sentence returns the byte span of the sentence of text that holds s: from
 // just after the previous sentence end (。！？!?；; …), line break or HTML
@@ -23,7 +34,7 @@ func Sentence(text string, s Span) Span {
 	start := s.Start
 	for start > 0 {
 		r, n := utf8.DecodeLastRuneInString(text[:start])
-		if r == '\n' || r == '>' || strings.ContainsRune(sentenceEnds, r) {
+		if r == '\n' || r == '>' || sentenceEnd(r) {
 			break
 		}
 		start -= n
@@ -42,10 +53,10 @@ func Sentence(text string, s Span) Span {
 			break
 		}
 		end += n
-		if strings.ContainsRune(sentenceEnds, r) {
+		if sentenceEnd(r) {
 			for end < len(text) {
 				r, n := utf8.DecodeRuneInString(text[end:])
-				if !strings.ContainsRune(sentenceEnds, r) && !strings.ContainsRune(closers, r) {
+				if !sentenceEnd(r) && !closer(r) {
 					break
 				}
 				end += n

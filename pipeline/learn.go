@@ -56,8 +56,9 @@ type Evidence struct {
 // Learn reads the documents of src once and returns the initiative names
 // they quote confidently (see confident), with the evidence, in input
 // order. It sees each document's repaired view, as the run does, and runs
-// only the initiative extractor: a fraction of a run's cost. Names the
-// engine's lexicon excludes are left out. Documents carried from an
+// only the initiative extractor's quotations (Extractor.Quoted): a
+// fraction of a run's cost. Names the engine's lexicon excludes are left
+// out. Documents carried from an
 // earlier output (From set) are not read: prior, when not nil, gives
 // their evidence.
 func (e *Engine) Learn(ctx context.Context, src Source, prior func(doc *corpus.Document) []Evidence) (Learned, []Evidence, error) {
@@ -116,7 +117,7 @@ func (s learnStage) Process(_ context.Context, doc *corpus.Document) error {
 	}
 	view := normalize.Repair(doc.Text)
 	doc.View, doc.Text = view.Text, ""
-	doc.Mentions = slices.DeleteFunc(s.e.inits.Extract(view.Text, doc.Date), func(m corpus.Mention) bool {
+	doc.Mentions = slices.DeleteFunc(s.e.inits.Quoted(view.Text), func(m corpus.Mention) bool {
 		return !confident(m) || s.e.lex.Excluded(m.Value)
 	})
 	return nil

@@ -1,6 +1,7 @@
 package initiative
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/baogao/baogao/corpus"
@@ -24,6 +25,9 @@ func FuzzExtract(f *testing.F) {
 	e := New(Options{})
 	f.Fuzz(func(t *testing.T, text string) {
 		ms := e.Extract(text, corpusDate)
+		if q, want := e.Quoted(text), quotedOf(ms); fmt.Sprint(q) != fmt.Sprint(want) {
+			t.Fatalf("Quoted(%q) = %v; want the quotations of Extract %v", text, q, want)
+		}
 		starts := runeStarts(text)
 		prevEnd := 0
 		for _, m := range ms {

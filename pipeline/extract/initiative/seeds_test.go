@@ -150,3 +150,52 @@ func BenchmarkExtractNews(b *testing.B) {
 		}
 	}
 }
+
+// TestQuoted checks that Quoted returns exactly the quotation mentions of
+// Extract (what the learning pass relies on) over the seeds and 300 xwlb
+// transcripts, each split per news item as `run -split '### '` does and
+// whole.
+func TestQuoted(t *testing.T) {
+	names, texts := corpustest.Seeds(t)
+	var docs []string
+	for _, n := range names {
+		docs = append(docs, texts[n])
+	}
+	paths, _ := filepath.Glob(filepath.Join(corpustest.Shared(t, "xwlb"), "*.md"))
+	for _, p := range paths[:min(300, len(paths))] {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(data))
+		docs = append(docs, strings.Split(string(data), "\n### ")...)
+	}
+	lex := &Lexicon{}
+	lex.Add("健康守门人", TypeProject) // a known name changes which quotations enumerate
+	for _, e := range []*Extractor{New(Options{}), New(Options{Lexicon: lex})} {
+		quotations := 0
+		for _, d := range docs {
+			view := normalize.Repair(d).Text
+			want := quotedOf(e.Extract(view, corpus.Date{}))
+			got := e.Quoted(view)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("Quoted(%.60q…) = %v; want the quotations of Extract %v", view, got, want)
+			}
+			quotations += len(got)
+		}
+		if quotations < 1000 {
+			t.Errorf("Quoted found %d quotations in %d documents; want the test to see at least 1,000", quotations, len(docs))
+		}
+	}
+}
+
+// quotedOf keeps the mentions of the quotation rules.
+func quotedOf(ms []corpus.Mention) []corpus.Mention {
+	var out []corpus.Mention
+	for _, m := range ms {
+		if strings.HasPrefix(m.Rule, "quoted") || m.Rule == RuleTag {
+			out = append(out, m)
+		}
+	}
+	return out
+}
