@@ -1,8 +1,6 @@
 package segment
 
 import (
-	"bytes"
-	"os"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,25 +18,22 @@ type Options struct {
 	// idf.utf8 and stop_words.utf8. Empty: BAOGAO_DICT_DIR, then the
 	// embedded ones.
 	DictDir string
-	// UserDict is an extra user dictionary file (one "word [freq] [tag]"
-	// per line) loaded with the default one. Empty: none.
-	UserDict string
 }
 
 // Jieba segments Chinese text. It never changes after New, and cutting is
 // safe for concurrent use: cppjieba only reads its dictionaries while
 // cutting.
 type Jieba struct {
-	// loaded is closed once x and short are set: the dictionaries load
+	// loaded is closed once x is set: the dictionaries load
 	// on a goroutine of their own (see New), and every cut waits for it.
 	loaded chan struct{}
 	x      *gojieba.Jieba
 	dir    string
 	source string
 	hash   string
-	// short holds the dictionary words of two and three characters, the
-	// sub-words search mode adds (subwords).
-	short shortWords
+	// dict holds the dictionaries' words and tags, for the tags of Tag
+	// and the sub-words of subwords.
+	dict *dictionary
 }
 
 // New checks the dictionaries and returns a Jieba that loads them on a
@@ -55,24 +50,16 @@ func New(opts Options) (*Jieba, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.UserDict != "" {
-		if err := checkDict(opts.UserDict, func(string) bool { return true }); err != nil {
-			return nil, &DictError{Path: opts.UserDict, Err: err}
-		}
-		// cppjieba takes several user dictionaries separated by '|'.
-		paths[2] = paths[2] + "|" + opts.UserDict
-		hash = ""
-	}
 	if hash == "" {
 		if hash, err = hashDicts(paths); err != nil {
 			return nil, &DictError{Path: dir, Err: err}
 		}
 	}
-	short, err := loadShortWords(append([]string{paths[0]}, strings.Split(paths[2], "|")...))
+	d, err := loadDictionary(paths[0], paths[2])
 	if err != nil {
 		return nil, err
 	}
-	j := &Jieba{loaded: make(chan struct{}), dir: dir, source: source, hash: hash, short: short}
+	j := &Jieba{loaded: make(chan struct{}), dir: dir, source: source, hash: hash, dict: d}
 	go func() {
 		// checkDicts has read every file cppjieba reads, so it finds
 		// them whole.
@@ -149,13 +136,10 @@ func (j *Jieba) tagPiece(text string, from, to int, out []corpus.Token) []corpus
 	forChunks(text[from:to], func(off int, chunk string) {
 		off += from
 		cur := 0
-		for _, wt := range j.load().Tag(chunk) {
-			i := strings.LastIndexByte(wt, '/')
-			if i < 0 {
-				continue
-			}
-			w, tag := wt[:i], wt[i+1:]
-			// Tag gives no offsets; words come in order and cover the
+		// cppjieba's Tag is this same cut (MixSegment with HMM), each
+		// word then looked up for its tag (tagTable.lookup).
+		for _, w := range j.load().Cut(chunk, true) {
+			// Cut gives no offsets; words come in order and cover the
 			// chunk, so each is found at or just after the cursor.
 			k := strings.Index(chunk[cur:], w)
 			if k < 0 || w == "" {
@@ -169,7 +153,7 @@ func (j *Jieba) tagPiece(text string, from, to int, out []corpus.Token) []corpus
 			out = append(out, corpus.Token{
 				Span: corpus.Span{Start: off + start, End: off + cur},
 				Term: Term(w),
-				POS:  tag,
+				POS:  j.dict.tag(w),
 			})
 		}
 	})
@@ -206,7 +190,7 @@ func (j *Jieba) subwords(text string, words []corpus.Token) []corpus.Token {
 		offs = append(offs, len(word))
 		for k := 0; k+1 < n; k++ {
 			for _, size := range [2]int{3, 2} {
-				if k+size > n || size == 3 && n < 4 || !j.short.has(runes[k:k+size]) {
+				if k+size > n || size == 3 && n < 4 || !j.dict.has(runes[k:k+size]) {
 					continue
 				}
 				sub := word[offs[k]:offs[k+size]]
@@ -222,56 +206,6 @@ func (j *Jieba) subwords(text string, words []corpus.Token) []corpus.Token {
 		}
 	}
 	return out
-}
-
-// shortWords is a set of words of two or three characters, each packed
-// in a uint64 (21 bits a character; the top bit marks two).
-type shortWords map[uint64]struct{}
-
-func shortKey(rs []rune) uint64 {
-	if len(rs) == 2 {
-		return 1<<63 | uint64(rs[0])<<21 | uint64(rs[1])
-	}
-	return uint64(rs[0])<<42 | uint64(rs[1])<<21 | uint64(rs[2])
-}
-
-func (s shortWords) has(rs []rune) bool {
-	_, ok := s[shortKey(rs)]
-	return ok
-}
-
-// loadShortWords reads the words of two and three characters of jieba
-// dictionaries: the first field of each line, as cppjieba reads them.
-func loadShortWords(paths []string) (shortWords, error) {
-	s := make(shortWords, 1<<18)
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, &DictError{Path: p, Err: err}
-		}
-		for len(b) > 0 {
-			line := b
-			if i := bytes.IndexByte(b, '\n'); i >= 0 {
-				line, b = b[:i], b[i+1:]
-			} else {
-				b = nil
-			}
-			if i := bytes.IndexByte(line, ' '); i >= 0 {
-				line = line[:i]
-			}
-			line = bytes.TrimRight(line, "\r")
-			var rs [4]rune
-			n := 0
-			for len(line) > 0 && n < len(rs) {
-				r, size := utf8.DecodeRune(line)
-				rs[n], n, line = r, n+1, line[size:]
-			}
-			if n == 2 || n == 3 {
-				s[shortKey(rs[:n])] = struct{}{}
-			}
-		}
-	}
-	return s, nil
 }
 
 // searchMode cuts text in cppjieba's search mode, the reference that Cut's

@@ -342,3 +342,118 @@ func FuzzTerm(f *testing.F) {
 		}
 	})
 }
+
+// cppTag is Tag as it was before tags were looked up in Go: cppjieba's own
+// Tag through gojieba, "word/tag" strings found back in the text.
+func cppTag(j *Jieba, text string) []corpus.Token {
+	text = cString(text)
+	var out []corpus.Token
+	forChunks(text, func(off int, chunk string) {
+		cur := 0
+		for _, wt := range j.load().Tag(chunk) {
+			i := strings.LastIndexByte(wt, '/')
+			if i < 0 {
+				continue
+			}
+			w, tag := wt[:i], wt[i+1:]
+			k := strings.Index(chunk[cur:], w)
+			if k < 0 || w == "" {
+				continue
+			}
+			start := cur + k
+			cur = start + len(w)
+			if indexable(w) {
+				out = append(out, corpus.Token{Span: corpus.Span{Start: off + start, End: off + cur}, Term: Term(w), POS: tag})
+			}
+		}
+	})
+	return out
+}
+
+// tagCases are texts whose words are unknown to the dictionary or mix
+// ASCII with other characters, where cppjieba's fallback rule decides the
+// tag, and text around the user dictionary's words of TestTagMatchesCppjieba.
+var tagCases = []string{
+	"a", "5", "12", "a1b2", "1a2b", "ab12", "ABC", "3.5%", "iPhone15发布", "ＡＢＣ１２３", "Ｘ光",
+	"COVID-19疫情", "5G网络和4K电视", "𠀀𠀁abc𠀂", "😀表情包😀", "第1期第22届", "H7N9与G20峰会", "No.1",
+	"二〇二三年12月", "CPU占用率99%", "x86架构", "μ子和α粒子", "В Москве", "東京都の人口",
+	"巴尔特松与达瓦里希在哈萨克斯坦", "量子纠缠测试词很长的未登录词", "测试词甲乙丙和测试词丁，还有测试词戊己",
+}
+
+// TestTagMatchesCppjieba: Tag's tags, looked up in Go, are the tags
+// cppjieba's Tag gives, word for word, on the seeds, every tenth news
+// transcript and the cases above, with the embedded dictionaries and with
+// a user dictionary of every line form cppjieba reads.
+func TestTagMatchesCppjieba(t *testing.T) {
+	names, texts := corpustest.Seeds(t)
+	paths, _ := filepath.Glob(filepath.Join(corpustest.Shared(t, "xwlb"), "*.md"))
+	for i, p := range paths {
+		if i%10 != 0 {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, filepath.Base(p))
+		texts[filepath.Base(p)] = string(b)
+	}
+	for i, c := range tagCases {
+		name := fmt.Sprintf("case %d", i)
+		names = append(names, name)
+		texts[name] = c
+	}
+	// A copy of the dictionaries with a user dictionary of its own.
+	dir, _ := jieba(t).Dir()
+	withDir := t.TempDir()
+	for _, f := range []string{"jieba.dict.utf8", "hmm_model.utf8", "idf.utf8", "stop_words.utf8"} {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(withDir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	user := filepath.Join(withDir, "user.dict.utf8")
+	lines := []string{
+		"测试词甲乙丙 nz",        // word tag
+		"测试词丁 5 ns",         // word freq tag
+		"测试词戊己",             // no tag: the fallback rule
+		"北京",               // a dictionary word given no tag: the fallback rule too
+		"中国 9 nt",           // a dictionary word given another tag
+		"量子纠缠测试词  nr",       // two spaces: an empty field, so freq "" and tag nr
+		"巴尔特松 3 nr\r",       // CRLF: the tag keeps its '\r', as cppjieba reads it
+		"达瓦里希 1 nr extra",   // four fields: dropped
+		"",                 // empty: skipped
+	}
+	if err := os.WriteFile(user, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	withUser, err := New(Options{DictDir: withDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer withUser.Close()
+	for _, j := range []*Jieba{jieba(t), withUser} {
+		words, unknown := 0, 0
+		for _, name := range names {
+			got, want := j.Tag(texts[name], nil), cppTag(j, texts[name])
+			if len(got) != len(want) {
+				t.Fatalf("%s: Tag gives %d words, cppjieba %d", name, len(got), len(want))
+			}
+			for k := range got {
+				if got[k] != want[k] {
+					t.Errorf("%s: Tag word %d = %+v; cppjieba %+v", name, k, got[k], want[k])
+				}
+				if tag, _ := j.dict.find(texts[name][got[k].Span.Start:got[k].Span.End]); tag == 0 {
+					unknown++
+				}
+			}
+			words += len(got)
+		}
+		if words < 100000 || unknown < 1000 {
+			t.Errorf("compared %d words, %d of them unknown to the dictionary; want the test to see more", words, unknown)
+		}
+	}
+}
