@@ -417,15 +417,15 @@ func TestTagMatchesCppjieba(t *testing.T) {
 	}
 	user := filepath.Join(withDir, "user.dict.utf8")
 	lines := []string{
-		"测试词甲乙丙 nz",        // word tag
-		"测试词丁 5 ns",         // word freq tag
-		"测试词戊己",             // no tag: the fallback rule
-		"北京",               // a dictionary word given no tag: the fallback rule too
-		"中国 9 nt",           // a dictionary word given another tag
-		"量子纠缠测试词  nr",       // two spaces: an empty field, so freq "" and tag nr
-		"巴尔特松 3 nr\r",       // CRLF: the tag keeps its '\r', as cppjieba reads it
-		"达瓦里希 1 nr extra",   // four fields: dropped
-		"",                 // empty: skipped
+		"测试词甲乙丙 nz",       // word tag
+		"测试词丁 5 ns",       // word freq tag
+		"测试词戊己",           // no tag: the fallback rule
+		"北京",              // a dictionary word given no tag: the fallback rule too
+		"中国 9 nt",         // a dictionary word given another tag
+		"量子纠缠测试词  nr",     // two spaces: an empty field, so freq "" and tag nr
+		"巴尔特松 3 nr\r",     // CRLF: the tag keeps its '\r', as cppjieba reads it
+		"达瓦里希 1 nr extra", // four fields: dropped
+		"",                // empty: skipped
 	}
 	if err := os.WriteFile(user, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
