@@ -15,7 +15,8 @@ import (
 // or person inside its name (西门子/nr 公司), a person the foreign name
 // parts jieba tags as places; the clubs of a list of teams are
 // organisations (teams.go).
-func Extract(text string, tags []corpus.Token) []corpus.Mention {
+func Extract(text string, tokens []corpus.Token) []corpus.Mention {
+	tags := words(tokens)
 	out := make([]corpus.Mention, 0, len(tags)/16)
 	for i := 0; i < len(tags); {
 		m, n, ok := facility(text, tags, i)
@@ -46,8 +47,60 @@ func Extract(text string, tags []corpus.Token) []corpus.Mention {
 	return teamLists(text, out)
 }
 
+// word is a tagged word with the facts about its term that the rules
+// test at nearly every word, found once: the seven rules ask them about
+// twenty times a word, a map lookup or a scan of the term each time.
+type word struct {
+	corpus.Token
+	han, runes int  // Han characters and runes in Term
+	gaz        bool // gazetteer[Term]
+	notName    bool // notNames[Term]
+	notPlace   bool // notPlaces[Term]
+	translit   bool // isTranslit(Term)
+}
+
+func words(tags []corpus.Token) []word {
+	ws := make([]word, len(tags))
+	for i, t := range tags {
+		han, runes := 0, 0
+		for _, r := range t.Term {
+			runes++
+			if isHan(r) {
+				han++
+			}
+		}
+		f := termFacts[t.Term]
+		ws[i] = word{Token: t, han: han, runes: runes, gaz: f&factGaz != 0,
+			notName: f&factNotName != 0, notPlace: f&factNotPlace != 0, translit: isTranslit(t.Term)}
+	}
+	return ws
+}
+
+// termFacts holds, for each word of the gazetteer, notNames and notPlaces,
+// which of them it is in: one lookup a word instead of three.
+var termFacts = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, s := range []struct {
+		words map[string]bool
+		fact  uint8
+	}{{gazetteer, factGaz}, {notNames, factNotName}, {notPlaces, factNotPlace}} {
+		for w, ok := range s.words {
+			if ok {
+				m[w] |= s.fact
+			}
+		}
+	}
+	return m
+}()
+
+const (
+	factGaz uint8 = 1 << iota
+	factNotName
+	factNotPlace
+)
+
 // adjacent reports whether word b directly follows word a in the text.
-func adjacent(a, b corpus.Token) bool { return a.Span.End == b.Span.Start }
+func adjacent(a, b word) bool { return a.Span.End == b.Span.Start }
 
 // suffixSet is a list of word endings indexed by last rune: the rules
 // test the long lists (organisation suffixes, roles) at every word.
@@ -76,13 +129,39 @@ func (m suffixSet) has(w string) bool { return m.match(w) != "" }
 func hanLen(s string) int {
 	n := 0
 	for _, r := range s {
-		// The common block first: unicode.Is walks a table at every rune.
-		if r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			n++
 		}
 	}
 	return n
 }
+
+func isHan(r rune) bool {
+	// The common block first: unicode.Is walks a table at every rune.
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && unicode.Is(unicode.Han, r)
+}
+
+// runeBits is a set of runes below U+10000, as bits: the rules test their
+// character sets at nearly every word, where a map hashes each time.
+type runeBits [0x10000 / 64]uint64
+
+func newRuneBits(s string) *runeBits {
+	b := &runeBits{}
+	for _, r := range s {
+		b.add(r)
+	}
+	return b
+}
+
+// add adds r; the rules' sets hold common characters only.
+func (b *runeBits) add(r rune) {
+	if r < 0 || r >= 0x10000 {
+		panic("entity: rune set beyond U+FFFF: " + string(r))
+	}
+	b[r>>6] |= 1 << (r & 63)
+}
+
+func (b *runeBits) has(r rune) bool { return r >= 0 && r < 0x10000 && b[r>>6]&(1<<(r&63)) != 0 }
 
 func runeCount(s string) int { return utf8.RuneCountInString(s) }
 

@@ -51,14 +51,14 @@ var notOrgs = set(strings.Fields(`
 // place, an organisation, a proper noun or abbreviation, a foreign name
 // (西门子/nr 公司), a national or international qualifier (国际/n 红十字
 // 委员会), or a local prefix (市中心医院).
-func orgStart(t corpus.Token) bool {
+func orgStart(t word) bool {
 	switch t.POS {
 	case "eng":
 		return len(t.Term) >= 2 && len(t.Term) <= 8 // ibm/eng 公司, tcl/eng 集团
 	case "ns", "nt", "nz", "j", "nrt":
-		return hanLen(t.Term) >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯") && (!notPlaces[t.Term] || orgPrefixes[t.Term])
+		return t.han >= 2 && !notOrgStarts[t.Term] && !strings.HasSuffix(t.Term, "讯") && (!t.notPlace || orgPrefixes[t.Term])
 	case "nr":
-		return hanLen(t.Term) >= 2 && hanLen(t.Term) <= 3 && !notNames[t.Term]
+		return t.han >= 2 && t.han <= 3 && !t.notName
 	}
 	if team(t.Term) {
 		return true // 申花队/n, 雅琪队/x
@@ -68,10 +68,10 @@ func orgStart(t corpus.Token) bool {
 	}
 	switch t.POS {
 	case "n", "vn":
-		return (strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省")) && !notPlaces[t.Term] ||
+		return (strings.HasPrefix(t.Term, "市") || strings.HasPrefix(t.Term, "县") || strings.HasPrefix(t.Term, "省")) && !t.notPlace ||
 			orgPrefixes[t.Term] || ministry(t)
 	}
-	return gazetteer[t.Term]
+	return t.gaz
 }
 
 // notOrgStarts are words tagged as names that only qualify what follows
@@ -83,22 +83,22 @@ var notOrgStarts = set("上届", "本届", "下届", "历届", "首届", "新一
 var orgPrefixes = set("国际", "世界", "中华", "全国", "中央", "国家", "联合国", "中共", "最高", "海关", "伊斯兰")
 
 // orgPart reports whether a word may continue an organisation name.
-func orgPart(t corpus.Token) bool {
+func orgPart(t word) bool {
 	switch t.POS {
 	case "nt":
-		return hanLen(t.Term) <= 12 // 中央政治局常委/nt, 联合国开发计划署/nt
+		return t.han <= 12 // 中央政治局常委/nt, 联合国开发计划署/nt
 	case "m":
 		return ordinal(t.Term) // 第一/m 中学, not 一位/m 农村 党支部
 	case "eng":
 		return len(t.Term) >= 2 && len(t.Term) <= 8 // 美国/ns ibm/eng 公司
 	case "ns", "nz", "n", "vn", "b", "j", "ng", "nrt", "an":
-		return hanLen(t.Term) <= 6
+		return t.han <= 6
 	case "l":
-		return hanLen(t.Term) <= 4 && orgName(t.Term) // 交流中心/l
+		return t.han <= 4 && orgName(t.Term) // 交流中心/l
 	case "s":
 		return numberedSchool(t.Term) // 一中/s
 	case "nr", "x":
-		return hanLen(t.Term) <= 4 && hanLen(t.Term) == runeCount(t.Term) && !notNames[t.Term]
+		return t.han <= 4 && t.han == t.runes && !t.notName
 	}
 	switch t.Term {
 	case "附属", "驻", "自治", "联合", "特别", "高级", "直属", "民主", "人民", "公共":
@@ -109,8 +109,8 @@ func orgPart(t corpus.Token) bool {
 
 // paperTitle reports a common noun that jieba cut from the newspaper it
 // names (经济/n 日报社/nt, 法制/n 日报/n): the noun is the paper's title.
-func paperTitle(tags []corpus.Token, i int) bool {
-	if tags[i].POS != "n" || hanLen(tags[i].Term) != 2 || i+1 >= len(tags) || !adjacent(tags[i], tags[i+1]) {
+func paperTitle(tags []word, i int) bool {
+	if tags[i].POS != "n" || tags[i].han != 2 || i+1 >= len(tags) || !adjacent(tags[i], tags[i+1]) {
 		return false
 	}
 	next := tags[i+1].Term
@@ -134,7 +134,7 @@ func placePrefixed(w string) bool {
 
 // branchAt reports a place followed by a branch (上海/ns 分行/v, 海淀/ns
 // 分局/n) at tags[k], after an organisation's name.
-func branchAt(tags []corpus.Token, k int) bool {
+func branchAt(tags []word, k int) bool {
 	if k+1 >= len(tags) || !adjacent(tags[k], tags[k+1]) || !placeWord(tags[k]) {
 		return false
 	}
@@ -173,7 +173,7 @@ const maxOrgWords = 9
 // tags nt that ends in one. A role glued to the end of the last word
 // (中央政治局常委) is left out. It returns the mention and the number of
 // words used.
-func org(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func org(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	m, n, ok := suffixOrg(text, tags, i)
 	if k, kn, kok := knownOrgAt(text, tags, i); kok && (!ok || k.Span.End > m.Span.End) {
 		return k, kn, true
@@ -198,7 +198,7 @@ func org(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
 }
 
 // suffixOrg reads the organisation name by suffix for org.
-func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func suffixOrg(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	if !orgStart(tags[i]) && !paperTitle(tags, i) {
 		return corpus.Mention{}, 0, false
 	}
@@ -258,7 +258,7 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 		}
 	}
 	if end < 0 || end-bracketed > i+1 && (strings.HasPrefix(tags[i].POS, "nr") || tags[i].POS == "x") ||
-		end == i+1 && strings.HasPrefix(tags[i].POS, "nr") && !gazetteer[tags[i].Term] && strings.HasPrefix(tags[end].Term, "政府") {
+		end == i+1 && strings.HasPrefix(tags[i].POS, "nr") && !tags[i].gaz && strings.HasPrefix(tags[end].Term, "政府") {
 		// 叶利钦/nr 任命 部分 政府 is a clause and 切尔诺梅尔金/nrt 政府 a
 		// person's cabinet, not an organisation's name (a country's
 		// government is: 塔吉克斯坦/nrt 政府).
@@ -292,8 +292,8 @@ func suffixOrg(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 // dictionary also tags nt disciplines (天文学), meetings (音乐会), zones and
 // buildings (开发区, 北京站, 美术馆) and plain words (国际化), which their
 // last character gives away.
-func ntName(t corpus.Token) bool {
-	return t.POS == "nt" && hanLen(t.Term) >= 3 && hanLen(t.Term) == runeCount(t.Term) && !notOrgs[t.Term] &&
+func ntName(t word) bool {
+	return t.POS == "nt" && t.han >= 3 && t.han == t.runes && !notOrgs[t.Term] &&
 		!notOrgEndingSet.has(t.Term) && ntNameEndings.has(t.Term)
 }
 
@@ -310,7 +310,7 @@ var ntNameEndings = newSuffixSet([]string{"军", "兵", "联", "盟", "央行", 
 // (西门子（中国）有限公司, 百事（中国）投资有限公司): the gap before tags[k]
 // opens a bracket around a place word that the next gap closes, or closes
 // one around the place word before it.
-func bracketGap(text string, tags []corpus.Token, k int) bool {
+func bracketGap(text string, tags []word, k int) bool {
 	gap := func(k int) string { return text[tags[k-1].Span.End:tags[k].Span.Start] }
 	if opening(gap(k)) {
 		return placeWord(tags[k]) && k+1 < len(tags) && closing(gap(k+1))
@@ -324,7 +324,7 @@ func closing(s string) bool { return s == "）" || s == ")" }
 // ordinalPrefix returns the bytes of a congress number jieba glues to an
 // organisation (九届全国人大, 第十届全国人大): the ordinal is no part of
 // the name.
-func ordinalPrefix(t corpus.Token) int {
+func ordinalPrefix(t word) int {
 	w := strings.TrimPrefix(t.Term, "第")
 	k := strings.IndexRune(w, '届')
 	if k <= 0 || strings.Trim(w[:k], "一二三四五六七八九十百") != "" || hanLen(w[k:]) < 3 {
@@ -369,7 +369,7 @@ var teamKindEndings = []string{"男", "女", "车", "船", "舰", "乐", "梯", 
 // into word b: a common noun before a proper name describes what follows
 // (足坛/n 劲旅/n 波尔多/ns 队: the strong side of French football,
 // Bordeaux), it does not begin the name.
-func restarts(a, b corpus.Token) bool {
+func restarts(a, b word) bool {
 	if b.POS == "nt" && a.POS == "j" && !orgPrefixes[a.Term] && !knownOrg(a.Term) {
 		return true // 深化/j 国务院/nt: jieba's abbreviation tag on a verb
 	}
@@ -385,7 +385,7 @@ func restarts(a, b corpus.Token) bool {
 	default:
 		return false
 	}
-	return a.POS == "n" && hanLen(a.Term) >= 2 && !orgPrefixes[a.Term] && !orgSuffixSet.has(a.Term)
+	return a.POS == "n" && a.han >= 2 && !orgPrefixes[a.Term] && !orgSuffixSet.has(a.Term)
 }
 
 // The suffix lists as sets, for the tests at every word; a suffix alone
@@ -400,24 +400,24 @@ var (
 // ministry reports a common noun of three or more characters ending in
 // a government department suffix (水利部/n, 海关总署/n): jieba knows many
 // ministries but does not tag them nt.
-func ministry(t corpus.Token) bool {
-	return t.POS == "n" && hanLen(t.Term) >= 3 && ministrySuffixes.has(t.Term) && !notOrgEndingSet.has(t.Term)
+func ministry(t word) bool {
+	return t.POS == "n" && t.han >= 3 && ministrySuffixes.has(t.Term) && !notOrgEndingSet.has(t.Term)
 }
 
 // subUnit reports whether a word after a complete organisation name may
 // continue it as a sub-unit (北京大学/nt 医学部/n, 市委/n 办公室/n).
-func subUnit(t corpus.Token) bool {
+func subUnit(t word) bool {
 	if t.Term == "附属" || t.Term == "直属" {
 		return true // 医科大学附属医院
 	}
-	if orgName(t.Term) && hanLen(t.Term) == runeCount(t.Term) {
+	if orgName(t.Term) && t.han == t.runes {
 		switch {
-		case hanLen(t.Term) <= 3 && strings.ContainsRune("部局厅处司室办科", lastRune(t.Term)):
+		case t.han <= 3 && strings.ContainsRune("部局厅处司室办科", lastRune(t.Term)):
 			return true // 省委/nt 宣传部/nr, 联邦政府/nt 财政部/nt: a department, whatever its tag
 		case strings.HasPrefix(t.Term, "分") || strings.HasPrefix(t.Term, "支"):
 			return true // 中国银行/nt 分行/nt
 		case t.POS == "ns" || t.POS == "j":
-			return hanLen(t.Term) <= 3 // 中央/n 工艺/n 美院/ns
+			return t.han <= 3 // 中央/n 工艺/n 美院/ns
 		case t.POS == "nt" && strings.HasSuffix(t.Term, "委员会") && !knownOrg(t.Term):
 			return true // 全国人大/nt 财政经济委员会/nt
 		}
@@ -598,7 +598,7 @@ func prefixKey(s string) string {
 
 // knownOrgAt reads a listed organisation name that starts at tags[i] and
 // ends where a word ends. It returns the mention and the words used.
-func knownOrgAt(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func knownOrgAt(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	start := tags[i].Span.Start
 	rest := text[start:]
 	for _, n := range knownOrgs[prefixKey(rest)] {

@@ -63,10 +63,10 @@ func oneInName(w string) bool {
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
 
 // compoundFirst holds their first characters: hasSurname runs at most words.
-var compoundFirst = func() map[rune]bool {
-	m := map[rune]bool{}
+var compoundFirst = func() *runeBits {
+	m := &runeBits{}
 	for _, c := range compoundSurnames {
-		m[firstRune(c)] = true
+		m.add(firstRune(c))
 	}
 	return m
 }()
@@ -102,21 +102,13 @@ const translit = "龙娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥�
 	"奈内尼涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切钦丘屈萨塞赛桑瑟森沙莎舍什施史斯松苏索塔泰坦汤" +
 	"特提廷通图托瓦万旺威韦维温沃乌武西希锡谢辛休叙雅亚扬耶伊因英尤于约泽扎詹佐兹"
 
-// translitRunes and surnameRunes are translit and surnames as sets: the
-// rules test them at every word.
-var translitRunes, surnameRunes = runeSet(translit), runeSet(surnames)
-
-func runeSet(s string) map[rune]bool {
-	m := make(map[rune]bool, len(s)/3)
-	for _, r := range s {
-		m[r] = true
-	}
-	return m
-}
+// translitRunes, surnameRunes and coreSurnameRunes are translit, surnames
+// and coreSurnames as sets: the rules test them at every word.
+var translitRunes, surnameRunes, coreSurnameRunes = newRuneBits(translit), newRuneBits(surnames), newRuneBits(coreSurnames)
 
 func isTranslit(w string) bool {
 	for _, r := range w {
-		if !translitRunes[r] {
+		if !translitRunes.has(r) {
 			return false
 		}
 	}
@@ -147,14 +139,14 @@ func countryRun(w string) bool {
 // mostlyTranslit reports an unknown or transliterated word of two or
 // more characters most of which are transliteration characters (谢年科/x
 // after 阿克/nrt): jieba's piece of a foreign name.
-func mostlyTranslit(t corpus.Token) bool {
+func mostlyTranslit(t word) bool {
 	if t.POS != "x" && t.POS != "nrt" {
 		return false
 	}
 	n, k := 0, 0
 	for _, r := range t.Term {
 		n++
-		if translitRunes[r] {
+		if translitRunes.has(r) {
 			k++
 		}
 	}
@@ -167,7 +159,7 @@ func halfTranslit(w string) bool {
 	n, k := 0, 0
 	for _, r := range w {
 		n++
-		if translitRunes[r] {
+		if translitRunes.has(r) {
 			k++
 		}
 	}
@@ -182,31 +174,31 @@ const nameDots = "·•‧・"
 // (海因里希·冯·皮勒, 吉恩·赛尔南): the words between dots whatever their tags,
 // and transliterated words before the first dot and after the last. It
 // returns the mention and the words used.
-func dottedPerson(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
-	if !isTranslit(tags[i].Term) && !(i+1 < len(tags) && dotBetween(text, tags[i], tags[i+1])) {
+func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
+	if !tags[i].translit && !(i+1 < len(tags) && dotBetween(text, tags[i], tags[i+1])) {
 		return corpus.Mention{}, 0, false // the common case: no dot follows, no run starts here
 	}
-	if i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) && isTranslit(tags[i].Term) {
+	if i > 0 && adjacent(tags[i-1], tags[i]) && tags[i-1].translit && tags[i].translit {
 		return corpus.Mention{}, 0, false // not the start of the run
 	}
 	k := i // last word before the first dot
-	for k+1 < len(tags) && adjacent(tags[k], tags[k+1]) && isTranslit(tags[k].Term) && isTranslit(tags[k+1].Term) {
+	for k+1 < len(tags) && adjacent(tags[k], tags[k+1]) && tags[k].translit && tags[k+1].translit {
 		k++
 	}
-	if k > i && !isTranslit(tags[i].Term) || hanLen(tags[i].Term) != runeCount(tags[i].Term) {
+	if k > i && !tags[i].translit || tags[i].han != tags[i].runes {
 		return corpus.Mention{}, 0, false
 	}
 	dots, end := 0, k
-	for end+1 < len(tags) && dotBetween(text, tags[end], tags[end+1]) && hanLen(tags[end+1].Term) == runeCount(tags[end+1].Term) {
+	for end+1 < len(tags) && dotBetween(text, tags[end], tags[end+1]) && tags[end+1].han == tags[end+1].runes {
 		dots++
 		end++
 		// The part after a dot: its first word, then transliterated words.
-		for end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && isTranslit(tags[end+1].Term) && !speechVerbs[tags[end+1].Term] {
+		for end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && tags[end+1].translit && !speechVerbs[tags[end+1].Term] {
 			end++
 		}
 	}
 	for k := i; k <= end; k++ {
-		if !isTranslit(tags[k].Term) && !strings.HasPrefix(tags[k].POS, "nr") && tags[k].POS != "x" {
+		if !tags[k].translit && !strings.HasPrefix(tags[k].POS, "nr") && tags[k].POS != "x" {
 			return corpus.Mention{}, 0, false // 婚姻·家庭: a pair of words, not a name
 		}
 	}
@@ -218,7 +210,7 @@ func dottedPerson(text string, tags []corpus.Token, i int) (corpus.Mention, int,
 }
 
 // dotBetween reports whether exactly one name dot separates words a and b.
-func dotBetween(text string, a, b corpus.Token) bool {
+func dotBetween(text string, a, b word) bool {
 	gap := text[a.Span.End:b.Span.Start]
 	return utf8.RuneCountInString(gap) == 1 && strings.Contains(nameDots, gap)
 }
@@ -229,10 +221,10 @@ func dotBetween(text string, a, b corpus.Token) bool {
 // verb stands beside it. Foreign names: words tagged nrt (transliterated
 // names) and runs of transliteration characters that jieba cut apart
 // (阿克/nrt 谢年科/x). It returns the mention and the words used.
-func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func person(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	n := hanLen(t.Term)
-	if n != runeCount(t.Term) || notNames[t.Term] || gazetteer[t.Term] {
+	n := t.han
+	if n != t.runes || t.notName || t.gaz {
 		return corpus.Mention{}, 0, false
 	}
 	if m, k, ok := japaneseName(text, tags, i); ok {
@@ -247,16 +239,16 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		}
 		return aloneName(text, tags, i)
 	}
-	if !strings.HasPrefix(t.POS, "nr") && t.POS != "x" && !isTranslit(t.Term) {
+	if !strings.HasPrefix(t.POS, "nr") && t.POS != "x" && !t.translit {
 		return roleName(text, tags, i) // the common case: no name tag, no foreign name
 	}
-	if isTranslit(t.Term) && foreignThing(tags, i) {
+	if t.translit && foreignThing(tags, i) {
 		return corpus.Mention{}, 0, false // 四亿/m 图格里克 (a currency), 阿尔卡特/nrt 杯 (a sponsor's cup)
 	}
-	if followedBySuffix(tags, i) && !isTranslit(t.Term) {
+	if followedBySuffix(tags, i) && !t.translit {
 		return corpus.Mention{}, 0, false // 杨柳/nr 乡/n: a township
 	}
-	if isTranslit(t.Term) && translitPlace(t.Term) {
+	if t.translit && translitPlace(t.Term) {
 		return corpus.Mention{}, 0, false // 库尔斯克, 波克罗夫斯克: Russian and Ukrainian towns
 	}
 	if hasNumeral(t.Term) && !oneInName(t.Term) || strings.HasSuffix(t.Term, "人") && placeLike(strings.TrimSuffix(t.Term, "人")) {
@@ -308,7 +300,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 	if m, n, ok := aloneName(text, tags, i); ok {
 		return m, n, true
 	}
-	if strings.ContainsRune(notNameEndings, last) && t.POS != "nrt" && !(isTranslit(t.Term) && n >= 3) {
+	if strings.ContainsRune(notNameEndings, last) && t.POS != "nrt" && !(t.translit && n >= 3) {
 		return corpus.Mention{}, 0, false
 	}
 	switch {
@@ -316,21 +308,21 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 		// A three-character name jieba cut after two: 王成/x 喜/v.
 		m, _, ok := mention(corpus.Span{Start: t.Span.Start, End: tags[i+1].Span.End}, "person/x")
 		return m, 2, ok
-	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks) && (n > 2 || surname || isTranslit(t.Term) || strings.ContainsRune(rareSurnames, first)):
+	case strings.HasPrefix(t.POS, "nr") && n <= 4 && (role != "" || speaks) && (n > 2 || surname || t.translit || strings.ContainsRune(rareSurnames, first)):
 		return mention(t.Span, "person/nr+context")
 	case t.POS == "nrfg" && n <= 4 && (n > 2 || surname):
 		return mention(t.Span, "person/nrfg")
-	case t.POS == "nrt" && n <= 8 && (n > 2 && halfTranslit(t.Term) || isTranslit(t.Term)) && !placeLike(t.Term) && !followedBySuffix(tags, i) && !diseaseAfter(tags, i):
+	case t.POS == "nrt" && n <= 8 && (n > 2 && halfTranslit(t.Term) || t.translit) && !placeLike(t.Term) && !followedBySuffix(tags, i) && !diseaseAfter(tags, i):
 		return mention(t.Span, "person/nrt")
 	case t.POS == "nr" && n == 3 && surname:
 		return mention(t.Span, "person/nr")
 	case t.POS == "nr" && n == 2 && surname && !strings.ContainsRune(notGivenNames, last):
 		return mention(t.Span, "person/nr")
-	case t.POS == "nr" && n >= 3 && isTranslit(t.Term) && !placeLike(t.Term) && !followedBySuffix(tags, i) && !countryRun(t.Term):
+	case t.POS == "nr" && n >= 3 && t.translit && !placeLike(t.Term) && !followedBySuffix(tags, i) && !countryRun(t.Term):
 		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
 	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleBefore(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
 		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
-	case t.POS == "x" && n <= 3 && role != "" && (n == 3 || surname || isTranslit(t.Term) || strings.ContainsRune(rareSurnames, first)):
+	case t.POS == "x" && n <= 3 && role != "" && (n == 3 || surname || t.translit || strings.ContainsRune(rareSurnames, first)):
 		return mention(t.Span, "person/role") // not 民警/n 辅警/x (auxiliary police)
 	case t.POS == "x" && n <= 3 && speaks:
 		return mention(t.Span, "person/speech")
@@ -344,7 +336,7 @@ func person(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool)
 // numeral or a place (代总理/n 金钟泌/n, 记者/n 许立群/m): two or three
 // characters starting with a surname, right after a role and before a
 // break, a function word or a verb.
-func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func roleName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
 	switch t.POS {
 	case "n", "nz", "m", "j", "ns", "ng", "t":
@@ -354,7 +346,7 @@ func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 	if n := len(t.Term); n < 6 || n > 9 { // two or three Han characters, tested cheaply first
 		return corpus.Mention{}, 0, false
 	}
-	if !hasSurname(t.Term) && !(hanLen(t.Term) == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) || hanLen(t.Term) > 3 || notNames[t.Term] || placeLike(t.Term) ||
+	if !hasSurname(t.Term) && !(t.han == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) || t.han > 3 || t.notName || placeLike(t.Term) ||
 		hasNumeral(t.Term[len(string(firstRune(t.Term))):]) || strings.ContainsRune(notNameEndings, lastRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
@@ -362,7 +354,7 @@ func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 	if i > 0 && adjacent(tags[i-1], t) {
 		role = roleBefore(tags[i-1].Term)
 	}
-	if role == "" && hanLen(t.Term) == 3 && i+1 < len(tags) && adjacent(t, tags[i+1]) && roleOf(tags[i+1].Term) == tags[i+1].Term &&
+	if role == "" && t.han == 3 && i+1 < len(tags) && adjacent(t, tags[i+1]) && roleOf(tags[i+1].Term) == tags[i+1].Term &&
 		!bylineRoles[tags[i+1].Term] {
 		// 周恩来/t 总理/n: a name jieba's dictionary tags as a time, then its title.
 		return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: t.Term, Noun: tags[i+1].Term, Rule: "person/role"}, 1, true
@@ -383,8 +375,8 @@ func roleName(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 // cut (周恩来故居/ns, 孙中山诞辰/nr): a name of three characters with a
 // surname, and a place or a day of the person. A doctrine named after a
 // person (邓小平理论, 毛泽东思想) is one name, as the PFR annotation has it.
-func wordPerson(text string, t corpus.Token) (corpus.Mention, bool) {
-	if runeCount(t.Term) < 4 || !namedAfterLast[lastRune(t.Term)] || hanLen(t.Term) != runeCount(t.Term) {
+func wordPerson(text string, t word) (corpus.Mention, bool) {
+	if t.runes < 4 || !namedAfterLast.has(lastRune(t.Term)) || t.han != t.runes {
 		return corpus.Mention{}, false
 	}
 	name := prefixRunes(t.Term, 3)
@@ -399,10 +391,10 @@ func wordPerson(text string, t corpus.Token) (corpus.Mention, bool) {
 // birthday, a statue.
 var namedAfter = set("故居", "旧居", "诞辰", "同志", "纪念馆", "铜像", "塑像", "墓")
 
-var namedAfterLast = func() map[rune]bool {
-	m := map[rune]bool{}
+var namedAfterLast = func() *runeBits {
+	m := &runeBits{}
 	for w := range namedAfter {
-		m[lastRune(w)] = true
+		m.add(lastRune(w))
 	}
 	return m
 }()
@@ -410,7 +402,7 @@ var namedAfterLast = func() map[rune]bool {
 // foreignThing reports a transliterated word that names a thing, not a
 // person: after a number it is a currency or a unit (四亿/m 图格里克),
 // before 杯, 号 or 计划 a cup, a ship or a programme (阿波罗 计划).
-func foreignThing(tags []corpus.Token, i int) bool {
+func foreignThing(tags []word, i int) bool {
 	if i > 0 && adjacent(tags[i-1], tags[i]) && tags[i-1].POS == "m" {
 		return true
 	}
@@ -441,10 +433,10 @@ var japaneseSurnames = newSuffixSet(strings.Fields(`
 // listed surname and three to five characters long, or the surname alone
 // followed by one or two words of a given name (one to three characters)
 // before a break, a function word, a verb or a role.
-func japaneseName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func japaneseName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
 	sn := japaneseSurname(t.Term)
-	if sn == "" || hanLen(t.Term) != runeCount(t.Term) {
+	if sn == "" || t.han != t.runes {
 		return corpus.Mention{}, 0, false
 	}
 	end := i
@@ -480,7 +472,7 @@ func japaneseName(text string, tags []corpus.Token, i int) (corpus.Mention, int,
 
 // japaneseSurname returns the listed Japanese surname w starts with, or "".
 func japaneseSurname(w string) string {
-	if !japaneseFirst[firstRune(w)] {
+	if !japaneseFirst.has(firstRune(w)) {
 		return ""
 	}
 	for _, n := range []int{3, 2, 1} {
@@ -493,10 +485,10 @@ func japaneseSurname(w string) string {
 
 // japaneseFirst holds the first characters of the Japanese surnames: the
 // rule runs at every word.
-var japaneseFirst = func() map[rune]bool {
-	m := map[rune]bool{}
+var japaneseFirst = func() *runeBits {
+	m := &runeBits{}
 	for w := range japaneseSurnameSet {
-		m[firstRune(w)] = true
+		m.add(firstRune(w))
 	}
 	return m
 }()
@@ -527,7 +519,7 @@ func prefixRunes(w string, n int) string {
 // dateAfter reports whether the number at tags[k] is a day or a month
 // (阿拉法特 29/m 日: Arafat on the 29th), not the number of a thing
 // (阿波罗 17: Apollo 17).
-func dateAfter(tags []corpus.Token, k int) bool {
+func dateAfter(tags []word, k int) bool {
 	if k+1 >= len(tags) || !adjacent(tags[k], tags[k+1]) {
 		return false
 	}
@@ -537,8 +529,8 @@ func dateAfter(tags []corpus.Token, k int) bool {
 
 // givenChar reports a one-character word that can end a given name:
 // not a function word, numeral, measure word or direction.
-func givenChar(t corpus.Token) bool {
-	if runeCount(t.Term) != 1 || hanLen(t.Term) != 1 || strings.ContainsRune(notGivenNames+gluedAfterName, firstRune(t.Term)) {
+func givenChar(t word) bool {
+	if t.runes != 1 || t.han != 1 || strings.ContainsRune(notGivenNames+gluedAfterName, firstRune(t.Term)) {
 		return false
 	}
 	switch {
@@ -586,15 +578,15 @@ func givenPOS(pos string) bool {
 // 谢年科/x, 赫里斯/nr 坚科/x): adjacent words of transliteration
 // characters, at least one tagged as a name or unknown, three characters
 // or more, and not a place.
-func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
-	if !isTranslit(tags[i].Term) || i > 0 && adjacent(tags[i-1], tags[i]) && isTranslit(tags[i-1].Term) || tags[i].POS == "m" {
+func translitRun(text string, tags []word, i int) (corpus.Mention, int, bool) {
+	if !tags[i].translit || i > 0 && adjacent(tags[i-1], tags[i]) && tags[i-1].translit || tags[i].POS == "m" {
 		return corpus.Mention{}, 0, false
 	}
 	end, named := i, false
 	for k := i; k < len(tags); k++ {
 		t := tags[k]
-		if k > i && (!adjacent(tags[k-1], t) || !isTranslit(t.Term) && !mostlyTranslit(t)) || gazetteer[t.Term] || speechVerbs[t.Term] ||
-			k > i && (t.POS == "v" || t.POS == "ns" && runeCount(t.Term) > 1 || functionWord(t.POS)) {
+		if k > i && (!adjacent(tags[k-1], t) || !t.translit && !mostlyTranslit(t)) || t.gaz || speechVerbs[t.Term] ||
+			k > i && (t.POS == "v" || t.POS == "ns" && t.runes > 1 || functionWord(t.POS)) {
 			break
 		}
 		named = named || strings.HasPrefix(t.POS, "nr") || t.POS == "x"
@@ -618,7 +610,7 @@ func translitRun(text string, tags []corpus.Token, i int) (corpus.Mention, int, 
 // gluedTail returns where a foreign name ends inside the unknown word
 // after tags[end] when that word is the name's last syllables with a
 // preposition or conjunction glued on (基以/x, 斯基和/x).
-func gluedTail(tags []corpus.Token, end int) (int, bool) {
+func gluedTail(tags []word, end int) (int, bool) {
 	if end+1 >= len(tags) || !adjacent(tags[end], tags[end+1]) || tags[end+1].POS != "x" {
 		return 0, false
 	}
@@ -646,7 +638,7 @@ func hasNumeral(w string) bool { return strings.ContainsAny(w, "一二三四五�
 // or two characters after it.
 func hasSurname(w string) bool {
 	n := runeCount(w)
-	if compoundFirst[firstRune(w)] {
+	if compoundFirst.has(firstRune(w)) {
 		for _, c := range compoundSurnames {
 			if strings.HasPrefix(w, c) {
 				return n >= 3 && n <= 4
@@ -654,9 +646,9 @@ func hasSurname(w string) bool {
 		}
 	}
 	if n == 2 {
-		return strings.ContainsRune(coreSurnames, firstRune(w))
+		return coreSurnameRunes.has(firstRune(w))
 	}
-	return n == 3 && surnameRunes[firstRune(w)]
+	return n == 3 && surnameRunes.has(firstRune(w))
 }
 
 // translitTowns end transliterated town names, each with the fewest
@@ -677,7 +669,7 @@ func translitPlace(w string) bool {
 
 // diseaseAfter reports a disease or its virus named after tags[i]:
 // 埃博拉 疫情, 寨卡 病毒 are no people.
-func diseaseAfter(tags []corpus.Token, i int) bool {
+func diseaseAfter(tags []word, i int) bool {
 	return i+1 < len(tags) && adjacent(tags[i], tags[i+1]) && diseaseWords[tags[i+1].Term]
 }
 
@@ -685,14 +677,14 @@ var diseaseWords = set("疫情", "病毒", "出血热", "热", "病", "病例", 
 
 // followedBySuffix reports whether the word after tags[i] is a place
 // suffix: 阿尔泰/nr 省 is a place.
-func followedBySuffix(tags []corpus.Token, i int) bool {
+func followedBySuffix(tags []word, i int) bool {
 	return i+1 < len(tags) && adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term)
 }
 
 // listLabel reports the number of an item in a list (4./m, 12．): a
 // break before a name, as a line's start is. A number alone is none: 200
 // 张 床位 counts beds.
-func listLabel(t corpus.Token) bool {
+func listLabel(t word) bool {
 	n := strings.TrimRight(t.Term, ".．")
 	return n != t.Term && n != "" && strings.Trim(n, "0123456789") == ""
 }
@@ -726,9 +718,9 @@ var roleSet = func() suffixSet {
 // characters, as bylines and lists write them ((马宏伟), ——刘士尧（河北）):
 // a run of two or three Han characters, in whole words, starting with a
 // common surname, and no place.
-func aloneName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func aloneName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if i > 0 && adjacent(tags[i-1], t) || !surnameRunes[firstRune(t.Term)] {
+	if i > 0 && adjacent(tags[i-1], t) || !surnameRunes.has(firstRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
 	if prev, _ := utf8.DecodeLastRuneInString(text[:t.Span.Start]); isHanRune(prev) {
@@ -763,9 +755,9 @@ func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 // followed by one or two characters in whole words, standing alone
 // between non-Han characters (a byline （倪宁）, a list ——刘士尧（河北）)
 // or between a role and a speech verb.
-func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func splitName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if runeCount(t.Term) != 1 || !surnameRunes[firstRune(t.Term)] {
+	if t.runes != 1 || !surnameRunes.has(firstRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
 	// jieba tags the surname nr when it sees a name it cannot join; a
@@ -778,7 +770,7 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 	}
 	strict := i == 0 || !adjacent(tags[i-1], t) || roleBefore(tags[i-1].Term) != "" || listLabel(tags[i-1])
 	loose := !strict && named && !strings.ContainsRune(looseSurnames, firstRune(t.Term)) &&
-		(functionWord(tags[i-1].POS) || tags[i-1].POS == "r" || hanLen(tags[i-1].Term) >= 2 && !bylineRoles[tags[i-1].Term])
+		(functionWord(tags[i-1].POS) || tags[i-1].POS == "r" || tags[i-1].han >= 2 && !bylineRoles[tags[i-1].Term])
 	if !strict && !loose {
 		return corpus.Mention{}, 0, false
 	}
@@ -792,7 +784,7 @@ func splitName(text string, tags []corpus.Token, i int) (corpus.Mention, int, bo
 			break // not 韩/j 调查/vn (Korea investigates), 苏/j 梅州/ns (Sumy oblast)
 		}
 		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
-			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" || tags[k+1].POS == "t" && runeCount(tags[k+1].Term) >= 2 ||
+			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" || tags[k+1].POS == "t" && tags[k+1].runes >= 2 ||
 			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && (tags[k+1].POS == "v" || hostVerbs[tags[k+1].Term]) // 丁/nr 薛祥/x 出席/v, 会见/n
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}

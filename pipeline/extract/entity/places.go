@@ -132,25 +132,25 @@ func placeLike(w string) bool {
 // place reads a place starting at tags[i]: a word tagged ns or in the
 // gazetteer, extended by a following suffix word (阿尔泰/nr 省/n). It
 // returns the mention and the number of words used.
-func place(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func place(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	n := hanLen(t.Term)
+	n := t.han
 	if t.POS == "ns" && wordPlaces(text, t) != nil {
 		return corpus.Mention{}, 0, false // 中国台北/ns, 美洲国家/ns: Extract takes the places inside
 	}
 	rule := ""
 	switch {
-	case gazetteer[t.Term]:
+	case t.gaz:
 		rule = "place/gazetteer"
-	case t.POS == "ns" && n >= 2 && n == runeCount(t.Term) && !notPlaces[t.Term] && !genericPlace(t.Term) &&
+	case t.POS == "ns" && n >= 2 && n == t.runes && !t.notPlace && !genericPlace(t.Term) &&
 		!strings.HasSuffix(t.Term, "城市") && !regionAbbrev(t.Term):
 		rule = "place/ns"
-	case (t.POS == "nr" || t.POS == "nrt" || t.POS == "ns") && n >= 2 && i+1 < len(tags) && !notPlaces[t.Term] &&
+	case (t.POS == "nr" || t.POS == "nrt" || t.POS == "ns") && n >= 2 && i+1 < len(tags) && !t.notPlace &&
 		adjacent(tags[i], tags[i+1]) && isSuffixWord(tags[i+1].Term):
 		rule = "place/suffix"
-	case n >= 2 && n <= 3 && n == runeCount(t.Term) && i+1 < len(tags) && adjacent(tags[i], tags[i+1]) &&
+	case n >= 2 && n <= 3 && n == t.runes && i+1 < len(tags) && adjacent(tags[i], tags[i+1]) &&
 		localSuffix[tags[i+1].Term] && (t.POS == "n" && n == 3 || t.POS == "nz" || t.POS == "x" || t.POS == "nr") &&
-		!notPlaces[t.Term] && !kindsOfPlace[t.Term]:
+		!t.notPlace && !kindsOfPlace[t.Term]:
 		rule = "place/suffix" // 半壁店/n 村/zg: a village jieba does not know
 	case township(t) && (t.POS != "n" || i > 0 && adjacent(tags[i-1], t) && placeWord(tags[i-1])):
 		rule = "place/township" // 罗庄乡/nr, 河南省 焦作市/n
@@ -175,9 +175,9 @@ var localSuffix = set("村", "乡", "镇", "屯", "寨")
 // 村 or 县 that jieba tags as a name, an unknown word or a noun (罗庄乡/nr,
 // 麻洋镇/x, 焦作市/n): a local place, unless the first characters say
 // which kind (贫困县, 示范村, 重点镇).
-func township(t corpus.Token) bool {
-	n := hanLen(t.Term)
-	if n < 3 || n > 4 || n != runeCount(t.Term) || notPlaces[t.Term] {
+func township(t word) bool {
+	n := t.han
+	if n < 3 || n > 4 || n != t.runes || t.notPlace {
 		return false
 	}
 	switch t.POS {
@@ -204,8 +204,8 @@ var kindsOfPlace = set(strings.Fields(`
 `)...)
 
 // placeWord reports a word that is a place by tag or by the gazetteer.
-func placeWord(t corpus.Token) bool {
-	return gazetteer[t.Term] || t.POS == "ns" && !notPlaces[t.Term]
+func placeWord(t word) bool {
+	return t.gaz || t.POS == "ns" && !t.notPlace
 }
 
 // regionAbbrev reports an abbreviation of several places (亚太 Asia-Pacific,
@@ -225,8 +225,8 @@ func regionAbbrev(w string) bool {
 // and researchers count the country in "the German chancellor". A word
 // that is two listed places (中国台北) gives both; the full name of a
 // state (越南社会主义共和国) is one place.
-func wordPlaces(text string, t corpus.Token) []corpus.Mention {
-	if hanLen(t.Term) != runeCount(t.Term) || gazetteer[t.Term] {
+func wordPlaces(text string, t word) []corpus.Mention {
+	if t.han != t.runes || t.gaz {
 		return nil
 	}
 	g := gazetteerPrefix(t.Term)
@@ -306,13 +306,13 @@ var facilitySet = newSuffixSet(facilities)
 // facility reads a place name followed by words ending in a facility
 // suffix, at most four words in all. It returns the mention and the words
 // used.
-func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, bool) {
+func facility(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if !(t.POS == "ns" || gazetteer[t.Term] || t.POS == "nz" || t.POS == "nr" || t.POS == "nt") || hanLen(t.Term) < 2 || notPlaces[t.Term] {
+	if !(t.POS == "ns" || t.gaz || t.POS == "nz" || t.POS == "nr" || t.POS == "nt") || t.han < 2 || t.notPlace {
 		return corpus.Mention{}, 0, false
 	}
 	for k := i; k < len(tags) && k < i+4; k++ {
-		if k > i && (!adjacent(tags[k-1], tags[k]) || hanLen(tags[k].Term) != runeCount(tags[k].Term) || !facilityPart(tags[k])) {
+		if k > i && (!adjacent(tags[k-1], tags[k]) || tags[k].han != tags[k].runes || !facilityPart(tags[k])) {
 			break // 领导人/n 来到/v 人民大会堂: a verb ends the name
 		}
 		if w := text[t.Span.Start:tags[k].Span.End]; facilitySet.has(w) && (k > i || t.POS == "ns" || t.POS == "nt" && hanLen(w) >= 4) {
@@ -326,7 +326,7 @@ func facility(text string, tags []corpus.Token, i int) (corpus.Mention, int, boo
 // facilityPart reports a word that may continue a facility's name: nouns
 // and names, not verbs, adjectives or function words (伦敦 著名景点
 // 大英博物馆 is the British Museum, a famous sight of London).
-func facilityPart(t corpus.Token) bool {
+func facilityPart(t word) bool {
 	switch t.POS {
 	case "n", "ns", "nz", "nt", "nr", "nrt", "j":
 		return true
