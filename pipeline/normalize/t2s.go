@@ -9,6 +9,8 @@ import (
 
 	"github.com/liuzl/da"
 	"github.com/longbridgeapp/opencc"
+
+	"github.com/baogao/baogao/pipeline/runeset"
 )
 
 // T2S returns text converted from traditional to simplified Chinese with
@@ -42,7 +44,7 @@ func IsTraditional(text string) bool {
 		}
 		han++
 		if r < bmp {
-			if t.changes.has(r) {
+			if t.changes.Has(r) {
 				changed++
 			}
 		} else if changesRune(t.charDict(), r) {
@@ -72,8 +74,8 @@ const maxPhraseRunes = 10
 // walks.
 type tables struct {
 	cc      *opencc.OpenCC
-	starts  []runeSet // per group of the chain: runes some key starts with
-	changes runeSet   // runes the character dictionary changes
+	starts  []runeset.Set // per group of the chain: runes some key starts with
+	changes runeset.Set   // runes the character dictionary changes
 }
 
 var (
@@ -92,7 +94,7 @@ func converter() *tables {
 		if err != nil {
 			panic(fmt.Sprintf("normalize: load opencc t2s: %v", err))
 		}
-		t := &tables{cc: cc, starts: make([]runeSet, len(cc.DictChains))}
+		t := &tables{cc: cc, starts: make([]runeset.Set, len(cc.DictChains))}
 		var enc [utf8.UTFMax]byte
 		for r := rune(0); r < bmp; r++ {
 			if utf16.IsSurrogate(r) {
@@ -102,12 +104,12 @@ func converter() *tables {
 			for i, g := range cc.DictChains {
 				for _, d := range g.Dicts {
 					if hasPrefix(d, key) {
-						t.starts[i].add(r)
+						t.starts[i].Add(r)
 					}
 				}
 			}
 			if changesRune(t.charDict(), r) {
-				t.changes.add(r)
+				t.changes.Add(r)
 			}
 		}
 		loaded = t
@@ -125,20 +127,17 @@ func (t *tables) charDict() *da.Dict {
 // bmp bounds runeSet: runes above it are rare and always walk the tries.
 const bmp = 0x10000
 
-// runeSet is a bit set of the runes below bmp.
-type runeSet [bmp / 64]uint64
-
-func (s *runeSet) add(r rune)          { s[r>>6] |= 1 << (r & 63) }
-func (s *runeSet) has(r rune) bool     { return s[r>>6]&(1<<(r&63)) != 0 }
-func (s *runeSet) mayHave(r rune) bool { return r >= bmp || s.has(r) }
+// mayHave reports whether r may start a key of a group: runes of s, and
+// every rune from bmp on, which walks the tries.
+func mayHave(s *runeset.Set, r rune) bool { return r >= bmp || s.Has(r) }
 
 // convertGroup converts text with one group of OpenCC's conversion chain.
-func convertGroup(text string, dicts []*da.Dict, starts *runeSet) *View {
+func convertGroup(text string, dicts []*da.Dict, starts *runeset.Set) *View {
 	b := builder{orig: text}
 	var src []byte // the text as the tries want it, made at the first key rune
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !starts.mayHave(r) {
+		if !mayHave(starts, r) {
 			i += size
 			continue
 		}

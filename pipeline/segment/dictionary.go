@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"os"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,7 +15,7 @@ import (
 // Words are stored by length, so that the common short words are found
 // without hashing strings: a table by rune for one character, integer
 // keys for two and three; a tag is an index into tags (0: no tag). A
-// dictionary never changes after loadDictionary.
+// dictionary never changes after newDictionary.
 type dictionary struct {
 	tags  []string          // tag names; tags[0] is ""
 	one   []uint32          // tag of each one-character word below 0x10000
@@ -24,9 +23,9 @@ type dictionary struct {
 	long  map[string]uint32 // longer words, and single runes beyond 0xFFFF
 }
 
-// loadDictionary reads the main dictionary, then the user one, in the
-// order cppjieba loads them.
-func loadDictionary(main, user string) (*dictionary, error) {
+// newDictionary reads the main dictionary, then the user one, in the order
+// cppjieba loads them. The long words are substrings of the data.
+func newDictionary(main, user string) *dictionary {
 	d := &dictionary{
 		tags:  []string{""},
 		one:   make([]uint32, 0x10000),
@@ -34,12 +33,7 @@ func loadDictionary(main, user string) (*dictionary, error) {
 		long:  make(map[string]uint32, 1<<17),
 	}
 	index := map[string]uint32{"": 0}
-	for i, p := range []string{main, user} {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, &DictError{Path: p, Err: err}
-		}
-		data := string(b) // the long words are substrings of one string per file
+	for i, data := range []string{main, user} {
 		for len(data) > 0 {
 			line := data
 			if k := strings.IndexByte(data, '\n'); k >= 0 {
@@ -60,7 +54,7 @@ func loadDictionary(main, user string) (*dictionary, error) {
 			d.add(word, t)
 		}
 	}
-	return d, nil
+	return d
 }
 
 // dictLine reads one dictionary line as cppjieba's DictTrie does: fields

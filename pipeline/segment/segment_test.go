@@ -446,7 +446,7 @@ func TestTagMatchesCppjieba(t *testing.T) {
 				if got[k] != want[k] {
 					t.Errorf("%s: Tag word %d = %+v; cppjieba %+v", name, k, got[k], want[k])
 				}
-				if tag, _ := j.dict.find(texts[name][got[k].Span.Start:got[k].Span.End]); tag == 0 {
+				if tag, _ := j.words().find(texts[name][got[k].Span.Start:got[k].Span.End]); tag == 0 {
 					unknown++
 				}
 			}

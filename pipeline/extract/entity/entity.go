@@ -141,28 +141,6 @@ func isHan(r rune) bool {
 	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && unicode.Is(unicode.Han, r)
 }
 
-// runeBits is a set of runes below U+10000, as bits: the rules test their
-// character sets at nearly every word, where a map hashes each time.
-type runeBits [0x10000 / 64]uint64
-
-func newRuneBits(s string) *runeBits {
-	b := &runeBits{}
-	for _, r := range s {
-		b.add(r)
-	}
-	return b
-}
-
-// add adds r; the rules' sets hold common characters only.
-func (b *runeBits) add(r rune) {
-	if r < 0 || r >= 0x10000 {
-		panic("entity: rune set beyond U+FFFF: " + string(r))
-	}
-	b[r>>6] |= 1 << (r & 63)
-}
-
-func (b *runeBits) has(r rune) bool { return r >= 0 && r < 0x10000 && b[r>>6]&(1<<(r&63)) != 0 }
-
 func runeCount(s string) int { return utf8.RuneCountInString(s) }
 
 func firstRune(s string) rune {

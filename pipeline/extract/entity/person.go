@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/runeset"
 )
 
 // roles are titles written before a person's name (市委书记钱运坤,
@@ -63,10 +64,10 @@ func oneInName(w string) bool {
 var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "尉迟", "长孙", "慕容"}
 
 // compoundFirst holds their first characters: hasSurname runs at most words.
-var compoundFirst = func() *runeBits {
-	m := &runeBits{}
+var compoundFirst = func() *runeset.Set {
+	m := new(runeset.Set)
 	for _, c := range compoundSurnames {
-		m.add(firstRune(c))
+		m.Add(firstRune(c))
 	}
 	return m
 }()
@@ -104,11 +105,11 @@ const translit = "龙娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥�
 
 // translitRunes, surnameRunes and coreSurnameRunes are translit, surnames
 // and coreSurnames as sets: the rules test them at every word.
-var translitRunes, surnameRunes, coreSurnameRunes = newRuneBits(translit), newRuneBits(surnames), newRuneBits(coreSurnames)
+var translitRunes, surnameRunes, coreSurnameRunes = runeset.Of(translit), runeset.Of(surnames), runeset.Of(coreSurnames)
 
 func isTranslit(w string) bool {
 	for _, r := range w {
-		if !translitRunes.has(r) {
+		if !translitRunes.Has(r) {
 			return false
 		}
 	}
@@ -146,7 +147,7 @@ func mostlyTranslit(t word) bool {
 	n, k := 0, 0
 	for _, r := range t.Term {
 		n++
-		if translitRunes.has(r) {
+		if translitRunes.Has(r) {
 			k++
 		}
 	}
@@ -159,7 +160,7 @@ func halfTranslit(w string) bool {
 	n, k := 0, 0
 	for _, r := range w {
 		n++
-		if translitRunes.has(r) {
+		if translitRunes.Has(r) {
 			k++
 		}
 	}
@@ -376,7 +377,7 @@ func roleName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 // surname, and a place or a day of the person. A doctrine named after a
 // person (邓小平理论, 毛泽东思想) is one name, as the PFR annotation has it.
 func wordPerson(text string, t word) (corpus.Mention, bool) {
-	if t.runes < 4 || !namedAfterLast.has(lastRune(t.Term)) || t.han != t.runes {
+	if t.runes < 4 || !namedAfterLast.Has(lastRune(t.Term)) || t.han != t.runes {
 		return corpus.Mention{}, false
 	}
 	name := prefixRunes(t.Term, 3)
@@ -391,10 +392,10 @@ func wordPerson(text string, t word) (corpus.Mention, bool) {
 // birthday, a statue.
 var namedAfter = set("故居", "旧居", "诞辰", "同志", "纪念馆", "铜像", "塑像", "墓")
 
-var namedAfterLast = func() *runeBits {
-	m := &runeBits{}
+var namedAfterLast = func() *runeset.Set {
+	m := new(runeset.Set)
 	for w := range namedAfter {
-		m.add(lastRune(w))
+		m.Add(lastRune(w))
 	}
 	return m
 }()
@@ -472,7 +473,7 @@ func japaneseName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 
 // japaneseSurname returns the listed Japanese surname w starts with, or "".
 func japaneseSurname(w string) string {
-	if !japaneseFirst.has(firstRune(w)) {
+	if !japaneseFirst.Has(firstRune(w)) {
 		return ""
 	}
 	for _, n := range []int{3, 2, 1} {
@@ -485,10 +486,10 @@ func japaneseSurname(w string) string {
 
 // japaneseFirst holds the first characters of the Japanese surnames: the
 // rule runs at every word.
-var japaneseFirst = func() *runeBits {
-	m := &runeBits{}
+var japaneseFirst = func() *runeset.Set {
+	m := new(runeset.Set)
 	for w := range japaneseSurnameSet {
-		m.add(firstRune(w))
+		m.Add(firstRune(w))
 	}
 	return m
 }()
@@ -638,7 +639,7 @@ func hasNumeral(w string) bool { return strings.ContainsAny(w, "一二三四五�
 // or two characters after it.
 func hasSurname(w string) bool {
 	n := runeCount(w)
-	if compoundFirst.has(firstRune(w)) {
+	if compoundFirst.Has(firstRune(w)) {
 		for _, c := range compoundSurnames {
 			if strings.HasPrefix(w, c) {
 				return n >= 3 && n <= 4
@@ -646,9 +647,9 @@ func hasSurname(w string) bool {
 		}
 	}
 	if n == 2 {
-		return coreSurnameRunes.has(firstRune(w))
+		return coreSurnameRunes.Has(firstRune(w))
 	}
-	return n == 3 && surnameRunes.has(firstRune(w))
+	return n == 3 && surnameRunes.Has(firstRune(w))
 }
 
 // translitTowns end transliterated town names, each with the fewest
@@ -720,7 +721,7 @@ var roleSet = func() suffixSet {
 // common surname, and no place.
 func aloneName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if i > 0 && adjacent(tags[i-1], t) || !surnameRunes.has(firstRune(t.Term)) {
+	if i > 0 && adjacent(tags[i-1], t) || !surnameRunes.Has(firstRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
 	if prev, _ := utf8.DecodeLastRuneInString(text[:t.Span.Start]); isHanRune(prev) {
@@ -757,7 +758,7 @@ func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 // or between a role and a speech verb.
 func splitName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if t.runes != 1 || !surnameRunes.has(firstRune(t.Term)) {
+	if t.runes != 1 || !surnameRunes.Has(firstRune(t.Term)) {
 		return corpus.Mention{}, 0, false
 	}
 	// jieba tags the surname nr when it sees a name it cannot join; a

@@ -6,6 +6,7 @@ import (
 
 	"github.com/baogao/baogao/corpus"
 	"github.com/baogao/baogao/pipeline/extract/entity"
+	"github.com/baogao/baogao/pipeline/runeset"
 )
 
 // families adds candidates for unquoted names of shapes that carry no head
@@ -26,7 +27,7 @@ func (e *Extractor) families(s string, tags []corpus.Token, cs []candidate) []ca
 			i += size
 			continue
 		}
-		if familyFirst.has(r) {
+		if familyFirst.Has(r) {
 			if c, ok := sloganName(s, i, places); ok {
 				cs = append(cs, c)
 				i = c.end
@@ -84,11 +85,11 @@ func byFirst(ws []string) map[rune][]string { return firstIndex[&ws[0]] }
 
 // familyFirst holds the first runes of the words that open a family
 // name, a cheap filter run at every Han character.
-var familyFirst = func() (b runeSet) {
+var familyFirst = func() (b runeset.Set) {
 	for _, ws := range [][]string{strongNation, slogans, dayScopes, {"一"}} {
 		for _, w := range ws {
 			r, _ := utf8.DecodeRuneInString(w)
-			b.add(r)
+			b.Add(r)
 		}
 	}
 	return b

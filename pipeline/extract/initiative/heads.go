@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/baogao/baogao/pipeline/runeset"
 )
 
 // The initiative types, the Type of every mention.
@@ -160,28 +162,13 @@ var titleHeads = []string{"规划纲要", "规划", "纲要", "行动计划", "�
 
 // headFirst holds the first rune of every head, a cheap filter for headAt,
 // which runs at every Han rune of the text.
-var headFirst = func() (b runeSet) {
+var headFirst = func() (b runeset.Set) {
 	for _, h := range heads {
 		r, _ := utf8.DecodeRuneInString(h.word)
-		b.add(r)
+		b.Add(r)
 	}
 	return b
 }()
-
-// runeSet is a set of runes in the Basic Multilingual Plane, which holds
-// every Han character of names and heads. A bit test replaces a map lookup
-// per rune: the pattern and lexicon scans probe it at every character.
-type runeSet [0x10000 / 64]uint64
-
-func (b *runeSet) add(r rune) {
-	if r >= 0 && r < 0x10000 {
-		b[r>>6] |= 1 << (r & 63)
-	}
-}
-
-func (b *runeSet) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && b[r>>6]&(1<<(r&63)) != 0
-}
 
 // sortHeads orders heads longest first so the first match is the longest.
 func sortHeads(hs []head) []head {
@@ -195,7 +182,7 @@ func sortHeads(hs []head) []head {
 func headAt(s string, i int, self bool) (head, bool) {
 	rest := s[i:]
 	r, _ := utf8.DecodeRuneInString(rest)
-	if !headFirst.has(r) {
+	if !headFirst.Has(r) {
 		return head{}, false
 	}
 	for _, h := range headsByFirst[r] {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/baogao/baogao/pipeline/runeset"
 )
 
 // Lexicon holds known initiative names with their types, and names that
@@ -19,7 +21,7 @@ type Lexicon struct {
 	excluded map[string]bool   // canonical names never reported
 	sources  map[string]string // canonical name → where it was taken from (lexicon files)
 	byFirst  map[rune][]string // names by first rune, longest first, for scanning
-	first    *runeSet          // first runes of names in byFirst (BMP only), a filter before the map
+	first    *runeset.Set      // first runes of names in byFirst (BMP only), a filter before the map
 	maxRunes int               // longest name in runes
 }
 
@@ -205,12 +207,12 @@ func (l *Lexicon) ExcludedNames() []string {
 // index builds the first-rune index used by scan.
 func (l *Lexicon) index() {
 	l.byFirst = make(map[rune][]string)
-	l.first = new(runeSet)
+	l.first = new(runeset.Set)
 	l.maxRunes = 0
 	for n := range l.names {
 		r, _ := utf8.DecodeRuneInString(n)
 		l.byFirst[r] = append(l.byFirst[r], n)
-		l.first.add(r)
+		l.first.Add(r)
 		l.maxRunes = max(l.maxRunes, utf8.RuneCountInString(n))
 	}
 	for _, ns := range l.byFirst {
@@ -226,7 +228,7 @@ func (l *Lexicon) index() {
 // longestAt returns the longest known name that starts at s[i:].
 func (l *Lexicon) longestAt(s string, i int) (string, bool) {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	if l.first != nil && r < 0x10000 && !l.first.has(r) {
+	if l.first != nil && r < 0x10000 && !l.first.Has(r) {
 		return "", false
 	}
 	for _, n := range l.byFirst[r] {

@@ -46,7 +46,7 @@ func (e *Extractor) patterns(sc scan, cs []candidate) []candidate {
 	s := sc.s
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !headFirst.has(r) { // every head starts with a Han rune
+		if !headFirst.Has(r) { // every head starts with a Han rune
 			i += size
 			continue
 		}

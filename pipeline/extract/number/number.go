@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/runeset"
 )
 
 // Extractor finds quantities. Its tables are built once by New; it holds
@@ -23,21 +24,8 @@ type Extractor struct {
 	phones     wordList
 	verbs      wordList // nounVerbs
 	masks      maskIndex
-	starts     *runeSet // first runes of anything step reacts to
+	starts     *runeset.Set // first runes of anything step reacts to (step asks about every rune)
 }
-
-// runeSet is a bitmap over the Basic Multilingual Plane: step asks it
-// about every rune of the text, and a map lookup there costs most of
-// the run time.
-type runeSet [1 << 16 / 64]uint64
-
-func (b *runeSet) add(r rune) {
-	if r >= 0 && r < 1<<16 {
-		b[r/64] |= 1 << (r % 64)
-	}
-}
-
-func (b *runeSet) has(r rune) bool { return r >= 0 && r < 1<<16 && b[r/64]&(1<<(r%64)) != 0 }
 
 var _ corpus.Extractor = (*Extractor)(nil)
 
@@ -71,17 +59,17 @@ func New() *Extractor {
 
 // startRunes collects the runes at which a quantity, a code or a phone
 // keyword can start: every numeral, letter and the first rune of words.
-func startRunes(words ...[]string) *runeSet {
-	b := new(runeSet)
+func startRunes(words ...[]string) *runeset.Set {
+	b := new(runeset.Set)
 	for r := rune(0); r < 1<<16; r++ {
 		if isDigit(fold(r)) || isLetter(fold(r)) || isZhNumeral(r) {
-			b.add(r)
+			b.Add(r)
 		}
 	}
 	for _, ws := range words {
 		for _, w := range ws {
 			r, _ := utf8.DecodeRuneInString(w)
-			b.add(r)
+			b.Add(r)
 		}
 	}
 	return b
@@ -108,7 +96,7 @@ type scanner struct {
 // step handles the text at byte i and returns where to continue.
 func (s *scanner) step(i int) int {
 	raw, size := utf8.DecodeRuneInString(s.text[i:])
-	if !s.e.starts.has(raw) {
+	if !s.e.starts.Has(raw) {
 		return i + size
 	}
 	r := fold(raw)
