@@ -60,6 +60,43 @@ type gramLists struct {
 	keys []uint64 // of each list
 	ords [][]uint32
 	doc  []uint64 // the current document's keys, reused
+	tmp  []uint64 // sortKeys' buffer, reused
+}
+
+// sortKeys sorts gram keys (below 1<<44) in place and returns its buffer
+// for the next call: a radix sort of four 11-bit digits, which sorts a
+// document's 25,000 keys several times faster than a comparison sort (the
+// sort cost 0.58 of 21 CPU-s of a run over xwlb). Short lists take
+// slices.Sort.
+func sortKeys(keys, buf []uint64) []uint64 {
+	const bits, digits = 11, 4
+	if len(keys) < 512 {
+		slices.Sort(keys)
+		return buf
+	}
+	if cap(buf) < len(keys) {
+		buf = make([]uint64, len(keys))
+	}
+	src, dst := keys, buf[:len(keys)]
+	var count [1 << bits]int
+	for d := range digits {
+		shift := uint(d * bits)
+		clear(count[:])
+		for _, k := range src {
+			count[k>>shift&(1<<bits-1)]++
+		}
+		sum := 0
+		for i, c := range count {
+			count[i], sum = sum, sum+c
+		}
+		for _, k := range src {
+			b := k >> shift & (1<<bits - 1)
+			dst[count[b]] = k
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	return buf
 }
 
 // gramKey packs a pair of runes, or with b = 0 a last character (its gram
@@ -101,7 +138,7 @@ func (l *gramLists) add(ord uint32, s string) int {
 	if prev >= 0 {
 		keys = append(keys, gramKey(prev, 0))
 	}
-	slices.Sort(keys)
+	l.tmp = sortKeys(keys, l.tmp)
 	keys = slices.Compact(keys)
 	for _, k := range keys {
 		i, ok := l.id[k]

@@ -2,6 +2,7 @@ package searchindex
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -149,6 +150,35 @@ func TestPrefixEnd(t *testing.T) {
 	} {
 		if got := prefixEnd(c.p); !bytes.Equal(got, c.want) {
 			t.Errorf("prefixEnd(%v) = %v, want %v", c.p, got, c.want)
+		}
+	}
+}
+
+// TestSortKeys: the radix sort of gram keys orders like slices.Sort, for
+// lists short and long, with duplicates and the largest keys, its buffer
+// reused across calls of every size.
+func TestSortKeys(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var buf []uint64
+	for _, n := range []int{0, 1, 511, 512, 513, 5000, 30000, 700, 100000, 2} {
+		keys := make([]uint64, n)
+		for i := range keys {
+			switch i % 4 {
+			case 0:
+				keys[i] = gramKey(rune(rng.IntN(0x110000)), rune(rng.IntN(0x110000)))
+			case 1:
+				keys[i] = gramKey(rune(0x4E00+rng.IntN(300)), rune(0x4E00+rng.IntN(300))) // duplicates
+			case 2:
+				keys[i] = gramKey(0x10FFFF, rune(rng.IntN(3))) // the largest runes, an end mark
+			default:
+				keys[i] = gramKey(rune(rng.IntN(128)), 0)
+			}
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		buf = sortKeys(keys, buf)
+		if !slices.Equal(keys, want) {
+			t.Fatalf("sortKeys of %d keys: not in order", n)
 		}
 	}
 }
