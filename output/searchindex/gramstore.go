@@ -96,7 +96,7 @@ func sortKeys(keys, buf []uint64) []uint64 {
 		}
 		src, dst = dst, src
 	}
-	return buf
+	return buf // digits is even: the last pass wrote keys
 }
 
 // gramKey packs a pair of runes, or with b = 0 a last character (its gram
