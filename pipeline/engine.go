@@ -214,13 +214,21 @@ func toOrig(view *normalize.View, toks []corpus.Token) []corpus.Token {
 // engine's read options.
 func (e *Engine) Source(roots []string) Source { return Read(roots, e.opts.Read) }
 
-// LearnSource is Source for the learning pass: without OCR, which costs
-// seconds a page. Names quoted only in scans are not learned, but each
-// scan is read once.
+// LearnSource is Source for the learning pass (LearnRead): without OCR,
+// which costs seconds a page, so names quoted only in scans are not
+// learned but each scan is read once; and without dates or source lines.
 func (e *Engine) LearnSource(roots []string) Source {
-	o := e.opts.Read
+	return Read(roots, LearnRead(e.opts.Read))
+}
+
+// LearnRead returns the options of the learning pass's reading of what o
+// reads: no OCR (seconds a page; names quoted only in scans are not
+// learned) and records as their text alone (format.Options.TextOnly:
+// learning reads no dates or source lines).
+func LearnRead(o ReadOptions) ReadOptions {
 	o.OCR = false
-	return Read(roots, o)
+	o.Format.TextOnly = true
+	return o
 }
 
 // analyzeStage is the one stage of a run: Analyze.

@@ -214,8 +214,7 @@ func runWith(ctx context.Context, e *pipeline.Engine, f runFlags, roots []string
 	var learned pipeline.Learned
 	var evidence []pipeline.Evidence
 	if opts.Learn {
-		lr := read
-		lr.OCR = false // seconds a page; names quoted only in scans are not learned
+		lr := pipeline.LearnRead(read)
 		var prior func(*corpus.Document) []pipeline.Evidence
 		if pl != nil {
 			prior = pl.prior

@@ -79,7 +79,8 @@ func fieldRecord(name string, rec Record) Record {
 		}
 		explicit = d
 	}
-	return newRecord(name, rec, explicit)
+	rec.Date = explicit
+	return rec
 }
 
 // yearMonth matches a date field of year or month precision: 2022,

@@ -106,8 +106,8 @@ func textRecord(name string, s section, split string, markdown bool) (rec Record
 	if isEmptyItem(body, heading) {
 		return rec, false
 	}
-	explicit, _ := firstDate(fields["date"])
-	return newRecord(name, rec, explicit), true
+	rec.Date, _ = firstDate(fields["date"])
+	return rec, true
 }
 
 // isEmptyItem reports whether a section has no text besides its heading,
