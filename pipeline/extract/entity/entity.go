@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/runeset"
 )
 
 // Extract returns the entities among the tagged words of text: the
@@ -51,17 +52,18 @@ func Extract(text string, tokens []corpus.Token) []corpus.Mention {
 // test at nearly every word, found once: the seven rules ask them about
 // twenty times a word, a map lookup or a scan of the term each time.
 type word struct {
-	corpus.Token
-	han, runes int  // Han characters and runes in Term
-	gaz        bool // gazetteer[Term]
-	notName    bool // notNames[Term]
-	notPlace   bool // notPlaces[Term]
-	translit   bool // isTranslit(Term)
+	*corpus.Token      // the caller's: a copy would treble what Extract allocates
+	han, runes    int  // Han characters and runes in Term
+	gaz           bool // gazetteer[Term]
+	notName       bool // notNames[Term]
+	notPlace      bool // notPlaces[Term]
+	translit      bool // isTranslit(Term)
 }
 
 func words(tags []corpus.Token) []word {
 	ws := make([]word, len(tags))
-	for i, t := range tags {
+	for i := range tags {
+		t := &tags[i]
 		han, runes := 0, 0
 		for _, r := range t.Term {
 			runes++
@@ -103,20 +105,33 @@ const (
 func adjacent(a, b word) bool { return a.Span.End == b.Span.Start }
 
 // suffixSet is a list of word endings indexed by last rune: the rules
-// test the long lists (organisation suffixes, roles) at every word.
-type suffixSet map[rune][]string
+// test the long lists (organisation suffixes, roles) at every word, and
+// the set of last runes turns most words away before the map.
+type suffixSet struct {
+	last   *runeset.Set
+	byLast map[rune][]string
+}
 
 func newSuffixSet(words []string) suffixSet {
-	m := suffixSet{}
+	m := suffixSet{last: new(runeset.Set), byLast: map[rune][]string{}}
 	for _, w := range words {
-		m[lastRune(w)] = append(m[lastRune(w)], w)
+		r := lastRune(w)
+		if r >= runeset.BMP {
+			panic("entity: an ending beyond U+FFFF: " + w) // the filter would miss it
+		}
+		m.last.Add(r)
+		m.byLast[r] = append(m.byLast[r], w)
 	}
 	return m
 }
 
 // match returns the first listed ending of w, in list order, or "".
 func (m suffixSet) match(w string) string {
-	for _, s := range m[lastRune(w)] {
+	r := lastRune(w)
+	if !m.last.Has(r) {
+		return ""
+	}
+	for _, s := range m.byLast[r] {
 		if strings.HasSuffix(w, s) {
 			return s
 		}
@@ -125,6 +140,21 @@ func (m suffixSet) match(w string) string {
 }
 
 func (m suffixSet) has(w string) bool { return m.match(w) != "" }
+
+// firstRunes returns the set of the first runes of a map's keys, a bit
+// test that turns most words away before a lookup in the map. Every key
+// must start below runeset.BMP.
+func firstRunes[V any](m map[string]V) *runeset.Set {
+	b := new(runeset.Set)
+	for k := range m {
+		r := firstRune(k)
+		if r >= runeset.BMP {
+			panic("entity: a word beyond U+FFFF: " + k) // the filter would miss it
+		}
+		b.Add(r)
+	}
+	return b
+}
 
 func hanLen(s string) int {
 	n := 0

@@ -586,6 +586,9 @@ var knownOrgs = func() map[string][]string {
 	return m
 }()
 
+// knownOrgFirst holds the first characters of knownOrgs' names.
+var knownOrgFirst = firstRunes(knownOrgs)
+
 // prefixKey returns the first two runes of s (all of s when shorter).
 func prefixKey(s string) string {
 	i := 0
@@ -601,6 +604,9 @@ func prefixKey(s string) string {
 func knownOrgAt(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	start := tags[i].Span.Start
 	rest := text[start:]
+	if !knownOrgFirst.Has(firstRune(rest)) {
+		return corpus.Mention{}, 0, false // most words
+	}
 	for _, n := range knownOrgs[prefixKey(rest)] {
 		if !strings.HasPrefix(rest, n) {
 			continue

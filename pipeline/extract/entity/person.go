@@ -496,7 +496,7 @@ var japaneseFirst = func() *runeset.Set {
 
 var japaneseSurnameSet = func() map[string]bool {
 	m := map[string]bool{}
-	for _, ws := range japaneseSurnames {
+	for _, ws := range japaneseSurnames.byLast {
 		for _, w := range ws {
 			m[w] = true
 		}
@@ -709,7 +709,7 @@ func roleOf(w string) string { return roleSet.match(w) }
 // so 副院长 wins over 院长.
 var roleSet = func() suffixSet {
 	m := newSuffixSet(roles)
-	for _, rs := range m {
+	for _, rs := range m.byLast {
 		sort.SliceStable(rs, func(i, j int) bool { return len(rs[i]) > len(rs[j]) })
 	}
 	return m

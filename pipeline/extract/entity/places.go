@@ -255,7 +255,7 @@ func wordPlaces(text string, t word) []corpus.Mention {
 // gazetteerPrefix returns the longest listed place of two to five
 // characters that w starts with and is longer than, or "".
 func gazetteerPrefix(w string) string {
-	if !gazetteerStarts[prefixRunes(w, 2)] {
+	if !gazetteerFirst.Has(firstRune(w)) || !gazetteerStarts[prefixRunes(w, 2)] {
 		return "" // the common case, tested at every word
 	}
 	for _, n := range []int{5, 4, 3, 2} {
@@ -265,6 +265,10 @@ func gazetteerPrefix(w string) string {
 	}
 	return ""
 }
+
+// gazetteerFirst holds the first character of the listed places: a bit
+// test that turns most words away before the map.
+var gazetteerFirst = firstRunes(gazetteer)
 
 // gazetteerStarts holds the first two characters of the listed places.
 var gazetteerStarts = func() map[string]bool {
