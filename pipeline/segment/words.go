@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
+	"github.com/baogao/baogao/pipeline/runeset"
 )
 
 // Words is a set of words a cut keeps whole: the initiative names of a run
@@ -18,6 +19,7 @@ import (
 type Words struct {
 	list    []string          // sorted
 	byFirst map[rune][]string // words by first rune, longest first
+	first   runeset.Set       // their first runes below runeset.BMP: find tests every rune
 }
 
 // NewWords returns the set of words (duplicates and empty strings are
@@ -36,6 +38,7 @@ func NewWords(words []string) *Words {
 	for _, s := range w.list {
 		r, _ := utf8.DecodeRuneInString(s)
 		w.byFirst[r] = append(w.byFirst[r], s)
+		w.first.Add(r)
 	}
 	for _, ws := range w.byFirst {
 		slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
@@ -68,6 +71,10 @@ func (w *Words) find(text string) []corpus.Span {
 	var out []corpus.Span
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
+		if r < runeset.BMP && !w.first.Has(r) {
+			i += n
+			continue
+		}
 		match := ""
 		for _, s := range w.byFirst[r] {
 			if strings.HasPrefix(text[i:], s) {
