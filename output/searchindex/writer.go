@@ -298,6 +298,12 @@ func (w *Writer) Finish() error {
 		return nil
 	}
 	w.done = true
+	// The gram store is independent of bleve: it is finished on a
+	// goroutine of its own while bleve takes its last batch and merges
+	// (about half a second each on xwlb, otherwise the run's serial tail).
+	// Nothing else touches w.grams meanwhile.
+	grams := make(chan error, 1)
+	go func() { grams <- w.grams.finish() }()
 	err := w.flush()
 	if err == nil {
 		err = w.merge()
@@ -308,7 +314,7 @@ func (w *Writer) Finish() error {
 	if err == nil {
 		err = cleanup(filepath.Join(w.dir, bleveDir))
 	}
-	if gerr := w.grams.finish(); gerr != nil && err == nil {
+	if gerr := <-grams; gerr != nil && err == nil {
 		err = fmt.Errorf("searchindex: grams %s: %w", w.dir, gerr)
 	}
 	blocks, cerr := w.content.close()
