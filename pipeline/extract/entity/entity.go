@@ -54,6 +54,7 @@ func Extract(text string, tokens []corpus.Token) []corpus.Mention {
 type word struct {
 	*corpus.Token      // the caller's: a copy would treble what Extract allocates
 	han, runes    int  // Han characters and runes in Term
+	first, last   rune // Term's first and last runes (RuneError if empty)
 	gaz           bool // gazetteer[Term]
 	notName       bool // notNames[Term]
 	notPlace      bool // notPlaces[Term]
@@ -65,14 +66,19 @@ func words(tags []corpus.Token) []word {
 	for i := range tags {
 		t := &tags[i]
 		han, runes := 0, 0
+		first, last := utf8.RuneError, utf8.RuneError
 		for _, r := range t.Term {
+			if runes == 0 {
+				first = r
+			}
+			last = r
 			runes++
 			if isHan(r) {
 				han++
 			}
 		}
 		f := termFacts[t.Term]
-		ws[i] = word{Token: t, han: han, runes: runes, gaz: f&factGaz != 0,
+		ws[i] = word{Token: t, han: han, runes: runes, first: first, last: last, gaz: f&factGaz != 0,
 			notName: f&factNotName != 0, notPlace: f&factNotPlace != 0, translit: isTranslit(t.Term)}
 	}
 	return ws

@@ -412,7 +412,7 @@ func subUnit(t word) bool {
 	}
 	if orgName(t.Term) && t.han == t.runes {
 		switch {
-		case t.han <= 3 && strings.ContainsRune("部局厅处司室办科", lastRune(t.Term)):
+		case t.han <= 3 && strings.ContainsRune("部局厅处司室办科", t.last):
 			return true // 省委/nt 宣传部/nr, 联邦政府/nt 财政部/nt: a department, whatever its tag
 		case strings.HasPrefix(t.Term, "分") || strings.HasPrefix(t.Term, "支"):
 			return true // 中国银行/nt 分行/nt

@@ -151,7 +151,7 @@ func mostlyTranslit(t word) bool {
 			k++
 		}
 	}
-	return n >= 2 && 3*k >= 2*n && !strings.ContainsRune(gluedAfterName, lastRune(t.Term))
+	return n >= 2 && 3*k >= 2*n && !strings.ContainsRune(gluedAfterName, t.last)
 }
 
 // halfTranslit reports a word at least half of whose characters are
@@ -267,7 +267,7 @@ func person(text string, tags []word, i int) (corpus.Mention, int, bool) {
 		}
 	}
 	speaks := i+1 < len(tags) && adjacent(t, tags[i+1]) && speechVerbs[tags[i+1].Term]
-	first, last := firstRune(t.Term), lastRune(t.Term)
+	first, last := t.first, t.last
 
 	if strings.ContainsRune(notNameStarts, first) {
 		return corpus.Mention{}, 0, false
@@ -347,8 +347,8 @@ func roleName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	if n := len(t.Term); n < 6 || n > 9 { // two or three Han characters, tested cheaply first
 		return corpus.Mention{}, 0, false
 	}
-	if !hasSurname(t.Term) && !(t.han == 2 && strings.ContainsRune(rareSurnames, firstRune(t.Term))) || t.han > 3 || t.notName || placeLike(t.Term) ||
-		hasNumeral(t.Term[len(string(firstRune(t.Term))):]) || strings.ContainsRune(notNameEndings, lastRune(t.Term)) {
+	if !hasSurname(t.Term) && !(t.han == 2 && strings.ContainsRune(rareSurnames, t.first)) || t.han > 3 || t.notName || placeLike(t.Term) ||
+		hasNumeral(t.Term[len(string(t.first)):]) || strings.ContainsRune(notNameEndings, t.last) {
 		return corpus.Mention{}, 0, false
 	}
 	role := ""
@@ -377,7 +377,7 @@ func roleName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 // surname, and a place or a day of the person. A doctrine named after a
 // person (邓小平理论, 毛泽东思想) is one name, as the PFR annotation has it.
 func wordPerson(text string, t word) (corpus.Mention, bool) {
-	if t.runes < 4 || !namedAfterLast.Has(lastRune(t.Term)) || t.han != t.runes {
+	if t.runes < 4 || !namedAfterLast.Has(t.last) || t.han != t.runes {
 		return corpus.Mention{}, false
 	}
 	name := prefixRunes(t.Term, 3)
@@ -531,7 +531,7 @@ func dateAfter(tags []word, k int) bool {
 // givenChar reports a one-character word that can end a given name:
 // not a function word, numeral, measure word or direction.
 func givenChar(t word) bool {
-	if t.runes != 1 || t.han != 1 || strings.ContainsRune(notGivenNames+gluedAfterName, firstRune(t.Term)) {
+	if t.runes != 1 || t.han != 1 || strings.ContainsRune(notGivenNames+gluedAfterName, t.first) {
 		return false
 	}
 	switch {
@@ -721,7 +721,7 @@ var roleSet = func() suffixSet {
 // common surname, and no place.
 func aloneName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if i > 0 && adjacent(tags[i-1], t) || !surnameRunes.Has(firstRune(t.Term)) {
+	if i > 0 && adjacent(tags[i-1], t) || !surnameRunes.Has(t.first) {
 		return corpus.Mention{}, 0, false
 	}
 	if prev, _ := utf8.DecodeLastRuneInString(text[:t.Span.Start]); isHanRune(prev) {
@@ -758,7 +758,7 @@ func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
 // or between a role and a speech verb.
 func splitName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	t := tags[i]
-	if t.runes != 1 || !surnameRunes.Has(firstRune(t.Term)) {
+	if t.runes != 1 || !surnameRunes.Has(t.first) {
 		return corpus.Mention{}, 0, false
 	}
 	// jieba tags the surname nr when it sees a name it cannot join; a
@@ -766,11 +766,11 @@ func splitName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	// a break before it.
 	named := t.POS == "nr" || i+1 < len(tags) && adjacent(t, tags[i+1]) && (tags[i+1].POS == "nr" || tags[i+1].POS == "nrfg") &&
 		!notGiven(tags[i+1].Term) // 工人/n 刘/zg 宝山/nr: the given name tagged as one
-	if !named && !strings.ContainsRune(coreSurnames, firstRune(t.Term)) {
+	if !named && !strings.ContainsRune(coreSurnames, t.first) {
 		return corpus.Mention{}, 0, false
 	}
 	strict := i == 0 || !adjacent(tags[i-1], t) || roleBefore(tags[i-1].Term) != "" || listLabel(tags[i-1])
-	loose := !strict && named && !strings.ContainsRune(looseSurnames, firstRune(t.Term)) &&
+	loose := !strict && named && !strings.ContainsRune(looseSurnames, t.first) &&
 		(functionWord(tags[i-1].POS) || tags[i-1].POS == "r" || tags[i-1].han >= 2 && !bylineRoles[tags[i-1].Term])
 	if !strict && !loose {
 		return corpus.Mention{}, 0, false

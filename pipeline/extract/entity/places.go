@@ -185,7 +185,7 @@ func township(t word) bool {
 	default:
 		return false
 	}
-	last := lastRune(t.Term)
+	last := t.last
 	if !strings.ContainsRune("乡镇村县市区旗岛", last) || last == '岛' && t.POS == "n" {
 		return false // an unknown X岛 is an island (毛伊岛/x); a noun X岛 a kind of one
 	}
