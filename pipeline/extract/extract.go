@@ -131,8 +131,9 @@ func (s *Set) Spent() map[string]time.Duration {
 // dropped and reported in the error, a *corpus.Problem of stage
 // "extract/NAME", so it cannot corrupt the tables.
 func (s *Set) Mentions(text string, view *normalize.View, in *Input) ([]corpus.Mention, error) {
-	var all []corpus.Mention
 	var bad error
+	found := make([][]corpus.Mention, len(s.regs))
+	n := 0
 	for i, r := range s.regs {
 		t := time.Now()
 		ms, err := valid(in.Text, r.Extractor.Extract(in))
@@ -140,6 +141,11 @@ func (s *Set) Mentions(text string, view *normalize.View, in *Input) ([]corpus.M
 			bad = &corpus.Problem{Stage: "extract/" + r.Name, Reason: "invalid mention span", Err: err}
 		}
 		countedNouns(ms, in.Tags)
+		found[i], n = ms, n+len(ms)
+		s.spent[i].Add(int64(time.Since(t)))
+	}
+	all := make([]corpus.Mention, 0, n) // mentions are large: one allocation, not a doubling slice
+	for _, ms := range found {
 		for _, m := range ms {
 			vs, ve := m.Span.Start, m.Span.End
 			m.Span.Start, m.Span.End = view.Orig(vs, ve)
@@ -148,7 +154,6 @@ func (s *Set) Mentions(text string, view *normalize.View, in *Input) ([]corpus.M
 			}
 			all = append(all, m)
 		}
-		s.spent[i].Add(int64(time.Since(t)))
 	}
 	return s.resolve(all), bad
 }

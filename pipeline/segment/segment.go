@@ -136,7 +136,9 @@ func (j *Jieba) Cut(text string, keep *Words) (search, tagged []corpus.Token) {
 // are dropped.
 func (j *Jieba) Tag(text string, keep *Words) []corpus.Token {
 	text = cString(text)
-	var out []corpus.Token
+	// About one word in five bytes of Chinese text (news: one in 5.5): room
+	// for them at once instead of a slice doubling nine times.
+	out := make([]corpus.Token, 0, len(text)/5+8)
 	from := 0
 	for _, w := range keep.find(text) {
 		out = j.tagPiece(text, from, w.Start, out)

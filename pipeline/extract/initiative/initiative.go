@@ -1,6 +1,8 @@
 package initiative
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -128,32 +130,52 @@ func (e *Extractor) Name(surface string) string {
 	return e.lex.variant(Canonical(surface))
 }
 
-// scan is a text with the part-of-speech tags of the words that end at
-// each offset, nil when no tags were given.
+// scan is a text with its tagged words, sorted by where they end (nil when
+// no tags were given), found by binary search: two maps by offset cost
+// 0.4 GB of allocation and a quarter of a second on xwlb.
 type scan struct {
-	s      string
-	tags   map[int]string // byte offset where a word ends → its tag
-	starts map[int]int    // byte offset where a word ends → where it starts
+	s     string
+	words []corpus.Token
 }
 
 func newScan(s string, tags []corpus.Token) scan {
-	sc := scan{s: s}
 	if len(tags) == 0 {
-		return sc
+		return scan{s: s}
 	}
-	sc.tags = make(map[int]string, len(tags))
-	sc.starts = make(map[int]int, len(tags))
-	for _, t := range tags {
-		sc.tags[t.Span.End] = t.POS
-		sc.starts[t.Span.End] = t.Span.Start
+	byEnd := func(a, b corpus.Token) int { return cmp.Compare(a.Span.End, b.Span.End) }
+	if !slices.IsSortedFunc(tags, byEnd) { // a cut's words always are
+		tags = slices.Clone(tags)
+		slices.SortStableFunc(tags, byEnd)
 	}
-	return sc
+	return scan{s: s, words: tags}
+}
+
+// tagAt returns the tag of the word ending at end ("" if none; of the last
+// such word if several do).
+func (sc scan) tagAt(end int) string {
+	if i := sc.wordAt(end); i >= 0 {
+		return sc.words[i].POS
+	}
+	return ""
+}
+
+// wordAt returns the index of the last word ending at end, or -1.
+func (sc scan) wordAt(end int) int {
+	i := sort.Search(len(sc.words), func(i int) bool { return sc.words[i].Span.End > end }) - 1
+	if i < 0 || sc.words[i].Span.End != end {
+		return -1
+	}
+	return i
 }
 
 // wordRunes returns the length in runes of the word ending at end.
 func (sc scan) wordRunes(end int) int {
-	start, ok := sc.starts[end]
-	if !ok || start < 0 || start > end || end > len(sc.s) {
+	i := sc.wordAt(end)
+	if i < 0 {
+		return 0
+	}
+	start := sc.words[i].Span.Start
+	if start < 0 || start > end || end > len(sc.s) {
 		return 0
 	}
 	return runeLen(sc.s[start:end])

@@ -120,7 +120,7 @@ func leftEdge(sc scan, head, minCore int, needVerb bool) (start int, tagged, ok 
 	if p, ok := walkLeft(sc, head, minCore, needVerb, false); ok {
 		return p, false, true
 	}
-	if sc.tags == nil {
+	if sc.words == nil {
 		return 0, false, false
 	}
 	p, ok := walkLeft(sc, head, minCore, needVerb, true)
@@ -133,7 +133,7 @@ func walkLeft(sc scan, head, minCore int, needVerb, useTags bool) (int, bool) {
 	for n := 0; n <= maxPatternRunes; n++ {
 		verb, ok := boundaryBefore(s, p)
 		if useTags && !ok && runeLen(s[p:head]) >= minCore {
-			if pos := sc.tags[p]; functionWord(pos) {
+			if pos := sc.tagAt(p); functionWord(pos) {
 				ok = true
 			} else if pos == "v" && sc.wordRunes(p) >= 2 {
 				ok, verb = true, true
