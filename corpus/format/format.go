@@ -54,7 +54,8 @@ type Record struct {
 	// into it.
 	Text  string
 	Title string
-	// Date is the document's own date, zero if none was found.
+	// Date is the document's own date, zero if none was found (with
+	// Options.TextOnly, the date of a field only).
 	Date corpus.Date
 	// DateSource says where Date came from: "field", "dateline",
 	// "filename", "text", or "" when Date is zero.

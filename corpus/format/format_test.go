@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/baogao/baogao/corpus"
 )
 
 // wantRecord is what a test checks of one Record.
@@ -372,4 +374,48 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("Parse(%q, %q): no records and no errors", name, text)
 		}
 	})
+}
+
+// TestParseTextOnly: with TextOnly, records keep the text, items and
+// field values Parse gives without it, and gain nothing read from the
+// text: no source-line Meta, no date from a dateline, no title from the
+// first line.
+func TestParseTextOnly(t *testing.T) {
+	tests := []struct {
+		name, text string
+		date       string // the date TextOnly keeps: a field's, or "" for none
+	}{
+		{"通讯.txt", "全市开展义诊活动\n新华社北京2023年6月25日电 记者张三报道\n来源：市卫健委\n全市开展义诊活动。\n", ""},
+		{"报道.md", "标题：工作报告\n日期：2022年3月1日\n\n本报讯 2022年3月2日，医院召开会议。\n", "2022-03-01"},
+		{"新闻.jsonl", `{"id":"a1","date":"2021-05-04","text":"来源：人民网\n2021年5月5日，座谈会召开。"}` + "\n", "2021-05-04"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			full, errs := Parse(tt.name, tt.text, Options{})
+			only, onlyErrs := Parse(tt.name, tt.text, Options{TextOnly: true})
+			if len(errs) != 0 || len(onlyErrs) != 0 || len(full) != 1 || len(only) != 1 {
+				t.Fatalf("Parse(%s) = %d records, errors %v; TextOnly %d records, errors %v; want one each", tt.name, len(full), errs, len(only), onlyErrs)
+			}
+			f, o := full[0], only[0]
+			if o.Text != f.Text || o.ID != f.ID || o.Item != f.Item || o.Line != f.Line {
+				t.Errorf("Parse(%s, TextOnly) = %+v; want the text, id, item and line of %+v", tt.name, o, f)
+			}
+			if len(o.MetaSpans) != 0 || o.DateSource != "" {
+				t.Errorf("Parse(%s, TextOnly): MetaSpans %v, DateSource %q; want none", tt.name, o.MetaSpans, o.DateSource)
+			}
+			if got := dateString(o.Date); got != tt.date {
+				t.Errorf("Parse(%s, TextOnly).Date = %q; want %q", tt.name, got, tt.date)
+			}
+			if f.Date.IsZero() || f.DateSource == "" {
+				t.Errorf("Parse(%s).Date = %v from %q; want the date the text gives", tt.name, f.Date, f.DateSource)
+			}
+		})
+	}
+}
+
+func dateString(d corpus.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
 }

@@ -121,8 +121,8 @@ const keptPOS = "nz"
 //     inside it, at the word's position (Token.Pos);
 //   - tagged: the words with their POS tags.
 //
-// It costs one tagged cut plus a full-mode cut of the words longer than
-// two characters only, instead of two full cuts (search mode and tags).
+// It costs one cut through cppjieba; the tags and the sub-words are looked
+// up in Go (dictionary), instead of two cuts (search mode and tags).
 // Callers pass the text to analyse as it should be read: the pipeline
 // passes the repaired view (pipeline/normalize.Repair).
 func (j *Jieba) Cut(text string, keep *Words) (search, tagged []corpus.Token) {
