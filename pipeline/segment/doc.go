@@ -11,9 +11,11 @@
 // before gojieba sees it, so a missing or broken dictionary is an error
 // naming the path instead of a panic or an abort in C++.
 //
-// Tag cuts with cppjieba's Cut and looks each word's part-of-speech tag up
-// in Go (dictionary.go), the way cppjieba's own Tag does after the same cut:
-// its tags are cppjieba's, word for word, at less than its cost.
+// Tag cuts with cppjieba's Cut (through gojieba's Tokenize, which returns
+// the words' offsets in one buffer instead of a string per word) and looks
+// each word's part-of-speech tag up in Go (dictionary.go), the way
+// cppjieba's own Tag does after the same cut: its tags are cppjieba's, word
+// for word, at less than its cost.
 //
 // A Jieba never changes after New: words that must stay whole (the
 // initiative names of a run) are a Words value passed to each cut, so one

@@ -153,25 +153,18 @@ func (j *Jieba) tagPiece(text string, from, to int, out []corpus.Token) []corpus
 	dict := j.words()
 	forChunks(text[from:to], func(off int, chunk string) {
 		off += from
-		cur := 0
 		// cppjieba's Tag is this same cut (MixSegment with HMM), each
-		// word then looked up for its tag (tagTable.lookup).
-		for _, w := range j.load().Cut(chunk, true) {
-			// Cut gives no offsets; words come in order and cover the
-			// chunk, so each is found at or just after the cursor.
-			k := strings.Index(chunk[cur:], w)
-			if k < 0 || w == "" {
-				continue
-			}
-			start := cur + k
-			cur = start + len(w)
-			if !indexable(w) {
+		// word then looked up for its tag (tagTable.lookup). Tokenize in
+		// default mode is that cut returning byte offsets in one buffer
+		// (Cut copies every word into a C string and then a Go string).
+		for _, w := range j.load().Tokenize(chunk, gojieba.DefaultMode, true) {
+			if w.Start >= w.End || !indexable(w.Str) {
 				continue
 			}
 			out = append(out, corpus.Token{
-				Span: corpus.Span{Start: off + start, End: off + cur},
-				Term: Term(w),
-				POS:  dict.tag(w),
+				Span: corpus.Span{Start: off + w.Start, End: off + w.End},
+				Term: Term(w.Str),
+				POS:  dict.tag(w.Str),
 			})
 		}
 	})
