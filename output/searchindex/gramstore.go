@@ -3,7 +3,6 @@ package searchindex
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"container/heap"
 	"encoding/binary"
 	"errors"
@@ -41,36 +40,41 @@ const (
 	// documents in bitmap containers) and leave 40 bits of offset.
 	gramLenBits = 24
 	// gramSpillPairs is how many (gram, document) pairs the lists hold
-	// before they are written to a run: 4 bytes each in slices that grow
-	// by doubling, with the grams' map beside them, some 50–80 MB (on 3×
-	// xwlb, peak RSS 870 MB against 911 MB with three times the bound).
-	gramSpillPairs = 8 << 20
+	// before they are written to a run: 8 bytes each, and as many again
+	// while they are sorted, some 64 MB.
+	gramSpillPairs = 4 << 20
+	// gramOrdBits hold a pair's document: its ordinal counted from the
+	// first of the lists in memory (gramWriter.base). A gram key takes the
+	// 42 bits above them.
+	gramOrdBits = 22
 )
 
 // gramFieldByte is the key prefix of each gram field.
 var gramFieldByte = map[string]byte{fieldGrams: 1, fieldTitleGrams: 2}
 
-// gramLists are the postings of one field gathered in memory. A gram is
-// looked up by its runes packed in a number (gramKey), once per document:
-// the document's keys are gathered and sorted first (in cache), so the
-// lists, far larger than any cache, are touched once per distinct gram
-// and not for every repeat.
+// gramLists are the postings of one field gathered in memory, one number
+// per (gram, document) pair: the gram's key (gramKey) above the
+// document's ordinal (gramOrdBits). A document's distinct keys are
+// appended in key order, documents in ordinal order; the pairs are sorted
+// by key once, when they are written (sortKeys is stable, so each gram's
+// documents stay in order). Appending touches memory in order: looking
+// each pair's gram up in a map of lists and appending to its list cost
+// 1.0 of 21 CPU-s on xwlb, most of it cache misses over lists far larger
+// than any cache.
 type gramLists struct {
-	id   map[uint64]uint32
-	keys []uint64 // of each list
-	ords [][]uint32
-	doc  []uint64 // the current document's keys, reused
-	tmp  []uint64 // sortKeys' buffer, reused
+	pairs []uint64
+	doc   []uint64 // the current document's keys, reused
+	tmp   []uint64 // sortKeys' buffer, reused
 }
 
-// sortKeys sorts gram keys (below 1<<44) in place and returns its buffer
-// for the next call: a radix sort of four 11-bit digits, which sorts a
-// document's 25,000 keys several times faster than a comparison sort (the
-// sort cost 0.58 of 21 CPU-s of a run over xwlb). Short lists take
-// slices.Sort.
-func sortKeys(keys, buf []uint64) []uint64 {
+// sortKeys sorts keys in place by their 44 bits from shift up (keys below
+// 1<<(shift+44)), stably, and returns its buffer for the next call: a
+// radix sort of four 11-bit digits, which sorts a document's 25,000 keys
+// several times faster than a comparison sort (the sort cost 0.58 of 21
+// CPU-s of a run over xwlb). Short lists of whole keys take slices.Sort.
+func sortKeys(keys, buf []uint64, shift uint) []uint64 {
 	const bits, digits = 11, 4
-	if len(keys) < 512 {
+	if len(keys) < 512 && shift == 0 {
 		slices.Sort(keys)
 		return buf
 	}
@@ -80,7 +84,7 @@ func sortKeys(keys, buf []uint64) []uint64 {
 	src, dst := keys, buf[:len(keys)]
 	var count [1 << bits]int
 	for d := range digits {
-		shift := uint(d * bits)
+		shift := shift + uint(d*bits)
 		clear(count[:])
 		for _, k := range src {
 			count[k>>shift&(1<<bits-1)]++
@@ -113,14 +117,11 @@ func gramOf(k uint64) string {
 	return string(a) + string(b)
 }
 
-// add records the grams of s (already lower-cased) as held by document
-// ord, and returns how many distinct ones it has. The grams are those of
-// grams.go: every pair of adjacent word runes, and the last of each run
-// followed by endMark.
-func (l *gramLists) add(ord uint32, s string) int {
-	if l.id == nil {
-		l.id = map[uint64]uint32{}
-	}
+// add records the grams of s (already lower-cased) as held by the
+// document off ordinals after the lists' first, and returns how many
+// distinct ones it has. The grams are those of grams.go: every pair of
+// adjacent word runes, and the last of each run followed by endMark.
+func (l *gramLists) add(off uint32, s string) int {
 	keys := l.doc[:0]
 	prev := rune(-1)
 	for _, r := range s {
@@ -138,17 +139,10 @@ func (l *gramLists) add(ord uint32, s string) int {
 	if prev >= 0 {
 		keys = append(keys, gramKey(prev, 0))
 	}
-	l.tmp = sortKeys(keys, l.tmp)
+	l.tmp = sortKeys(keys, l.tmp, 0)
 	keys = slices.Compact(keys)
 	for _, k := range keys {
-		i, ok := l.id[k]
-		if !ok {
-			i = uint32(len(l.keys))
-			l.id[k] = i
-			l.keys = append(l.keys, k)
-			l.ords = append(l.ords, nil)
-		}
-		l.ords[i] = append(l.ords[i], ord)
+		l.pairs = append(l.pairs, k<<gramOrdBits|uint64(off))
 	}
 	l.doc = keys
 	return len(keys)
@@ -160,6 +154,7 @@ func (l *gramLists) add(ord uint32, s string) int {
 type gramWriter struct {
 	path   string
 	fields [2]gramLists // by gramFieldByte - 1
+	base   uint32       // the ordinal the lists' pairs count from
 	pairs  int
 	limit  int
 	runs   []string // spilled runs, in ordinal order
@@ -181,7 +176,15 @@ func newGramWriter(path string) *gramWriter {
 // add records the grams of s (already lower-cased) in field as held by
 // document ord.
 func (w *gramWriter) add(field string, ord uint32, s string) error {
-	w.pairs += w.fields[gramFieldByte[field]-1].add(ord, s)
+	if w.pairs == 0 {
+		w.base = ord
+	} else if ord-w.base >= 1<<gramOrdBits {
+		if err := w.spill(); err != nil {
+			return err
+		}
+		w.base = ord
+	}
+	w.pairs += w.fields[gramFieldByte[field]-1].add(ord-w.base, s)
 	if w.pairs >= w.limit {
 		return w.spill()
 	}
@@ -189,21 +192,40 @@ func (w *gramWriter) add(field string, ord uint32, s string) error {
 }
 
 // sorted returns the lists in memory as one source in key order.
-func (w *gramWriter) sorted() *memSource {
-	s := &memSource{}
+func (w *gramWriter) sorted() *pairSource {
+	s := &pairSource{base: w.base}
+	var buf []uint64
 	for f := range w.fields {
-		l := &w.fields[f]
-		idx := make([]uint32, len(l.keys))
-		for i := range idx {
-			idx[i] = uint32(i)
-		}
-		slices.SortFunc(idx, func(a, b uint32) int { return cmp.Compare(l.keys[a], l.keys[b]) })
-		for _, i := range idx {
-			s.keys = append(s.keys, string(rune(f+1))+gramOf(l.keys[i]))
-			s.ords = append(s.ords, l.ords[i])
-		}
+		p := w.fields[f].pairs
+		buf = sortKeys(p, buf, gramOrdBits)
+		s.fields[f] = p
 	}
 	return s
+}
+
+// pairSource yields the sorted pairs of gramLists, field by field, each
+// gram with its documents.
+type pairSource struct {
+	fields [2][]uint64
+	base   uint32
+	f, i   int
+	ords   []uint32
+}
+
+func (s *pairSource) next() (head, error) {
+	for s.f < len(s.fields) && s.i == len(s.fields[s.f]) {
+		s.f, s.i = s.f+1, 0
+	}
+	if s.f == len(s.fields) {
+		return head{}, nil
+	}
+	p := s.fields[s.f]
+	k := p[s.i] >> gramOrdBits
+	s.ords = s.ords[:0]
+	for ; s.i < len(p) && p[s.i]>>gramOrdBits == k; s.i++ {
+		s.ords = append(s.ords, s.base+uint32(p[s.i]&(1<<gramOrdBits-1)))
+	}
+	return head{key: string(rune(s.f+1)) + gramOf(k), ords: s.ords, ok: true}, nil
 }
 
 // spill writes the lists in memory to a run beside the store and empties
@@ -437,21 +459,6 @@ type head struct {
 
 // gramSource yields keys in increasing order with their ordinals.
 type gramSource interface{ next() (head, error) }
-
-type memSource struct {
-	keys []string
-	ords [][]uint32
-	i    int
-}
-
-func (s *memSource) next() (head, error) {
-	if s.i == len(s.keys) {
-		return head{}, nil
-	}
-	h := head{key: s.keys[s.i], ords: s.ords[s.i], ok: true}
-	s.i++
-	return h, nil
-}
 
 // runSource reads a spilled run.
 type runSource struct {

@@ -2,6 +2,7 @@ package searchindex
 
 import (
 	"bytes"
+	"cmp"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -156,7 +157,8 @@ func TestPrefixEnd(t *testing.T) {
 
 // TestSortKeys: the radix sort of gram keys orders like slices.Sort, for
 // lists short and long, with duplicates and the largest keys, its buffer
-// reused across calls of every size.
+// reused across calls of every size; sorting (gram, document) pairs by
+// their keys alone keeps each key's documents in the order they came.
 func TestSortKeys(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var buf []uint64
@@ -176,9 +178,64 @@ func TestSortKeys(t *testing.T) {
 		}
 		want := slices.Clone(keys)
 		slices.Sort(want)
-		buf = sortKeys(keys, buf)
+		pairs := make([]uint64, n)
+		for i, k := range keys {
+			pairs[i] = k<<gramOrdBits | uint64(i%(1<<gramOrdBits))
+		}
+		wantPairs := slices.Clone(pairs)
+		slices.SortStableFunc(wantPairs, func(a, b uint64) int { return cmp.Compare(a>>gramOrdBits, b>>gramOrdBits) })
+		buf = sortKeys(keys, buf, 0)
 		if !slices.Equal(keys, want) {
 			t.Fatalf("sortKeys of %d keys: not in order", n)
+		}
+		buf = sortKeys(pairs, buf, gramOrdBits)
+		if !slices.Equal(pairs, wantPairs) {
+			t.Fatalf("sortKeys of %d pairs by key: not in order, or documents out of order", n)
+		}
+	}
+}
+
+// TestGramStoreOrdinalRange: pairs hold a document's ordinal counted from
+// the first in memory, in gramOrdBits; documents further apart than that
+// (documents without grams between them, or a long corpus under a loose
+// bound) are spilled to separate runs and keep their ordinals.
+func TestGramStoreOrdinalRange(t *testing.T) {
+	path := filepath.Join(t.TempDir(), gramsFile)
+	w := newGramWriter(path)
+	docs := []struct {
+		ord  uint32
+		text string
+	}{
+		{3, "中国"}, {1<<gramOrdBits + 2, "中国人"}, {1<<gramOrdBits + 3, ""}, {1<<(gramOrdBits+1) + 9, "国人"}, {1 << 31, "人"},
+	}
+	for _, d := range docs {
+		if err := w.add(fieldGrams, d.ord, d.text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if w.made < 2 {
+		t.Errorf("%d runs made for ordinals %d apart; want a run for each range", w.made, 1<<gramOrdBits)
+	}
+	if err := w.finish(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := openGrams(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.close()
+	for gram, want := range map[string][]uint32{
+		"中国":          {3, 1<<gramOrdBits + 2},
+		"国人":          {1<<gramOrdBits + 2, 1<<(gramOrdBits+1) + 9},
+		"人" + endMark: {1<<gramOrdBits + 2, 1<<(gramOrdBits+1) + 9, 1 << 31},
+		"国" + endMark: {3},
+	} {
+		b, err := r.postings(fieldGrams, gram)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.ToArray(); !slices.Equal(got, want) {
+			t.Errorf("postings of %q = %v, want %v", gram, got, want)
 		}
 	}
 }
