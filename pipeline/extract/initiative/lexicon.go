@@ -17,12 +17,12 @@ import (
 // Lexicon is not safe for concurrent mutation; New copies it, so an
 // Extractor is unaffected by later changes.
 type Lexicon struct {
-	names    map[string]string // canonical name → type
-	excluded map[string]bool   // canonical names never reported
-	sources  map[string]string // canonical name → where it was taken from (lexicon files)
-	byFirst  map[rune][]string // names by first rune, longest first, for scanning
-	first    *runeset.Set      // first runes of names in byFirst (BMP only), a filter before the map
-	maxRunes int               // longest name in runes
+	names    map[string]string   // canonical name → type
+	excluded map[string]bool     // canonical names never reported
+	sources  map[string]string   // canonical name → where it was taken from (lexicon files)
+	byStart  map[uint64][]string // names by their first two runes (startKey), longest first, for scanning
+	first    *runeset.Set        // first runes of names in byStart (BMP only), a filter before the map
+	maxRunes int                 // longest name in runes
 }
 
 // maxNameRunes bounds lexicon names: longer entries are almost certainly
@@ -127,7 +127,7 @@ func (l *Lexicon) Add(name, typ string) {
 	}
 	l.names[c] = typ
 	delete(l.excluded, c)
-	l.byFirst = nil
+	l.byStart = nil
 }
 
 // Exclude records name (normalised with Canonical) as never an initiative,
@@ -142,7 +142,7 @@ func (l *Lexicon) Exclude(name string) {
 	}
 	l.excluded[c] = true
 	delete(l.names, c)
-	l.byFirst = nil
+	l.byStart = nil
 }
 
 // Names returns the known names, sorted.
@@ -204,18 +204,35 @@ func (l *Lexicon) ExcludedNames() []string {
 	return out
 }
 
-// index builds the first-rune index used by scan.
+// startKey packs the first two runes of a name, or of the text at a
+// position; b is 0 when there is no second rune.
+func startKey(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
+
+// startOf returns the startKey of s and the first rune. A name of one
+// rune is under its rune and 0.
+func startOf(s string) (uint64, rune) {
+	a, n := utf8.DecodeRuneInString(s)
+	b, _ := utf8.DecodeRuneInString(s[n:])
+	if n == len(s) {
+		b = 0
+	}
+	return startKey(a, b), a
+}
+
+// index builds the index used by scan: names by their first two runes, so
+// that a position is compared with the few names starting as it does (by
+// first rune alone, names starting with 中 or 全 are many).
 func (l *Lexicon) index() {
-	l.byFirst = make(map[rune][]string)
+	l.byStart = make(map[uint64][]string)
 	l.first = new(runeset.Set)
 	l.maxRunes = 0
 	for n := range l.names {
-		r, _ := utf8.DecodeRuneInString(n)
-		l.byFirst[r] = append(l.byFirst[r], n)
+		k, r := startOf(n)
+		l.byStart[k] = append(l.byStart[k], n)
 		l.first.Add(r)
 		l.maxRunes = max(l.maxRunes, utf8.RuneCountInString(n))
 	}
-	for _, ns := range l.byFirst {
+	for _, ns := range l.byStart {
 		sort.Slice(ns, func(i, j int) bool {
 			if len(ns[i]) != len(ns[j]) {
 				return len(ns[i]) > len(ns[j])
@@ -225,15 +242,25 @@ func (l *Lexicon) index() {
 	}
 }
 
-// longestAt returns the longest known name that starts at s[i:].
+// longestAt returns the longest known name that starts at s[i:]: one of
+// two runes or more, under the text's first two runes, else one of one.
 func (l *Lexicon) longestAt(s string, i int) (string, bool) {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	if l.first != nil && r < 0x10000 && !l.first.Has(r) {
+	a, n := utf8.DecodeRuneInString(s[i:])
+	if l.first != nil && a < 0x10000 && !l.first.Has(a) {
 		return "", false
 	}
-	for _, n := range l.byFirst[r] {
-		if strings.HasPrefix(s[i:], n) {
-			return n, true
+	var b rune // 0 at the end of s
+	if i+n < len(s) {
+		b, _ = utf8.DecodeRuneInString(s[i+n:])
+	}
+	for _, k := range [2]uint64{startKey(a, b), startKey(a, 0)} {
+		for _, name := range l.byStart[k] {
+			if strings.HasPrefix(s[i:], name) {
+				return name, true
+			}
+		}
+		if b == 0 {
+			break
 		}
 	}
 	return "", false
