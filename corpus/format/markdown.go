@@ -82,17 +82,20 @@ func cleanMarkdown(text string) (clean, url string) {
 			b.WriteByte('\n')
 			continue
 		}
-		if m := sourceLink.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+		// Each block rule's expression runs only on lines starting with
+		// its marker: Go's backtracker clears state in proportion to the
+		// line before it fails at the first character.
+		if m := sourceLinkOf(mark, line); m != nil {
 			if url == "" {
 				url = m[1]
 			}
 			continue
 		}
-		if thematicBreak.MatchString(line) {
+		if strings.IndexByte("-*_", mark) >= 0 && thematicBreak.MatchString(line) {
 			b.WriteByte('\n')
 			continue
 		}
-		if m := atxHeading.FindStringSubmatch(line); m != nil {
+		if m := atxHeadingOf(mark, line); m != nil {
 			b.WriteString("\n")
 			b.WriteString(cleanInline(m[1]))
 			b.WriteString("\n\n")
@@ -106,6 +109,24 @@ func cleanMarkdown(text string) (clean, url string) {
 		b.WriteByte('\n')
 	}
 	return tidy(b.String()), url
+}
+
+// sourceLinkOf matches sourceLink on a line whose first non-blank byte is
+// mark.
+func sourceLinkOf(mark byte, line string) []string {
+	if mark != '[' {
+		return nil
+	}
+	return sourceLink.FindStringSubmatch(strings.TrimSpace(line))
+}
+
+// atxHeadingOf matches atxHeading on a line whose first non-blank byte is
+// mark.
+func atxHeadingOf(mark byte, line string) []string {
+	if mark != '#' {
+		return nil
+	}
+	return atxHeading.FindStringSubmatch(line)
 }
 
 // cleanInline removes inline markup from one line: images, links (their
@@ -128,7 +149,9 @@ func cleanInline(s string) string {
 		s = inlineCode.ReplaceAllString(s, "$1")
 	}
 	if strings.Contains(s, "<") {
-		s = autolink.ReplaceAllString(s, "$1")
+		if strings.Contains(s, "<http") {
+			s = autolink.ReplaceAllString(s, "$1")
+		}
 		s = replaceTags(s)
 	}
 	if strings.Contains(s, `\`) {

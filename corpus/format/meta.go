@@ -88,22 +88,40 @@ type lineRule struct {
 	// byline rules only apply near the top (not the title line), where
 	// bylines are printed.
 	byline bool
+	// need, when set, lists strings one of which every match contains:
+	// the expression runs only on lines that hold one (most short lines
+	// hold none, and the expressions with a bounded run of any character
+	// before their literal backtrack over each).
+	need []string
+}
+
+// mayMatch reports whether line holds one of the rule's needs.
+func (r lineRule) mayMatch(line string) bool {
+	if r.need == nil {
+		return true
+	}
+	for _, n := range r.need {
+		if strings.Contains(line, n) {
+			return true
+		}
+	}
+	return false
 }
 
 var lineRules = []lineRule{
-	{"source", regexp.MustCompile(`^(?:来源|稿件来源|信息来源|转自)[:：]\s*(\S.*)$`), false},
-	{"author", regexp.MustCompile(`^(?:作者|撰稿|撰文|文)[:：/]\s*(\S.*)$`), false},
-	{"editor", regexp.MustCompile(`^(?:责任编辑|编辑|责编)[:：]\s*(\S.*)$`), false},
+	{"source", regexp.MustCompile(`^(?:来源|稿件来源|信息来源|转自)[:：]\s*(\S.*)$`), false, nil},
+	{"author", regexp.MustCompile(`^(?:作者|撰稿|撰文|文)[:：/]\s*(\S.*)$`), false, nil},
+	{"editor", regexp.MustCompile(`^(?:责任编辑|编辑|责编)[:：]\s*(\S.*)$`), false, nil},
 	// 原文刊发于2021年6月25日《陕西日报》11版 (originally published in …)
-	{"source", regexp.MustCompile(`^(?:原文|本文)?(?:刊发|刊登|刊载|发表|原载|转载)于?[^《》]{0,30}《([^《》]{2,20})》`), false},
-	{"url", regexp.MustCompile(`^(?:原文链接|原文地址|链接|网址)[:：]\s*(https?://\S+)`), false},
+	{"source", regexp.MustCompile(`^(?:原文|本文)?(?:刊发|刊登|刊载|发表|原载|转载)于?[^《》]{0,30}《([^《》]{2,20})》`), false, []string{"《"}},
+	{"url", regexp.MustCompile(`^(?:原文链接|原文地址|链接|网址)[:：]\s*(https?://\S+)`), false, []string{"http"}},
 	// ●乌日娜: a bullet before the author's name.
-	{"author", regexp.MustCompile(`^[●■◆]\s*(\S.{0,30})$`), true},
+	{"author", regexp.MustCompile(`^[●■◆]\s*(\S.{0,30})$`), true, nil},
 	// 随州日报全媒体记者 王松 通讯员 熊仕伟 (reporter … correspondent …):
 	// anywhere, since features put it under a second headline, but never
 	// a clause of a sentence.
-	{"author", regexp.MustCompile(`^([^。！？，；：:,;]{0,20}(?:记者|通讯员)[^。！？，；：:,;]{1,40})$`), false},
-	{"author", nameList, true},
+	{"author", regexp.MustCompile(`^([^。！？，；：:,;]{0,20}(?:记者|通讯员)[^。！？，；：:,;]{1,40})$`), false, []string{"记者", "通讯员"}},
+	{"author", nameList, true, []string{" ", "\u3000"}},
 }
 
 // nameList matches 陈贻贵 李文娟 孟天笑: a line of personal names under the
@@ -138,7 +156,7 @@ func lineMeta(meta map[string]string, text string) []corpus.Span {
 			continue
 		}
 		for _, r := range lineRules {
-			if r.byline && (n == 1 || n > bylineLines) {
+			if r.byline && (n == 1 || n > bylineLines) || !r.mayMatch(line) {
 				continue
 			}
 			if m := r.re.FindStringSubmatch(line); m != nil {
