@@ -2,11 +2,10 @@ package segment
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/baogao/baogao/corpus"
-	"github.com/baogao/baogao/pipeline/runeset"
+	"github.com/baogao/baogao/pipeline/prefix"
 )
 
 // Words is a set of words a cut keeps whole: the initiative names of a run
@@ -17,16 +16,15 @@ import (
 //
 // A Words is immutable and safe for concurrent use.
 type Words struct {
-	list    []string          // sorted
-	byFirst map[rune][]string // words by first rune, longest first
-	first   runeset.Set       // their first runes below runeset.BMP: find tests every rune
+	list []string // sorted
+	scan *prefix.Index
 }
 
 // NewWords returns the set of words (duplicates and empty strings are
 // dropped). Words of one character are dropped too: jieba already keeps
 // every character whole.
 func NewWords(words []string) *Words {
-	w := &Words{byFirst: map[rune][]string{}}
+	w := &Words{}
 	for _, s := range words {
 		if utf8.RuneCountInString(s) < 2 {
 			continue
@@ -35,14 +33,7 @@ func NewWords(words []string) *Words {
 	}
 	slices.Sort(w.list)
 	w.list = slices.Compact(w.list)
-	for _, s := range w.list {
-		r, _ := utf8.DecodeRuneInString(s)
-		w.byFirst[r] = append(w.byFirst[r], s)
-		w.first.Add(r)
-	}
-	for _, ws := range w.byFirst {
-		slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
-	}
+	w.scan = prefix.New(w.list)
 	return w
 }
 
@@ -70,19 +61,9 @@ func (w *Words) find(text string) []corpus.Span {
 	}
 	var out []corpus.Span
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if r < runeset.BMP && !w.first.Has(r) {
-			i += n
-			continue
-		}
-		match := ""
-		for _, s := range w.byFirst[r] {
-			if strings.HasPrefix(text[i:], s) {
-				match = s
-				break
-			}
-		}
+		match := w.scan.LongestAt(text, i)
 		if match == "" {
+			_, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			continue
 		}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/baogao/baogao/pipeline/runeset"
+	"github.com/baogao/baogao/pipeline/prefix"
 )
 
 // Lexicon holds known initiative names with their types, and names that
@@ -17,12 +17,11 @@ import (
 // Lexicon is not safe for concurrent mutation; New copies it, so an
 // Extractor is unaffected by later changes.
 type Lexicon struct {
-	names    map[string]string   // canonical name → type
-	excluded map[string]bool     // canonical names never reported
-	sources  map[string]string   // canonical name → where it was taken from (lexicon files)
-	byStart  map[uint64][]string // names by their first two runes (startKey), longest first, for scanning
-	first    *runeset.Set        // first runes of names in byStart (BMP only), a filter before the map
-	maxRunes int                 // longest name in runes
+	names    map[string]string // canonical name → type
+	excluded map[string]bool   // canonical names never reported
+	sources  map[string]string // canonical name → where it was taken from (lexicon files)
+	scan     *prefix.Index     // the names, for scanning; nil until index
+	maxRunes int               // longest name in runes
 }
 
 // maxNameRunes bounds lexicon names: longer entries are almost certainly
@@ -127,7 +126,7 @@ func (l *Lexicon) Add(name, typ string) {
 	}
 	l.names[c] = typ
 	delete(l.excluded, c)
-	l.byStart = nil
+	l.scan = nil
 }
 
 // Exclude records name (normalised with Canonical) as never an initiative,
@@ -142,7 +141,7 @@ func (l *Lexicon) Exclude(name string) {
 	}
 	l.excluded[c] = true
 	delete(l.names, c)
-	l.byStart = nil
+	l.scan = nil
 }
 
 // Names returns the known names, sorted.
@@ -204,66 +203,21 @@ func (l *Lexicon) ExcludedNames() []string {
 	return out
 }
 
-// startKey packs the first two runes of a name, or of the text at a
-// position; b is 0 when there is no second rune.
-func startKey(a, b rune) uint64 { return uint64(a)<<21 | uint64(b) }
-
-// startOf returns the startKey of s and the first rune. A name of one
-// rune is under its rune and 0.
-func startOf(s string) (uint64, rune) {
-	a, n := utf8.DecodeRuneInString(s)
-	b, _ := utf8.DecodeRuneInString(s[n:])
-	if n == len(s) {
-		b = 0
-	}
-	return startKey(a, b), a
-}
-
-// index builds the index used by scan: names by their first two runes, so
-// that a position is compared with the few names starting as it does (by
-// first rune alone, names starting with 中 or 全 are many).
+// index builds the index used by scan.
 func (l *Lexicon) index() {
-	l.byStart = make(map[uint64][]string)
-	l.first = new(runeset.Set)
+	names := make([]string, 0, len(l.names))
 	l.maxRunes = 0
 	for n := range l.names {
-		k, r := startOf(n)
-		l.byStart[k] = append(l.byStart[k], n)
-		l.first.Add(r)
+		names = append(names, n)
 		l.maxRunes = max(l.maxRunes, utf8.RuneCountInString(n))
 	}
-	for _, ns := range l.byStart {
-		sort.Slice(ns, func(i, j int) bool {
-			if len(ns[i]) != len(ns[j]) {
-				return len(ns[i]) > len(ns[j])
-			}
-			return ns[i] < ns[j]
-		})
-	}
+	l.scan = prefix.New(names)
 }
 
-// longestAt returns the longest known name that starts at s[i:]: one of
-// two runes or more, under the text's first two runes, else one of one.
+// longestAt returns the longest known name that starts at s[i:].
 func (l *Lexicon) longestAt(s string, i int) (string, bool) {
-	a, n := utf8.DecodeRuneInString(s[i:])
-	if l.first != nil && a < 0x10000 && !l.first.Has(a) {
-		return "", false
-	}
-	var b rune // 0 at the end of s
-	if i+n < len(s) {
-		b, _ = utf8.DecodeRuneInString(s[i+n:])
-	}
-	for _, k := range [2]uint64{startKey(a, b), startKey(a, 0)} {
-		for _, name := range l.byStart[k] {
-			if strings.HasPrefix(s[i:], name) {
-				return name, true
-			}
-		}
-		if b == 0 {
-			break
-		}
-	}
-	return "", false
+	n := l.scan.LongestAt(s, i)
+	return n, n != ""
 }
 
 // variantHeads are heads that writers add to or drop from a known name

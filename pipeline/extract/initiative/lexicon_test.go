@@ -90,34 +90,3 @@ func FuzzParseLexicon(f *testing.F) {
 		New(Options{Lexicon: l}).Extract(in, corpusDate)
 	})
 }
-
-// TestLongestAt: the scan finds the longest name starting at a position
-// among names sharing its first one or two runes, one-rune names too, and
-// at the end of the text; a position whose first two runes start no name
-// finds none.
-func TestLongestAt(t *testing.T) {
-	var l Lexicon
-	for _, n := range []string{"河", "河长", "河长制", "河湖长制", "河长制工作", "湖长制"} {
-		l.Add(n, TypeMechanism)
-	}
-	l.index()
-	for _, c := range []struct {
-		s    string
-		i    int
-		want string
-	}{
-		{"推行河长制工作方案", len("推行"), "河长制工作"},
-		{"推行河长制", len("推行"), "河长制"},
-		{"全面推行河湖长制", len("全面推行"), "河湖长制"},
-		{"河长", 0, "河长"},
-		{"一条河", len("一条"), "河"},
-		{"河道", 0, "河"},
-		{"湖长", 0, ""},
-		{"推行", 0, ""},
-	} {
-		got, ok := l.longestAt(c.s, c.i)
-		if got != c.want || ok != (c.want != "") {
-			t.Errorf("longestAt(%q, %d) = %q, %v; want %q", c.s, c.i, got, ok, c.want)
-		}
-	}
-}
