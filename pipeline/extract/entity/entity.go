@@ -22,6 +22,9 @@ func Extract(text string, tokens []corpus.Token) []corpus.Mention {
 	for i := 0; i < len(tags); {
 		m, n, ok := facility(text, tags, i)
 		if !ok {
+			m, n, ok = numberedOrg(text, tags, i)
+		}
+		if !ok {
 			m, n, ok = org(text, tags, i)
 		}
 		if !ok {

@@ -197,6 +197,30 @@ func org(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	return m, n, ok
 }
 
+// numberedOrg reads an organisation whose name opens with a number that
+// jieba cuts in two: its dictionary holds 十国集团, so 二十国集团 (the
+// G20) is cut 二/m 十国集团/nt, and the name read from the second word
+// would be the G10's. A numeral word directly before a name that starts
+// with a numeral belongs to it.
+func numberedOrg(text string, tags []word, i int) (corpus.Mention, int, bool) {
+	if tags[i].POS != "m" || !hanNumeral(tags[i].Term) || i+1 == len(tags) ||
+		!adjacent(tags[i], tags[i+1]) || !hanNumeral(string(tags[i+1].first)) {
+		return corpus.Mention{}, 0, false
+	}
+	m, n, ok := org(text, tags, i+1)
+	if !ok || m.Span.Start != tags[i+1].Span.Start {
+		return corpus.Mention{}, 0, false
+	}
+	m.Span.Start = tags[i].Span.Start
+	m.Value = OrgCanonical(text[m.Span.Start:m.Span.End])
+	return m, n + 1, true
+}
+
+// hanNumeral reports whether w is written in Chinese numerals only.
+func hanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "零〇一二两三四五六七八九十百千万") == ""
+}
+
 // suffixOrg reads the organisation name by suffix for org.
 func suffixOrg(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	if !orgStart(tags[i]) && !paperTitle(tags, i) {
