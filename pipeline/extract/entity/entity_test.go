@@ -80,6 +80,8 @@ func TestExtract(t *testing.T) {
 		{"a numeral cut off a numbered group belongs to it", []string{"出席/v", "二/m", "十国集团/nt", "峰会/n"}, "[org:二十国集团]"},
 		{"a numbered group jieba keeps whole", []string{"七十七国集团/nt", "和/c", "八国集团/nt"}, "[org:七十七国集团 org:八国集团]"},
 		{"a numeral before a named unit whose name has none stays out", []string{"两/m", "国务院/nt", "部门/n"}, "[org:国务院]"},
+		{"a surname tagged as a name before an unknown given name, before a phrase", []string{"副局长/n", "丁/nr", "明远/x", "出席会议/l"}, "[person:丁明远]"},
+		{"a surname tagged as a name before an unknown given name, before a date", []string{"局长/n", "丁/nr", "明远/x", "2/x", "日/m"}, "[person:丁明远]"},
 		{"a delegation is no org", []string{"周海峰/nr", "一行/m", "抵达/v"}, "[person:周海峰]"},
 		{"ministry tagged as a common noun", []string{"经/p", "水利部/n", "审批/v"}, "[org:水利部]"},
 		{"national body cut at a conjunction", []string{"人力资源/n", "和/c", "社会保障部/n", "发布/v"}, "[org:人力资源和社会保障部]"},

@@ -786,7 +786,12 @@ func splitName(text string, tags []word, i int) (corpus.Mention, int, bool) {
 		}
 		right := k+1 == len(tags) || !adjacent(tags[k], tags[k+1]) || speechVerbs[tags[k+1].Term] || roleOf(tags[k+1].Term) != "" ||
 			functionWord(tags[k+1].POS) || tags[k+1].POS == "r" || tags[k+1].POS == "t" && tags[k+1].runes >= 2 ||
-			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && (tags[k+1].POS == "v" || hostVerbs[tags[k+1].Term]) // 丁/nr 薛祥/x 出席/v, 会见/n
+			k == i+1 && runeCount(w) == 2 && (tags[k].POS == "x" || tags[k].POS == "nr") && (tags[k+1].POS == "v" || hostVerbs[tags[k+1].Term]) || // 丁/nr 薛祥/x 出席/v, 会见/n
+			// A surname jieba tags as a name before an unknown word of two
+			// characters is a whole name, whatever follows (丁/nr 薛祥/x
+			// 出席会议/l, 2/x 日): read alone, the word would be a name cut
+			// after its first character.
+			k == i+1 && runeCount(w) == 2 && t.POS == "nr" && tags[k].POS == "x"
 		if right {
 			span := corpus.Span{Start: t.Span.Start, End: tags[k].Span.End}
 			return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/split"}, k - i + 1, true
