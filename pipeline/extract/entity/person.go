@@ -189,8 +189,15 @@ func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	if k > i && !tags[i].translit || tags[i].han != tags[i].runes {
 		return corpus.Mention{}, 0, false
 	}
-	dots, end := 0, k
-	for end+1 < len(tags) && dotBetween(text, tags[end], tags[end+1]) && tags[end+1].han == tags[end+1].runes {
+	dots, hyphens, end := 0, 0, k
+	for end+1 < len(tags) && tags[end+1].han == tags[end+1].runes {
+		ok, hyphen := separatorBetween(text, tags[end], tags[end+1])
+		if !ok {
+			break
+		}
+		if hyphen {
+			hyphens++
+		}
 		dots++
 		end++
 		// The part after a dot: its first word, then transliterated words.
@@ -198,8 +205,14 @@ func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 			end++
 		}
 	}
+	named := false // a part is tagged as a name or transliterated
 	for k := i; k <= end; k++ {
-		if !tags[k].translit && !strings.HasPrefix(tags[k].POS, "nr") && tags[k].POS != "x" {
+		named = named || tags[k].translit || strings.HasPrefix(tags[k].POS, "nr")
+	}
+	for k := i; k <= end; k++ {
+		// A part jieba tags as a place is one in a name with another
+		// part tagged as a name (西摩/ns·赫什/nrt); 中国·杭州 is a dateline.
+		if !tags[k].translit && !strings.HasPrefix(tags[k].POS, "nr") && tags[k].POS != "x" && !(tags[k].POS == "ns" && named) {
 			return corpus.Mention{}, 0, false // 婚姻·家庭: a pair of words, not a name
 		}
 	}
@@ -207,7 +220,37 @@ func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 		return corpus.Mention{}, 0, false
 	}
 	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
+	if hyphens > 0 && !translitParts(text[span.Start:span.End]) {
+		return corpus.Mention{}, 0, false // 沙特-伊朗: a pair of places, not a name
+	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/dotted"}, end - i + 1, true
+}
+
+// nameHyphens join the parts of some foreign names (迪亚斯-卡内尔) and
+// much else (中-美, 京-沪): a name with one is transliterated throughout.
+const nameHyphens = "-－‐"
+
+// separatorBetween reports whether exactly one name dot or hyphen
+// separates words a and b, and whether it is a hyphen.
+func separatorBetween(text string, a, b word) (ok, hyphen bool) {
+	if dotBetween(text, a, b) {
+		return true, false
+	}
+	gap := text[a.Span.End:b.Span.Start]
+	ok = utf8.RuneCountInString(gap) == 1 && strings.Contains(nameHyphens, gap)
+	return ok, ok
+}
+
+// translitParts reports whether every part of a name between its dots
+// and hyphens is transliterated, at least two characters long and no
+// listed place (沙特-伊朗 is a pair of countries).
+func translitParts(name string) bool {
+	for _, p := range strings.FieldsFunc(name, func(r rune) bool { return strings.ContainsRune(nameDots+nameHyphens, r) }) {
+		if runeCount(p) < 2 || !isTranslit(p) || gazetteer[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // dotBetween reports whether exactly one name dot separates words a and b.
