@@ -79,6 +79,12 @@ const notNameEndings = "科院部区病感型周册所局处队站室组会见�
 // 书记本人).
 const notNameStarts = "此该其这那本各每"
 
+// taggedNames are names of persons that jieba's dictionary holds under
+// another tag (普京/ns), so that no rule for names sees them: read as
+// persons wherever they stand, as the gazetteer's places are. Keep it to
+// names that mean no one else.
+var taggedNames = set("普京")
+
 // notNames are words jieba tags nr, nrt or x that are common words: verbs
 // and adjectives (明白, 令人), people by kind (青少年, 保姆, 师生).
 var notNames = set(strings.Fields(`
@@ -137,11 +143,12 @@ func countryRun(w string) bool {
 	return w != ""
 }
 
-// mostlyTranslit reports an unknown or transliterated word of two or
-// more characters most of which are transliteration characters (谢年科/x
-// after 阿克/nrt): jieba's piece of a foreign name.
+// mostlyTranslit reports an unknown, transliterated or name-tagged word
+// of two or more characters most of which are transliteration characters
+// (谢年科/x after 阿克/nrt, 连斯基/nr after 泽/nr): jieba's piece of a
+// foreign name.
 func mostlyTranslit(t word) bool {
-	if t.POS != "x" && t.POS != "nrt" {
+	if t.POS != "x" && t.POS != "nrt" && t.POS != "nr" { // 泽/nr 连斯基/nr
 		return false
 	}
 	n, k := 0, 0
@@ -241,6 +248,26 @@ func separatorBetween(text string, a, b word) (ok, hyphen bool) {
 	return ok, ok
 }
 
+// roleNameRest extends a name read after a role, m at tags[i], by the
+// word after it when jieba cut the name in two: an unknown word of two
+// characters after one (首相 高市/x 早苗/x, a Japanese name of four), or
+// one transliterated character that continues a transliteration (总理
+// 欧尔/ns 班/n).
+func roleNameRest(text string, tags []word, i int, m corpus.Mention) (corpus.Mention, int, bool) {
+	if i+1 == len(tags) || !adjacent(tags[i], tags[i+1]) {
+		return m, 1, true
+	}
+	t, next := tags[i], tags[i+1]
+	x2 := func(w word) bool { return w.POS == "x" && w.han == 2 && w.runes == 2 }
+	if x2(t) && x2(next) && !next.notName ||
+		t.translit && next.runes == 1 && next.translit && !speechVerbs[next.Term] && !functionWord(next.POS) {
+		m.Span.End = next.Span.End
+		m.Value = text[m.Span.Start:m.Span.End]
+		return m, 2, true
+	}
+	return m, 1, true
+}
+
 // translitParts reports whether every part of a name between its dots
 // and hyphens is transliterated, at least two characters long and no
 // listed place (沙特-伊朗 is a pair of countries).
@@ -273,6 +300,9 @@ func person(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	}
 	if m, k, ok := japaneseName(text, tags, i); ok {
 		return m, k, true
+	}
+	if taggedNames[t.Term] {
+		return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: t.Term, Rule: "person/listed"}, 1, true
 	}
 	if n == 1 {
 		if m, k, ok := splitName(text, tags, i); ok {
@@ -365,11 +395,15 @@ func person(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	case t.POS == "nr" && n >= 3 && t.translit && !placeLike(t.Term) && !followedBySuffix(tags, i) && !countryRun(t.Term):
 		return mention(t.Span, "person/nr-translit") // 曼德拉, 佩尔森
 	case t.POS == "ns" && n <= 3 && i > 0 && adjacent(tags[i-1], t) && roleBefore(tags[i-1].Term) != "" && !bylineRoles[roleOf(tags[i-1].Term)]:
-		return mention(t.Span, "person/role") // 前总统里根: a place tag after a role
+		m, _, _ := mention(t.Span, "person/role")
+		return roleNameRest(text, tags, i, m) // 前总统里根: a place tag after a role
 	case t.POS == "x" && n <= 3 && role != "" && (n == 3 || surname || t.translit || strings.ContainsRune(rareSurnames, first)):
-		return mention(t.Span, "person/role") // not 民警/n 辅警/x (auxiliary police)
+		m, _, _ := mention(t.Span, "person/role")
+		return roleNameRest(text, tags, i, m) // not 民警/n 辅警/x (auxiliary police)
 	case t.POS == "x" && n <= 3 && speaks:
 		return mention(t.Span, "person/speech")
+	case t.POS == "x" && n >= 4 && n <= 8 && t.translit && (role != "" || speaks) && !placeLike(t.Term) && !translitPlace(t.Term):
+		return mention(t.Span, "person/translit") // 总统 佩泽希齐扬/x: a foreign name jieba did not cut
 	case t.POS == "x" && n <= 3 && surname:
 		return mention(t.Span, "person/x")
 	}
