@@ -48,7 +48,27 @@ func Extract(text string, tokens []corpus.Token) []corpus.Mention {
 		out = append(out, m)
 		i += n
 	}
-	return teamLists(text, out)
+	return teamLists(text, listedPlaces(text, out))
+}
+
+// listedPlaces makes a place of each name read as a person from its
+// surname alone (rule person/x: no role, no speech verb) that an
+// enumeration mark joins to a place: lists are of one kind, and such a
+// name is most often a foreign town jieba does not know (在苏梅、哈尔科夫
+// 方向: Sumy, beside Kharkiv).
+func listedPlaces(text string, ms []corpus.Mention) []corpus.Mention {
+	joined := func(a, b corpus.Mention) bool { return text[a.Span.End:b.Span.Start] == "、" }
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind != corpus.KindPerson || m.Rule != "person/x" {
+			continue
+		}
+		if k > 0 && ms[k-1].Kind == corpus.KindPlace && joined(ms[k-1], *m) ||
+			k+1 < len(ms) && ms[k+1].Kind == corpus.KindPlace && joined(*m, ms[k+1]) {
+			*m = corpus.Mention{Kind: corpus.KindPlace, Span: m.Span, Value: m.Value, Rule: "place/listed"}
+		}
+	}
+	return ms
 }
 
 // word is a tagged word with the facts about its term that the rules
