@@ -81,6 +81,7 @@ type word struct {
 	gaz           bool // gazetteer[Term]
 	notName       bool // notNames[Term]
 	notPlace      bool // notPlaces[Term]
+	taggedName    bool // taggedNames[Term]
 	translit      bool // isTranslit(Term)
 }
 
@@ -102,19 +103,20 @@ func words(tags []corpus.Token) []word {
 		}
 		f := termFacts[t.Term]
 		ws[i] = word{Token: t, han: han, runes: runes, first: first, last: last, gaz: f&factGaz != 0,
-			notName: f&factNotName != 0, notPlace: f&factNotPlace != 0, translit: isTranslit(t.Term)}
+			notName: f&factNotName != 0, notPlace: f&factNotPlace != 0, taggedName: f&factTaggedName != 0, translit: isTranslit(t.Term)}
 	}
 	return ws
 }
 
-// termFacts holds, for each word of the gazetteer, notNames and notPlaces,
-// which of them it is in: one lookup a word instead of three.
+// termFacts holds, for each word of the gazetteer, notNames, notPlaces
+// and taggedNames, which of them it is in: one lookup a word instead of
+// four.
 var termFacts = func() map[string]uint8 {
 	m := map[string]uint8{}
 	for _, s := range []struct {
 		words map[string]bool
 		fact  uint8
-	}{{gazetteer, factGaz}, {notNames, factNotName}, {notPlaces, factNotPlace}} {
+	}{{gazetteer, factGaz}, {notNames, factNotName}, {notPlaces, factNotPlace}, {taggedNames, factTaggedName}} {
 		for w, ok := range s.words {
 			if ok {
 				m[w] |= s.fact
@@ -128,6 +130,7 @@ const (
 	factGaz uint8 = 1 << iota
 	factNotName
 	factNotPlace
+	factTaggedName
 )
 
 // adjacent reports whether word b directly follows word a in the text.

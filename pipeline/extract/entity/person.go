@@ -301,7 +301,7 @@ func person(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	if m, k, ok := japaneseName(text, tags, i); ok {
 		return m, k, true
 	}
-	if taggedNames[t.Term] {
+	if t.taggedName {
 		return corpus.Mention{Kind: corpus.KindPerson, Span: t.Span, Value: t.Term, Rule: "person/listed"}, 1, true
 	}
 	if n == 1 {
