@@ -95,9 +95,9 @@ func cleanMarkdown(text string) (clean, url string) {
 			b.WriteByte('\n')
 			continue
 		}
-		if m := atxHeadingOf(mark, line); m != nil {
+		if h, ok := atxHeadingOf(mark, line); ok {
 			b.WriteString("\n")
-			b.WriteString(cleanInline(m[1]))
+			b.WriteString(cleanInline(h))
 			b.WriteString("\n\n")
 			continue
 		}
@@ -114,19 +114,19 @@ func cleanMarkdown(text string) (clean, url string) {
 // sourceLinkOf matches sourceLink on a line whose first non-blank byte is
 // mark.
 func sourceLinkOf(mark byte, line string) []string {
-	if mark != '[' {
+	if mark != '[' || !strings.Contains(line, "](") {
 		return nil
 	}
 	return sourceLink.FindStringSubmatch(strings.TrimSpace(line))
 }
 
-// atxHeadingOf matches atxHeading on a line whose first non-blank byte is
+// atxHeadingOf is atxHeading on a line whose first non-blank byte is
 // mark.
-func atxHeadingOf(mark byte, line string) []string {
+func atxHeadingOf(mark byte, line string) (string, bool) {
 	if mark != '#' {
-		return nil
+		return "", false
 	}
-	return atxHeading.FindStringSubmatch(line)
+	return atxHeading(line)
 }
 
 // cleanInline removes inline markup from one line: images, links (their

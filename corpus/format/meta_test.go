@@ -2,6 +2,7 @@ package format
 
 import (
 	"maps"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -149,5 +150,34 @@ func TestLineMetaSpans(t *testing.T) {
 	want := []string{"本报记者 孙文", "原文刊发于2021年6月25日《某某日报》", "https://example.org/a"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("lineMeta spans = %q; want %q", got, want)
+	}
+}
+
+// TestATXHeading: atxHeading reads every line as the expression it was
+// written from does, over generated lines of hashes, blanks, closing
+// runs and text.
+func TestATXHeading(t *testing.T) {
+	re := regexp.MustCompile(`^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$`)
+	parts := []string{"", " ", "  ", "   ", "    ", "\t", "#", "##", "######", "#######", "标题", "a", "a b", "#a", "x#", " #", "\n", "\xff"}
+	n := 0
+	var gen func(prefix string, depth int)
+	gen = func(prefix string, depth int) {
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			line := prefix + p
+			n++
+			m := re.FindStringSubmatch(line)
+			got, ok := atxHeading(line)
+			if ok != (m != nil) || ok && got != m[1] {
+				t.Errorf("atxHeading(%q) = %q, %v; the expression reads %q", line, got, ok, m)
+			}
+			gen(line, depth-1)
+		}
+	}
+	gen("", 5)
+	if n < 100000 {
+		t.Fatalf("%d lines generated", n)
 	}
 }
