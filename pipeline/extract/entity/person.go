@@ -212,14 +212,13 @@ func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 			end++
 		}
 	}
-	named := false // a part is tagged as a name or transliterated
 	for k := i; k <= end; k++ {
-		named = named || tags[k].translit || strings.HasPrefix(tags[k].POS, "nr")
-	}
-	for k := i; k <= end; k++ {
-		// A part jieba tags as a place is one in a name with another
-		// part tagged as a name (西摩/ns·赫什/nrt); 中国·杭州 is a dateline.
-		if !tags[k].translit && !strings.HasPrefix(tags[k].POS, "nr") && tags[k].POS != "x" && !(tags[k].POS == "ns" && named) {
+		// A first part jieba tags as a place, not a listed one, is one
+		// before a transliterated part (西摩/ns·赫什/nrt); 中国·唐 is a
+		// title, 爱达·花城号 a ship.
+		placePart := k == i && tags[k].POS == "ns" && !tags[k].gaz && tags[k].runes >= 2 &&
+			k+1 <= end && (tags[k+1].POS == "nrt" || tags[k+1].translit && tags[k+1].runes >= 2)
+		if !tags[k].translit && !strings.HasPrefix(tags[k].POS, "nr") && tags[k].POS != "x" && !placePart {
 			return corpus.Mention{}, 0, false // 婚姻·家庭: a pair of words, not a name
 		}
 	}
@@ -227,8 +226,10 @@ func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 		return corpus.Mention{}, 0, false
 	}
 	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
-	if hyphens > 0 && !translitParts(text[span.Start:span.End]) {
-		return corpus.Mention{}, 0, false // 沙特-伊朗: a pair of places, not a name
+	if hyphens > 0 && (!translitParts(text[span.Start:span.End]) || !namedByContext(tags, i, end)) {
+		// 沙特-伊朗 and 达沃-萨马尔岛 are pairs of places; a hyphenated
+		// name needs a role or a speech verb beside it.
+		return corpus.Mention{}, 0, false
 	}
 	return corpus.Mention{Kind: corpus.KindPerson, Span: span, Value: text[span.Start:span.End], Rule: "person/dotted"}, end - i + 1, true
 }
@@ -250,22 +251,37 @@ func separatorBetween(text string, a, b word) (ok, hyphen bool) {
 
 // roleNameRest extends a name read after a role, m at tags[i], by the
 // word after it when jieba cut the name in two: an unknown word of two
-// characters after one (首相 高市/x 早苗/x, a Japanese name of four), or
-// one transliterated character that continues a transliteration (总理
-// 欧尔/ns 班/n).
+// characters after one when the role is Japan's (日本首相 高市/x 早苗/x,
+// a Japanese name of four; after 院长, 杨晶/x 领建/x is a name and a
+// verb), or one transliterated character that continues a
+// transliteration (总理 欧尔/ns 班/n).
 func roleNameRest(text string, tags []word, i int, m corpus.Mention) (corpus.Mention, int, bool) {
 	if i+1 == len(tags) || !adjacent(tags[i], tags[i+1]) {
 		return m, 1, true
 	}
 	t, next := tags[i], tags[i+1]
 	x2 := func(w word) bool { return w.POS == "x" && w.han == 2 && w.runes == 2 }
-	if x2(t) && x2(next) && !next.notName ||
+	japanese := i > 0 && (strings.HasPrefix(tags[i-1].Term, "日本") || i > 1 && adjacent(tags[i-2], tags[i-1]) && tags[i-2].Term == "日本")
+	if japanese && x2(t) && x2(next) && !next.notName ||
 		t.translit && next.runes == 1 && next.translit && !speechVerbs[next.Term] && !functionWord(next.POS) {
 		m.Span.End = next.Span.End
 		m.Value = text[m.Span.Start:m.Span.End]
 		return m, 2, true
 	}
 	return m, 1, true
+}
+
+// namedByContext reports whether the words tags[i..end] have a role
+// right before them, or a role or a speech verb right after.
+func namedByContext(tags []word, i, end int) bool {
+	if i > 0 && adjacent(tags[i-1], tags[i]) && roleBefore(tags[i-1].Term) != "" {
+		return true
+	}
+	if end+1 < len(tags) && adjacent(tags[end], tags[end+1]) {
+		next := tags[end+1].Term
+		return speechVerbs[next] || roleOf(next) != ""
+	}
+	return false
 }
 
 // translitParts reports whether every part of a name between its dots
