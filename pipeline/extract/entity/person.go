@@ -180,8 +180,10 @@ const nameDots = "·•‧・"
 // dottedPerson reads a foreign name written with a middle dot whose
 // first dot follows tags[i] or a transliterated run starting there
 // (海因里希·冯·皮勒, 吉恩·赛尔南): the words between dots whatever their tags,
-// and transliterated words before the first dot and after the last. It
-// returns the mention and the words used.
+// and transliterated words before the first dot and after the last. A
+// hyphen joins parts too (迪亚斯-卡内尔) when every part is transliterated
+// and a role or a speech verb stands beside the name. It returns the
+// mention and the words used.
 func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	if !tags[i].translit && !(i+1 < len(tags) && dotBetween(text, tags[i], tags[i+1])) {
 		return corpus.Mention{}, 0, false // the common case: no dot follows, no run starts here
@@ -196,7 +198,7 @@ func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 	if k > i && !tags[i].translit || tags[i].han != tags[i].runes {
 		return corpus.Mention{}, 0, false
 	}
-	dots, hyphens, end := 0, 0, k
+	seps, hyphens, end := 0, 0, k // dots and hyphens after the first part
 	for end+1 < len(tags) && tags[end+1].han == tags[end+1].runes {
 		ok, hyphen := separatorBetween(text, tags[end], tags[end+1])
 		if !ok {
@@ -205,7 +207,7 @@ func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 		if hyphen {
 			hyphens++
 		}
-		dots++
+		seps++
 		end++
 		// The part after a dot: its first word, then transliterated words.
 		for end+1 < len(tags) && adjacent(tags[end], tags[end+1]) && tags[end+1].translit && !speechVerbs[tags[end+1].Term] {
@@ -222,7 +224,7 @@ func dottedPerson(text string, tags []word, i int) (corpus.Mention, int, bool) {
 			return corpus.Mention{}, 0, false // 婚姻·家庭: a pair of words, not a name
 		}
 	}
-	if dots == 0 || runeCount(text[tags[i].Span.Start:tags[end].Span.End]) > 16 {
+	if seps == 0 || runeCount(text[tags[i].Span.Start:tags[end].Span.End]) > 16 {
 		return corpus.Mention{}, 0, false
 	}
 	span := corpus.Span{Start: tags[i].Span.Start, End: tags[end].Span.End}
