@@ -230,3 +230,26 @@ func TestExtract(t *testing.T) {
 		})
 	}
 }
+
+// TestOrgCanonical: informal names get the listed full name, and a
+// country written with one character gets its name before a government
+// body, only where the character stands for one country.
+func TestOrgCanonical(t *testing.T) {
+	for in, want := range map[string]string{
+		"中央政治局":   "中共中央政治局",
+		"俄国防部":    "俄罗斯国防部",
+		"美国务院":    "美国国务院",
+		"美政府":     "美国政府",
+		"美国政府":    "美国政府",
+		"日外务省":    "日外务省",
+		"巴政府":     "巴政府",
+		"伊外交部":    "伊外交部",
+		"俄军":      "俄军",
+		"以 国防部":   "以色列国防部",
+		"青山市人民医院": "青山市人民医院",
+	} {
+		if got := OrgCanonical(in); got != want {
+			t.Errorf("OrgCanonical(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

@@ -647,13 +647,18 @@ func knownOrgAt(text string, tags []word, i int) (corpus.Mention, int, bool) {
 }
 
 // OrgCanonical returns the canonical name of an organisation: white space
-// removed, and short or informal names of the listed national
-// organisations replaced by their full name (中央政治局 → 中共中央政治局,
-// 央行 → 中国人民银行). Other names are returned as written.
+// removed, short or informal names of the listed national organisations
+// replaced by their full name (中央政治局 → 中共中央政治局, 央行 →
+// 中国人民银行), and a country written with one character before a
+// government body written out (俄国防部 → 俄罗斯国防部, 美国务院 →
+// 美国国务院). Other names are returned as written.
 func OrgCanonical(name string) string {
 	name = strings.Join(strings.Fields(name), "")
 	if c, ok := orgAliases[name]; ok {
 		return c
+	}
+	if a, n := utf8.DecodeRuneInString(name); abbrevCountries[a] != "" && governmentBodies[name[n:]] {
+		return abbrevCountries[a] + name[n:]
 	}
 	if rest, ok := strings.CutPrefix(name, "中国"); ok {
 		if c, ok := orgAliases[rest]; ok && !strings.HasPrefix(rest, "中") {
@@ -662,3 +667,19 @@ func OrgCanonical(name string) string {
 	}
 	return name
 }
+
+// abbrevCountries are the countries of countryAbbrevs that the news
+// writes with one character before a government body (俄外交部), with
+// their names: only the characters that stand for one country (巴 is
+// Pakistan, Palestine or Brazil; 伊 Iran or Iraq; 印 India or Indonesia:
+// they are left as written).
+var abbrevCountries = map[rune]string{
+	'俄': "俄罗斯", '美': "美国", '英': "英国", '法': "法国", '德': "德国", '日': "日本",
+	'韩': "韩国", '朝': "朝鲜", '以': "以色列", '乌': "乌克兰", '叙': "叙利亚", '意': "意大利",
+	'土': "土耳其", '埃': "埃及", '越': "越南", '菲': "菲律宾", '泰': "泰国", '加': "加拿大",
+}
+
+// governmentBodies are the bodies of a national government that
+// abbrevCountries expand before.
+var governmentBodies = set("政府", "国防部", "外交部", "国务院", "财政部", "商务部", "总统府", "议会",
+	"海军", "陆军", "空军", "军方", "国防军", "央行", "总参谋部", "联邦安全局", "内阁", "国会")
