@@ -48,7 +48,40 @@ func Extract(text string, tokens []corpus.Token) []corpus.Mention {
 		out = append(out, m)
 		i += n
 	}
-	return teamLists(text, listedPlaces(text, out))
+	return teamLists(text, provinceRegions(text, listedPlaces(text, out)))
+}
+
+// provinceAbbrevs are the one-character names of China's provinces,
+// municipalities and special regions.
+var provinceAbbrevs = runeset.Of("京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台")
+
+// provinceRegions joins a place written as provinces' abbreviations to
+// the region that directly follows it: 粤港澳/ns 大湾区 is one place, the
+// Greater Bay Area, not Guangdong–Hong Kong–Macao and a bay area.
+func provinceRegions(text string, ms []corpus.Mention) []corpus.Mention {
+	out := ms[:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if k+1 < len(ms) && m.Kind == corpus.KindPlace && ms[k+1].Kind == corpus.KindPlace && m.Span.End == ms[k+1].Span.Start &&
+			runeCount(m.Value) >= 2 && allIn(m.Value, provinceAbbrevs) && !gazetteer[m.Value] && // 辽宁 is a province, 辽宁两省区 no region
+			strings.HasSuffix(ms[k+1].Value, "区") && !hasNumeral(ms[k+1].Value) {
+			m.Span.End = ms[k+1].Span.End
+			m.Value, m.Rule = text[m.Span.Start:m.Span.End], "place/region"
+			k++
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// allIn reports whether every rune of w is in set.
+func allIn(w string, set *runeset.Set) bool {
+	for _, r := range w {
+		if !set.Has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // listedPlaces makes a place of each name read as a person from its

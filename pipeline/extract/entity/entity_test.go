@@ -84,6 +84,7 @@ func TestExtract(t *testing.T) {
 		{"a name jieba's dictionary tags as a place", []string{"总统/n", "普京/ns", "会见/n", "，", "普京/ns", "表示/v"}, "[person:普京 person:普京]"},
 		{"a surname-led unknown word listed with places is a place", []string{"在/p", "苏林/x", "、", "哈尔科夫/nrt", "方向/n"}, "[place:苏林 place:哈尔科夫]"},
 		{"a surname-led unknown word listed with persons stays a person", []string{"苏林/x", "、", "周海峰/nr", "来到/v"}, "[person:苏林 person:周海峰]"},
+		{"provinces' abbreviations before a region are one place", []string{"推进/v", "京津/ns", "大湾/ns", "区/n", "建设/vn"}, "[place:京津大湾区]"},
 		{"dotted pair of words is no name", []string{"婚姻/n", "·", "家庭/n"}, "[]"},
 		{"foreign name cut into pieces", []string{"部长/n", "阿克/nrt", "萨科夫/x", "是/v"}, "[person:阿克萨科夫]"},
 		{"transliterated name alone", []string{"纳扎尔巴耶夫/nrt", "访问/v"}, "[person:纳扎尔巴耶夫]"},
