@@ -113,14 +113,7 @@ const translit = "龙娃济古捷申别佐延夫坚南冯皮阿埃艾安昂奥�
 // and coreSurnames as sets: the rules test them at every word.
 var translitRunes, surnameRunes, coreSurnameRunes = runeset.Of(translit), runeset.Of(surnames), runeset.Of(coreSurnames)
 
-func isTranslit(w string) bool {
-	for _, r := range w {
-		if !translitRunes.Has(r) {
-			return false
-		}
-	}
-	return w != ""
-}
+func isTranslit(w string) bool { return w != "" && allIn(w, translitRunes) }
 
 // gluedAfterName are characters jieba's unknown words carry after a
 // name: a photo credit (摄), a conjunction or a verb.
