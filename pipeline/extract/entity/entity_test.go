@@ -206,6 +206,11 @@ func TestExtract(t *testing.T) {
 		{"country abbreviations are no foreign name", []string{"在/p", "美/ns", "英法德/nr", "推动/v"}, "[]"},
 		{"a number before a nationality is no name", []string{"110/m", "万/m", "巴勒斯坦人/nrt", "在/p"}, "[]"},
 		{"a common word tagged nr after a title", []string{"总书记/n", "希冀/nr", "科技/n"}, "[]"},
+		{"a university's department is the university's", []string{"据/p", "青山大学/nt", "中文系/nt", "教授/n"}, "[org:青山大学中文系]"},
+		{"a university's students' association through a country", []string{"青山大学/nt", "中国/ns", "留学生/n", "联谊会/nt", "会长/n"}, "[org:青山大学中国留学生联谊会]"},
+		{"an alumni association", []string{"通过/p", "松林学院/nt", "校友会/n", "联系/n"}, "[org:松林学院校友会]"},
+		{"a government after a university is a second name", []string{"由/p", "青山大学/nt", "松林市/ns", "人民政府/nt", "共建/v"}, "[org:青山大学 org:松林市人民政府]"},
+		{"a university after a university is a second name", []string{"青山大学/nt", "松林大学/nt", "联合/v"}, "[org:青山大学 org:松林大学]"},
 		{"overall situation is no bureau", []string{"党和国家/nt", "工作/vn", "大局/n"}, "[]"},
 	}
 	for _, tt := range tests {

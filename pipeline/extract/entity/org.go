@@ -18,7 +18,7 @@ var orgSuffixes = []string{
 	"党委", "党组", "支部", "总支", "公司", "集团", "协会", "学会", "日报", "报社", "法院", "法庭",
 	"银行", "组织", "国会", "议会", "联盟", "总署", "公署", "总会", "工会", "商会", "使团", "使馆",
 	"中央", "市委", "县委", "省委", "区委", "常委会", "政治局", "书记处", "军区", "部队", "舰队",
-	"红十字会", "奥委会", "杜马", "电台", "气象台", "天文台", "通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "科学院", "工程院",
+	"红十字会", "奥委会", "杜马", "电台", "气象台", "天文台", "通讯社", "新闻社", "出版社", "杂志社", "研究会", "促进会", "联谊会", "校友会", "学生会", "科学院", "工程院",
 	"女篮", "男篮", "女排", "男排", "女足", "男足",
 	"足协", "科协", "作协", "文联", "妇联", "侨联", "残联", "青联", "学联", "工商联", "消协", "记协", "美协", "书协", "体协",
 	"推广站", "防疫站", "气象站", "工作站", "水文站", "农技站", "兽医站", "观测站", "监测站", "检查站", "保护站", "管理站",
@@ -251,7 +251,7 @@ func suffixOrg(text string, tags []word, i int) (corpus.Mention, int, bool) {
 			continue // 交通银行/nt 上海/ns 分行/v: the bank's Shanghai branch
 		}
 		if end >= 0 && !subUnit(tags[k]) && !(weak && (tags[k].Term == "驻" || placeWord(tags[k]) || tags[k].POS == "nt")) &&
-			!(tags[end].POS == "nt" && placeWord(tags[k])) {
+			!(tags[end].POS == "nt" && placeWord(tags[k])) && !academicUnit(tags[end], tags[k]) {
 			// 中共中央/nt 台湾/ns 工作 办公室 and 新华社/nt 北京/ns 分社 go on
 			// through a place; the name ends at the last suffix.
 			break // 中国女篮/nt 再负 美国队: a second name starts, not a sub-unit
@@ -452,6 +452,22 @@ func subUnit(t word) bool {
 	}
 	return false
 }
+
+// academicUnit reports whether t, after the university or academy u that
+// ends a name so far, names one of its units: faculties, schools,
+// institutes, presses and associations (复旦大学/nt 中文系/nt, 武汉大学/nt
+// 法学院/nt, 东京大学/nt 中国 留学生 联谊会/nt) are the university's, not
+// a second name. Another university is a second name.
+func academicUnit(u, t word) bool {
+	return (strings.HasSuffix(u.Term, "大学") || strings.HasSuffix(u.Term, "学院") || strings.HasSuffix(u.Term, "科学院")) &&
+		t.han == t.runes && !notOrgs[t.Term] && !notOrgEndingSet.has(t.Term) && academicUnitEndings.has(t.Term)
+}
+
+// academicUnitEndings end the names of a university's units; a
+// government (天津市/ns 人民政府/nt) or a party after a university is a
+// second name.
+var academicUnitEndings = newSuffixSet([]string{"系", "学院", "研究所", "研究院", "中心", "出版社", "图书馆",
+	"医院", "实验室", "联谊会", "校友会", "学生会", "研究会", "附中", "附小"})
 
 // orgName reports whether a word, by its ending, can end an organisation
 // name.
