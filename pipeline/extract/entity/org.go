@@ -459,7 +459,7 @@ func subUnit(t word) bool {
 // 法学院/nt, 东京大学/nt 中国 留学生 联谊会/nt) are the university's, not
 // a second name. Another university is a second name.
 func academicUnit(u, t word) bool {
-	return (strings.HasSuffix(u.Term, "大学") || strings.HasSuffix(u.Term, "学院") || strings.HasSuffix(u.Term, "科学院")) &&
+	return (strings.HasSuffix(u.Term, "大学") || strings.HasSuffix(u.Term, "学院")) && // 科学院 ends in 学院
 		t.han == t.runes && !notOrgs[t.Term] && !notOrgEndingSet.has(t.Term) && academicUnitEndings.has(t.Term)
 }
 
