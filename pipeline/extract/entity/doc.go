@@ -16,7 +16,9 @@
 //	                 中心医院, 法国队, 河北省委宣传部, 交通银行上海分行);
 //	                 an nt word that ends like an army, a union or a state
 //	                 company (解放军, 全国工商联); a club and 队 in one word
-//	                 (申花队). A name stops at a title (原常委), a verb
+//	                 (申花队); a university's faculties, presses and
+//	                 associations go on its name (青山大学中文系), a
+//	                 government after it does not. A name stops at a title (原常委), a verb
 //	                 jieba tags as a noun (战胜, 会见, 主办), a number and a
 //	                 measure word (15处), and restarts after a description
 //	                 (足坛/n 劲旅/n 波尔多 队); a congress number is cut off
